@@ -1,0 +1,55 @@
+package dev.strat.lang.ast;
+
+import java.util.List;
+
+/** A top-level statement of a .strat file (or one REPL entry). */
+public sealed interface Decl extends Node permits
+        Decl.Import, Decl.Market, Decl.Costs, Decl.Capital, Decl.Split, Decl.Strategy, Decl.Models,
+        Decl.Scenarios, Decl.Goal, Decl.Experiment, Decl.Backtest {
+
+    /** {@code import "other.strat"}: the definitions of another file. */
+    record Import(String path, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /**
+     * {@code market NAME = source + source ... clauses}: where prices come from, which symbols,
+     * classes and features.
+     */
+    record Market(Ident name, List<MarketSource> sources, List<MarketClause> clauses, dev.strat.lang.diag.Span span) implements Decl {
+        public Market { sources = List.copyOf(sources); clauses = List.copyOf(clauses); }
+    }
+
+    /** {@code costs fee 0.25%, slippage 0%..0.1%}: each item a key and a value. */
+    record Costs(List<Setting> items, dev.strat.lang.diag.Span span) implements Decl {
+        public Costs { items = List.copyOf(items); }
+    }
+
+    /** {@code capital 1_000_000}. */
+    record Capital(Expr amount, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /** {@code split NAME = train R, valid R, test R} or {@code split NAME = rolling(...)}. */
+    record Split(Ident name, SplitSpec spec, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /** {@code strategy NAME = stage | stage | ...}. */
+    record Strategy(Ident name, PipelineExpr pipeline, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /** {@code models NAME = expr}: a named list of allocators, e.g. a comprehension. */
+    record Models(Ident name, Expr value, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /** {@code scenarios NAME = gbm(...)}: Monte Carlo paths. */
+    record Scenarios(Ident name, Expr.Call generator, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /** {@code goal wealth >= 1.25 * capital at horizon}. */
+    record Goal(Expr condition, Expr at, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /**
+     * {@code experiment NAME on MARKET [split S | split inline | rolling(...)] { items }}.
+     *
+     * @param split a {@link SplitSpec.Named}, an inline spec, or null when the experiment has none
+     */
+    record Experiment(Ident name, Ident market, SplitSpec split, List<ExperimentItem> items, dev.strat.lang.diag.Span span) implements Decl {
+        public Experiment { items = List.copyOf(items); }
+    }
+
+    /** {@code backtest PIPELINE on MARKET [split S]}: a one-off run, mostly typed in the REPL. */
+    record Backtest(PipelineExpr pipeline, Ident market, SplitSpec split, dev.strat.lang.diag.Span span) implements Decl { }
+}

@@ -1,0 +1,41 @@
+package dev.strat.runtime.backtest;
+
+import java.util.List;
+
+/**
+ * The full record of one backtest run over bars {@code firstBar..lastBar} of a market.
+ * Arrays are owned by the result; callers must not modify them.
+ *
+ * @param strategy  the strategy's name
+ * @param label     the pipeline as text, e.g. {@code olmar(window=5) | constrain(max_weight=0.4)}
+ * @param seed      the run's seed
+ * @param symbols   the universe (weights have one more column: cash, last)
+ * @param times     epoch seconds of bars firstBar..lastBar (T + 1 entries: V_0 is at times[0])
+ * @param wealth    portfolio value V_0..V_T at those times (T + 1 entries, V_0 = capital)
+ * @param weights   weights chosen at each decision, row-major T x (N + 1): row t was held from
+ *                  times[t] to times[t + 1]
+ * @param turnover  per decision: sum over assets and cash of |w_new - w_drifted| (T entries)
+ * @param costs     per decision: trading cost paid as a fraction of wealth (T entries)
+ * @param periodsPerYear annualisation used for metrics
+ */
+public record BacktestResult(String strategy, String label, long seed, List<String> symbols, long[] times,
+                             double[] wealth, double[] weights, double[] turnover, double[] costs,
+                             double periodsPerYear) {
+
+    /** Number of periods T. */
+    public int periods() {
+        return wealth.length - 1;
+    }
+
+    /** Period returns r_t = V_t / V_{t-1} - 1, T entries. */
+    public double[] returns() {
+        double[] r = new double[periods()];
+        for (int t = 0; t < r.length; t++) r[t] = wealth[t + 1] / wealth[t] - 1;
+        return r;
+    }
+
+    /** Weight of column {@code j} (asset, or cash at N) at decision {@code t}. */
+    public double weight(int t, int j) {
+        return weights[t * (symbols.size() + 1) + j];
+    }
+}

@@ -2,7 +2,10 @@ package dev.strat.lang.check;
 
 import dev.strat.lang.ast.Decl;
 import dev.strat.lang.ast.Program;
+import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.Source;
 import dev.strat.lang.diag.Span;
+import dev.strat.lang.load.ProgramParser;
 import dev.strat.lang.load.ImportResolver;
 import dev.strat.lang.plan.CostPlan;
 import dev.strat.lang.plan.ExperimentPlan;
@@ -34,6 +37,19 @@ public final class Checker {
 
     public static CheckResult check(Program program, CheckContext context) {
         return new Run(context).check(program);
+    }
+
+    /**
+     * Parses and checks a source text: syntax errors and semantic errors together, the plan only
+     * when there are none. Declarations broken by a syntax error are left out of the check.
+     */
+    public static CheckResult check(Source source, CheckContext context) {
+        ProgramParser.Parsed parsed = context.parser().parse(source);
+        CheckResult checked = check(parsed.program(), context);
+        List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+        all.addAll(checked.diagnostics());
+        boolean errors = all.stream().anyMatch(Diagnostic::isError);
+        return new CheckResult(errors ? Optional.empty() : checked.plan(), all);
     }
 
     private static final class Run {
@@ -123,7 +139,7 @@ public final class Checker {
                 }
             }
 
-            List<dev.strat.lang.diag.Diagnostic> diagnostics = r.diagnostics();
+            List<Diagnostic> diagnostics = r.diagnostics();
             if (r.errorCount() > 0) return new CheckResult(Optional.empty(), diagnostics);
             Map<String, SplitPlan> splitPlans = new LinkedHashMap<>();
             splits.forEach((k, v) -> v.ifPresent(c -> splitPlans.put(k, c.plan())));

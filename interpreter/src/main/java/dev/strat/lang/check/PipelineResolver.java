@@ -35,6 +35,10 @@ import java.util.Optional;
  */
 final class PipelineResolver {
 
+    /** Kinds that have a keyword in the grammar; allocators and transforms are written without one. */
+    private static final java.util.Set<StageKind> WRITTEN_KINDS = java.util.EnumSet.of(StageKind.AGENT, StageKind.MODEL,
+            StageKind.RISK, StageKind.ADAPT, StageKind.SELECT, StageKind.SWITCH, StageKind.BLEND, StageKind.HIERARCHY);
+
     private final Registry registry;
     private final Namespace namespace;
     private final Reporter r;
@@ -97,6 +101,7 @@ final class PipelineResolver {
         }
         boolean riskBefore = false;
         boolean unknownBefore = false;
+        boolean onlySelectBefore = true;
         for (int k = 0; k < pieces.size(); k++) {
             Piece p = pieces.get(k);
             if (p == null) {
@@ -108,7 +113,7 @@ final class PipelineResolver {
                 r.error(p.span(), "'" + p.name() + "' needs a proposal before it: put an allocator first",
                         "'" + p.name() + "' is " + StageKinds.withArticle(kind) + ", which adjusts the weights of the stage before it");
                 ok = false;
-            } else if (k > 0 && kind.startsPipeline()) {
+            } else if (k > 0 && kind.startsPipeline() && !unknownBefore && !onlySelectBefore) {
                 r.error(p.span(), "'" + p.name() + "' ignores the proposal before it: only the first stage of a pipeline may be "
                         + StageKinds.withArticle(kind), "start a separate strategy with it, or compare the two");
                 ok = false;
@@ -118,6 +123,8 @@ final class PipelineResolver {
                 ok = false;
             }
             riskBefore |= p.hasRisk();
+            // a selector narrows the universe for the allocator after it, so that one may start afresh
+            onlySelectBefore &= p.nodes().stream().allMatch(n -> n.builtin().kind() == StageKind.SELECT);
         }
         if (!ok) return Optional.empty();
         List<StageNode> nodes = new ArrayList<>();
@@ -173,7 +180,7 @@ final class PipelineResolver {
                 candidates.addAll(namespace.names(Namespace.Kind.STRATEGY));
                 r.unknown(callee.span(), "'" + name + "' is not a known built-in" + (call ? "" : " or strategy"), name, candidates);
             }
-            reportUnsupportedClauses(stage, name, false);
+            // clauses and blocks of an unknown name would only repeat the problem
             return Optional.empty();
         }
         Builtin builtin = found.get();
@@ -193,24 +200,25 @@ final class PipelineResolver {
 
     private Optional<Piece> inlined(StageExpr stage, Ident callee) {
         String name = callee.name();
-        boolean ok = true;
         if (stage.kind() != null) {
+            // the user most likely means a built-in of that name; clauses and the strategy itself are beside the point
             r.error(stage.kind().span(), "'" + stage.kind().name() + "' cannot qualify the strategy '" + name
-                    + "': kind keywords belong to built-ins");
-            ok = false;
+                    + "': kind keywords belong to built-ins", registry.find(name).isEmpty()
+                    ? "there is no built-in '" + name + "'" : null);
+            return Optional.empty();
         }
-        ok &= reportUnsupportedClauses(stage, name, true);
+        boolean ok = reportUnsupportedClauses(stage, name);
         Optional<PipelinePlan> plan = strategy(name, callee.span());
         if (!ok || plan.isEmpty()) return Optional.empty();
         return Optional.of(new Piece(name, stage.span(), plan.get().stages()));
     }
 
     /** Reports every clause and block as unsupported; returns whether there were none. */
-    private boolean reportUnsupportedClauses(StageExpr stage, String name, boolean strategy) {
+    private boolean reportUnsupportedClauses(StageExpr stage, String name) {
         boolean ok = true;
         for (StageExpr.Clause c : stage.clauses()) {
             r.error(c.keyword().span(), "'" + c.keyword().name() + "' is not supported for "
-                    + (strategy ? "the strategy '" : "'") + name + "'");
+                    + "the strategy '" + name + "'");
             ok = false;
         }
         if (!stage.block().isEmpty()) {
@@ -229,7 +237,9 @@ final class PipelineResolver {
         if (written.get() != builtin.kind()) {
             r.error(keyword.span(), "'" + builtin.name() + "' is " + StageKinds.withArticle(builtin.kind()) + ", not "
                     + StageKinds.withArticle(written.get()),
-                    "write '" + builtin.kind().keyword() + " " + builtin.name() + "' or leave the keyword out");
+                    WRITTEN_KINDS.contains(builtin.kind())
+                            ? "write '" + builtin.kind().keyword() + " " + builtin.name() + "' or leave the keyword out"
+                            : "leave the keyword out");
             return false;
         }
         return true;

@@ -4,6 +4,7 @@ import dev.strat.lang.diag.Diagnostic;
 import dev.strat.runtime.pipeline.Pipeline;
 import dev.strat.runtime.pipeline.Stage;
 import dev.strat.stdlib.Arguments;
+import dev.strat.stdlib.BuildException;
 import dev.strat.stdlib.MarketInfo;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
@@ -56,6 +57,8 @@ public final class PipelineBuilder {
                 } else {
                     stages.add(stage);
                 }
+            } catch (BuildException e) {
+                errors.add(Diagnostic.error(node.span(), e.getMessage()));
             } catch (RuntimeException e) {
                 String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
                 errors.add(Diagnostic.error(node.span(), "cannot build '" + node.builtin().name() + "' for market with "

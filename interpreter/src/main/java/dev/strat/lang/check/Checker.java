@@ -47,7 +47,10 @@ public final class Checker {
         ProgramParser.Parsed parsed = context.parser().parse(source);
         CheckResult checked = check(parsed.program(), context);
         List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
-        all.addAll(checked.diagnostics());
+        // where the parser already explained a token, a second message about the same token adds nothing
+        java.util.Set<Span> explained = new java.util.HashSet<>();
+        parsed.diagnostics().forEach(d -> explained.add(d.span()));
+        checked.diagnostics().stream().filter(d -> !explained.contains(d.span())).forEach(all::add);
         boolean errors = all.stream().anyMatch(Diagnostic::isError);
         return new CheckResult(errors ? Optional.empty() : checked.plan(), all);
     }

@@ -36,7 +36,19 @@ public final class Checker {
     }
 
     public static CheckResult check(Program program, CheckContext context) {
-        return new Run(context).check(program);
+        return new Run(context).check(program, List.of());
+    }
+
+    /**
+     * Checks a REPL entry in the context of the entries before it: their definitions are visible,
+     * a name the entry defines again replaces the earlier definition (as do {@code costs} and
+     * {@code capital}), and only the entry's own experiments and backtests are planned. The plan
+     * holds the definitions of all entries.
+     *
+     * @param earlier earlier entries, oldest first; they should have checked without errors
+     */
+    public static CheckResult check(Program entry, List<Program> earlier, CheckContext context) {
+        return new Run(context).check(entry, earlier);
     }
 
     /**
@@ -64,12 +76,28 @@ public final class Checker {
             this.context = context;
         }
 
-        CheckResult check(Program main) {
-            ImportResolver.Resolved resolved = new ImportResolver(context.loader(), context.parser()).resolve(main);
+        CheckResult check(Program main, List<Program> earlier) {
+            ImportResolver resolver = new ImportResolver(context.loader(), context.parser());
+            ImportResolver.Resolved resolved = resolver.resolve(main);
             r.addAll(resolved.diagnostics());
-            List<Program> programs = resolved.programs();
+            List<Program> programs = new ArrayList<>();
             List<Decl> decls = new ArrayList<>();
-            for (Program p : programs) decls.addAll(p.decls());
+            if (!earlier.isEmpty()) {
+                java.util.Set<String> redefined = new java.util.HashSet<>();
+                for (Program p : resolved.programs()) for (Decl d : p.decls()) redefined.add(definedName(d));
+                java.util.Set<String> seenFiles = new java.util.HashSet<>();
+                resolved.programs().forEach(p -> seenFiles.add(p.source().name()));
+                for (Program entry : earlier) {
+                    for (Program p : resolver.resolve(entry).programs()) {
+                        // an entry's imported files are read once; entries themselves may share a name such as <repl>
+                        if (p != entry && !seenFiles.add(p.source().name())) continue;
+                        programs.add(p);
+                        for (Decl d : p.decls()) if (!redefined.contains(definedName(d))) decls.add(d);
+                    }
+                }
+            }
+            programs.addAll(resolved.programs());
+            for (Program p : resolved.programs()) decls.addAll(p.decls());
 
             for (Decl d : decls) declare(d);
 
@@ -130,16 +158,18 @@ public final class Checker {
             ExperimentChecker experiments = new ExperimentChecker(new ExperimentChecker.Inputs(namespace, markets, marketChecker,
                     name -> splits.getOrDefault(name, Optional.empty()), splitChecker, pipelines, costs, capital), r);
             List<ExperimentPlan> planned = new ArrayList<>();
-            for (Program p : programs) {
-                boolean isMain = p == main || p.source().name().equals(main.source().name());
-                for (Decl d : p.decls()) {
-                    Optional<ExperimentPlan> e = switch (d) {
-                        case Decl.Experiment x -> experiments.experiment(x);
-                        case Decl.Backtest b -> experiments.backtest(b);
-                        default -> Optional.empty();
-                    };
-                    if (isMain) e.ifPresent(planned::add);
-                }
+            java.util.Set<Decl> ownDecls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            ownDecls.addAll(main.decls());
+            java.util.Set<Decl> earlierDecls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            earlier.forEach(p -> earlierDecls.addAll(p.decls()));
+            for (Decl d : decls) {
+                Optional<ExperimentPlan> e = switch (d) {
+                    case Decl.Experiment x -> experiments.experiment(x);
+                    // backtests of earlier REPL entries have run already
+                    case Decl.Backtest b when !earlierDecls.contains(b) -> experiments.backtest(b);
+                    default -> Optional.empty();
+                };
+                if (ownDecls.contains(d)) e.ifPresent(planned::add);
             }
 
             List<Diagnostic> diagnostics = r.diagnostics();
@@ -152,7 +182,21 @@ public final class Checker {
             return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned)), diagnostics);
         }
 
-        private final Map<Decl, Boolean> first = new HashMap<>();
+        /** What a declaration defines, for REPL redefinition; null for commands and imports. */
+        private static String definedName(Decl d) {
+            return switch (d) {
+                case Decl.Market m -> m.name().name();
+                case Decl.Split x -> x.name().name();
+                case Decl.Strategy x -> x.name().name();
+                case Decl.Models x -> x.name().name();
+                case Decl.Scenarios x -> x.name().name();
+                case Decl.Experiment x -> x.name().name();
+                case Decl.Costs x -> " costs";
+                case Decl.Capital x -> " capital";
+                case Decl.Goal x -> " goal";
+                default -> null;
+            };
+        }
 
         /** Only the first declaration of a name is checked further; duplicates are reported once, in {@link #declare}. */
         private boolean isFirst(dev.strat.lang.ast.Ident name, Namespace.Kind kind, Decl d) {

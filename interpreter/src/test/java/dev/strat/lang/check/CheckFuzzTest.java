@@ -37,7 +37,7 @@ class CheckFuzzTest {
     private static final String[] SNIPPETS = {"|", ",", "(", ")", "[", "]", "{", "}", "=", "..", "%", "-", "\"", "#",
             "\n", " ", "0", "1e9", "2015", "21d", "2021-13-45", "olmar", "ucrp", "every", "risk", "adapt", "agent", "split",
             "strategy", "market", "experiment", "compare", "test", "train", "cash", "symbols", "import", "1e999", "-0", "999999999999999999999"};
-    private static final int MUTATIONS = 4000;
+    private static final int MUTATIONS = 3000;
 
     @Test
     void mutatedProgramsNeverCrashAndDiagnosticsPointIntoTheSource() throws IOException {

@@ -104,8 +104,10 @@ final class MarketChecker {
         if (m.sources().stream().noneMatch(s -> !(s instanceof MarketSource.Cash))) {
             r.error(m.name().span(), "market '" + name + "' has no data source", "e.g. csv(\"file.csv.gz\") or synthetic gbm(assets=5, days=1000)");
         }
+        // symbols are checked against the data only when every file's symbols are known
+        long fileSources = sources.stream().filter(x -> x instanceof MarketSourcePlan.CsvSource).count();
         Set<String> fileSymbols = new LinkedHashSet<>();
-        facts.forEach(k -> fileSymbols.addAll(k.symbols()));
+        if (facts.size() == fileSources) facts.forEach(k -> fileSymbols.addAll(k.symbols()));
         String files1 = String.join(" + ", facts.stream().map(MarketFacts.Known::file).toList());
         if (!facts.isEmpty()) {
             MarketFacts.Known firstLimit = facts.stream().max((a, b) -> a.first().compareTo(b.first())).orElseThrow();

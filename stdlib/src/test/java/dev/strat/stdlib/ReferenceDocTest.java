@@ -32,6 +32,8 @@ class ReferenceDocTest {
         assertTrue(olmar.contains("Reference: B. Li and S. C. H. Hoi"), olmar);
         String crp = ReferenceDoc.render(StandardLibrary.registry().find("crp").orElseThrow());
         assertTrue(crp.contains("| `weights` | list of numbers | required | in [0, 1] |"), crp);
+        String constrain = ReferenceDoc.render(StandardLibrary.registry().find("constrain").orElseThrow());
+        assertTrue(constrain.contains("| `max_weight` | number | `100%` | in [0%, 100%] |"), constrain);
     }
 
     @Test

@@ -96,6 +96,12 @@ public final class ReferenceDoc {
 
     private static String range(ParamSpec p) {
         if (p.type() instanceof ParamType.Choice) return "";
+        // parameters written as percentages show their range the same way
+        if (p.defaultValue() instanceof Value.Num n && n.percent()) {
+            ParamSpec scaled = new ParamSpec(p.name(), p.type(), p.defaultValue(), p.min() * 100, p.max() * 100, p.doc());
+            String r = scaled.rangeText();
+            return r.equals("any") ? "" : r.replaceAll("(-?[0-9.E]+)", "$1%").replace("%%", "%");
+        }
         String r = p.rangeText();
         return r.equals("any") ? "" : r;
     }

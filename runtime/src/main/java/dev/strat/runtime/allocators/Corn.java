@@ -26,6 +26,7 @@ public final class Corn implements Stage {
     private final double rho;
     private final int scan;
     private int n;
+    private int capacity;      // candidate windows the buffers hold: scan, or fewer when the run is shorter
     private double[] rel;      // relatives of the visible tail, row r = bar (now - r), r = 0..rows-1
     private double[] matched;  // following-day relatives of the matching windows, row-major
     private double[] b;
@@ -49,8 +50,10 @@ public final class Corn implements Stage {
     @Override
     public void reset(RunSetup setup) {
         n = setup.assets();
-        rel = new double[(scan + window) * n];
-        matched = new double[scan * n];
+        // no decision of this run can see more than lastBar candidate windows
+        capacity = Math.max(1, Math.min(scan, setup.lastBar()));
+        rel = new double[(capacity + window) * n];
+        matched = new double[capacity * n];
         b = new double[n];
         solver = new LogOptimal(n);
     }
@@ -64,7 +67,7 @@ public final class Corn implements Stage {
             return;
         }
         // candidate windows end at lags 1..candidates (bar now-lag), their next day is lag-1
-        int candidates = Math.min(scan, bars - window);
+        int candidates = Math.min(capacity, bars - window);
         int rows = candidates + window;
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < n; i++) rel[r * n + i] = h.relative(r, i);

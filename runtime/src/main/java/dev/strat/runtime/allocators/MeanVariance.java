@@ -34,6 +34,13 @@ public final class MeanVariance implements Stage {
     /** Ridge floor for markets whose returns have (numerically) zero variance. */
     static final double RIDGE_FLOOR = 1e-12;
 
+    static {
+        // ojAlgo prints a hardware-profile banner to stdout when its class initialises on an
+        // unknown machine; that would corrupt CLI and report output. This documented switch
+        // silences it; it is read once, before any ojAlgo class is loaded by solve().
+        if (System.getProperty("shut.up.ojAlgo") == null) System.setProperty("shut.up.ojAlgo", "true");
+    }
+
     private final String label;
     private final int window;
     private final double riskAversion;

@@ -34,7 +34,7 @@ public final class Pamr implements Stage {
 
     public Pamr(String label, double eps, double c, Variant variant) {
         if (!(eps >= 0) || !Double.isFinite(eps)) throw new IllegalArgumentException("PAMR eps must be finite and >= 0");
-        if (!(c > 0)) throw new IllegalArgumentException("PAMR aggressiveness C must be > 0");
+        if (!(c >= 0)) throw new IllegalArgumentException("PAMR aggressiveness C must be >= 0");
         this.label = label;
         this.eps = eps;
         this.c = c;
@@ -67,7 +67,7 @@ public final class Pamr implements Stage {
             double tau = switch (variant) {
                 case PAMR -> spread > 0 ? loss / spread : 0.0;
                 case PAMR1 -> spread > 0 ? Math.min(c, loss / spread) : 0.0;
-                case PAMR2 -> loss / (spread + 0.5 / c);
+                case PAMR2 -> c > 0 ? loss / (spread + 0.5 / c) : 0.0;
             };
             if (tau > 0) {
                 for (int i = 0; i < n; i++) b[i] -= tau * (x[i] - mean);

@@ -46,8 +46,8 @@ public final class Constrain implements Stage {
     }
 
     private static String pct(double v) {
-        double p = v * 100;
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+        // ten significant digits hide binary rounding such as 110.00000000000001
+        return new java.math.BigDecimal(v * 100).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString() + "%";
     }
 
     @Override public String label() { return label; }

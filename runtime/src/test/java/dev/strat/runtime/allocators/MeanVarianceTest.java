@@ -54,7 +54,7 @@ class MeanVarianceTest {
         MeanVariance mvo = new MeanVariance("mvo", WINDOW, lambda, 1.0);
         assertEquals(WINDOW + 1, mvo.warmup());
         double[] w = Drive.run(mvo, m, WINDOW, WINDOW)[0];
-        assertArrayEquals(new double[]{wa, wb, 1 - wa - wb}, w, 1e-6);
+        assertArrayEquals(new double[]{wa, wb, 1 - wa - wb}, w, 1e-8);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class OnlineLearning {
 
         b.add(new Builtin("pamr", StageKind.ALLOCATOR,
                 List.of(Specs.number("eps", 0.5, 0, 10, "sensitivity: no update while the portfolio's relative stays <= eps"),
-                        Specs.number("c", 500, 1e-9, 1e9, "aggressiveness C of PAMR-1 and PAMR-2"),
+                        Specs.number("c", 500, 0, 1e6, "aggressiveness C of PAMR-1 and PAMR-2 (0 never moves)"),
                         Specs.choice("variant", List.of("pamr", "pamr1", "pamr2"), "pamr", "update rule: pamr, pamr1 (capped step) or pamr2 (soft step)")),
                 "Passive aggressive mean reversion.",
                 "With x_t the last period's relatives and x̄ their mean, suffers loss = max(0, b · x_t - eps) and "

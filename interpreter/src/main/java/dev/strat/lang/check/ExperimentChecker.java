@@ -29,7 +29,7 @@ import java.util.function.Function;
 
 /**
  * Checks experiments and {@code backtest} commands and plans them. Settings inside an experiment:
- * {@code seeds N} (seeds 0..N-1) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
+ * {@code seeds N} (seeds 1..N, as the runtime's {@code ExperimentSpec.seeds} numbers them) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
  * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05)}, {@code report "path"},
  * {@code warmup BARS}, {@code rf RATE}, and overrides of {@code capital}, {@code fee} and
  * {@code slippage}.
@@ -38,6 +38,8 @@ final class ExperimentChecker {
 
     static final List<String> SETTINGS = List.of("seeds", "metrics", "significance", "report", "warmup", "rf", "capital", "fee", "slippage");
     static final int MAX_SEEDS = 10_000;
+    /** One run with seed 1, as {@code seeds 1} would say. */
+    static final List<Long> DEFAULT_SEEDS = List.of(1L);
 
     private static final List<Param> WILCOXON = List.of(
             Param.custom("reference", true, v -> v instanceof Value.Word ? Optional.empty()
@@ -100,7 +102,7 @@ final class ExperimentChecker {
             compared = compare(compare, entryNames);
         }
 
-        List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : List.of(0L);
+        List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : DEFAULT_SEEDS;
         List<MetricId> metrics = settings.containsKey("metrics") ? metrics(settings.get("metrics")) : ExperimentPlan.DEFAULT_METRICS;
         Optional<SignificancePlan> significance = settings.containsKey("significance")
                 ? significance(settings.get("significance"), entryNames) : Optional.empty();
@@ -130,7 +132,7 @@ final class ExperimentChecker {
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty() || pipeline.isEmpty()) return Optional.empty();
         String strategy = entryName(b.pipeline());
         return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name(), market.get(), split.get(),
-                List.of(new StrategyPlan(strategy, pipeline.get())), List.of(0L), ExperimentPlan.DEFAULT_METRICS,
+                List.of(new StrategyPlan(strategy, pipeline.get())), DEFAULT_SEEDS, ExperimentPlan.DEFAULT_METRICS,
                 Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span()));
     }
 
@@ -220,15 +222,15 @@ final class ExperimentChecker {
     }
 
     private List<Long> seeds(Setting s) {
-        if (!one(s)) return List.of(0L);
+        if (!one(s)) return DEFAULT_SEEDS;
         Expr v = s.values().get(0);
         if (v instanceof Expr.Number n && n.integral() && !n.percent()) {
             if (n.value() < 1 || n.value() > MAX_SEEDS) {
                 r.error(v.span(), "'seeds' must be a count in [1, " + MAX_SEEDS + "] or a list of seeds, got " + n.text());
-                return List.of(0L);
+                return DEFAULT_SEEDS;
             }
             List<Long> seeds = new ArrayList<>();
-            for (long k = 0; k < (long) n.value(); k++) seeds.add(k);
+            for (long k = 1; k <= (long) n.value(); k++) seeds.add(k);
             return seeds;
         }
         if (v instanceof Expr.ListOf l && !l.items().isEmpty()) {
@@ -244,10 +246,10 @@ final class ExperimentChecker {
                 }
                 seeds.add((long) n.value());
             }
-            return seeds.isEmpty() ? List.of(0L) : seeds;
+            return seeds.isEmpty() ? DEFAULT_SEEDS : seeds;
         }
         r.error(v.span(), "'seeds' expects a count such as 10 or a list such as [1, 2, 3], not '" + AstText.expr(v) + "'");
-        return List.of(0L);
+        return DEFAULT_SEEDS;
     }
 
     private List<MetricId> metrics(Setting s) {

@@ -88,6 +88,7 @@ public final class Checker {
             r.addAll(resolved.diagnostics());
             List<Decl> decls = visibleDecls(resolver, resolved.programs(), earlier);
             for (Decl d : decls) declare(d);
+            resolved.programs().forEach(namespace::markBroken);
 
             Frictions frictions = frictions(decls);
             MarketChecker marketChecker = new MarketChecker(context.catalog(), r);

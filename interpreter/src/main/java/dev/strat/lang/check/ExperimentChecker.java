@@ -140,6 +140,7 @@ final class ExperimentChecker {
         if (market == null) return Optional.empty();
         Optional<Namespace.Entry> entry = in.namespace().find(market.name());
         if (entry.isEmpty()) {
+            if (in.namespace().isBroken(market.name())) return Optional.empty();
             r.unknown(market.span(), "unknown market '" + market.name() + "'", market.name(), in.namespace().names(Namespace.Kind.MARKET));
             return Optional.empty();
         }
@@ -157,6 +158,7 @@ final class ExperimentChecker {
         if (spec instanceof SplitSpec.Named n) {
             Optional<Namespace.Entry> entry = in.namespace().find(n.name().name());
             if (entry.isEmpty()) {
+                if (in.namespace().isBroken(n.name().name())) return Optional.empty();
                 r.unknown(n.name().span(), "unknown split '" + n.name().name() + "'", n.name().name(), in.namespace().names(Namespace.Kind.SPLIT));
                 return Optional.empty();
             }

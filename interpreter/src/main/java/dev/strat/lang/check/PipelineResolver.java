@@ -175,7 +175,7 @@ final class PipelineResolver {
         if (found.isEmpty()) {
             if (call && declared.filter(e -> e.kind() == Namespace.Kind.STRATEGY).isPresent()) {
                 r.error(callee.span(), "strategy '" + name + "' takes no arguments", "write it without parentheses: " + name);
-            } else {
+            } else if (!namespace.isBroken(name)) {
                 List<String> candidates = new ArrayList<>(registry.names());
                 candidates.addAll(namespace.names(Namespace.Kind.STRATEGY));
                 r.unknown(callee.span(), "'" + name + "' is not a known built-in" + (call ? "" : " or strategy"), name, candidates);

@@ -18,6 +18,7 @@ import dev.strat.lang.plan.StrategyPlan;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
+import dev.strat.stdlib.StageKind;
 import dev.strat.stdlib.Value;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class ExperimentChecker {
         if (compare == null) {
             r.error(nameSpan, "experiment '" + name + "' compares nothing", "add a line such as 'compare mine, ucrp, bah'");
         } else {
-            compared = compare(compare, entryNames);
+            compared = compare(compare, entryNames, split);
         }
 
         List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : DEFAULT_SEEDS;
@@ -129,6 +130,7 @@ final class ExperimentChecker {
         Optional<MarketPlan> market = market(b.market());
         Optional<SplitPlan> split = split(b.split(), b.market());
         Optional<PipelinePlan> pipeline = b.pipeline() == null ? Optional.empty() : in.pipelines().resolve(b.pipeline());
+        if (pipeline.isPresent() && split.isPresent()) needsTraining(pipeline.get(), split.get(), b.pipeline().span());
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty() || pipeline.isEmpty()) return Optional.empty();
         String strategy = entryName(b.pipeline());
         return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name(), market.get(), split.get(),
@@ -189,7 +191,7 @@ final class ExperimentChecker {
         }
     }
 
-    private List<StrategyPlan> compare(ExperimentItem.Compare compare, Map<String, Span> names) {
+    private List<StrategyPlan> compare(ExperimentItem.Compare compare, Map<String, Span> names, Optional<SplitPlan> split) {
         List<StrategyPlan> out = new ArrayList<>();
         for (ExperimentItem.Entry entry : compare.entries()) {
             if (entry.pipeline() == null) continue;
@@ -203,9 +205,20 @@ final class ExperimentChecker {
             if (first != null) {
                 r.error(at, "'" + name + "' is compared twice", "first at " + first.location() + "; give one an alias: other = ...");
             }
-            in.pipelines().resolve(entry.pipeline()).ifPresent(p -> out.add(new StrategyPlan(name, p)));
+            Optional<PipelinePlan> pipeline = in.pipelines().resolve(entry.pipeline());
+            if (pipeline.isEmpty()) continue;
+            split.ifPresent(sp -> needsTraining(pipeline.get(), sp, at));
+            out.add(new StrategyPlan(name, pipeline.get()));
         }
         return out;
+    }
+
+    /** A pipeline with a learning stage needs a training period to learn in. */
+    private void needsTraining(PipelinePlan pipeline, SplitPlan split, Span at) {
+        if (!(split instanceof SplitPlan.Fixed f) || f.train().isPresent()) return;
+        pipeline.stages().stream().filter(n -> n.builtin().kind() == StageKind.AGENT).findFirst().ifPresent(n ->
+                r.error(at, "'" + n.builtin().name() + "' learns, but this run has no training period",
+                        "give the split a train part, e.g. split train 2015..2018, test 2019, or use rolling(...)"));
     }
 
     /** A strategy or built-in written bare is named by its name; anything else by its text. */

@@ -17,6 +17,8 @@
  *   <li>{@code ALLOC every LEN} is sugar for {@code ALLOC | rebalance(every=LEN)}; the other stage
  *       clauses and stage blocks are reported as not supported yet;</li>
  *   <li>a strategy used as a stage is inlined; cycles between strategies are errors;</li>
+ *   <li>a run of a pipeline with a learning (agent) stage needs a training period: a split with a
+ *       train part, or a rolling split;</li>
  *   <li>a split period is a year (the whole year), a month, a date, or a range of them; only the
  *       first part may have an open start and only the last an open end;</li>
  *   <li>experiment defaults: seed 1 ({@code seeds N} means 1..N), the metrics of

@@ -71,7 +71,9 @@ public final class Parser {
             SyntaxAbort failure = attempt.failure();
             if (failure == null) {
                 try {
-                    decls.add(builder.decl(attempt.decl()));
+                    Decl decl = builder.decl(attempt.decl());
+                    decls.add(decl);
+                    messages.parsed(decl, attempt.decl().getStop().getTokenIndex());
                 } catch (StackOverflowError | RuntimeException tooDeep) {
                     diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "this declaration is nested too deeply"));
                 }

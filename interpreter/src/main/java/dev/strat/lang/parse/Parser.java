@@ -80,7 +80,7 @@ public final class Parser {
                 continue;
             }
             int errorAt = failure.error() != null && failure.error().getOffendingToken() != null
-                    ? failure.error().getOffendingToken().getTokenIndex() : start;
+                    ? SyntaxMessages.errorIndex(failure.error(), start) : start;
             // a malformed token already has its diagnostic; what the parser trips over next is a consequence
             int nextLexical = lexicalErrors.nextSetBit(previousCode(stream, start) + 1);
             if (nextLexical < 0 || nextLexical > errorAt) {

@@ -55,7 +55,7 @@ final class SyntaxMessages {
         if (e == null || e.getOffendingToken() == null) {
             return Diagnostic.error(span(first), "cannot parse this declaration", "it may be nested too deeply");
         }
-        Token t = e.getOffendingToken();
+        Token t = stream.get(errorIndex(e, start));
         Token prev = previous(t.getTokenIndex());
         IntervalSet expected = expected(e);
         // after a lookahead failure deep into the input the expected set describes the decision
@@ -127,6 +127,22 @@ final class SyntaxMessages {
 
     private static boolean sameLine(Token t, Token prev) {
         return t.getType() != Token.EOF && t.getLine() == prev.getLine();
+    }
+
+    /**
+     * The token to blame: the offending token, except that a lookahead failure which ran past the
+     * start of the next declaration is blamed on that declaration keyword.
+     */
+    static int errorIndex(RecognitionException e, int start) {
+        Token offending = e.getOffendingToken();
+        if (e instanceof NoViableAltException nv && nv.getStartToken() != null
+                && e.getInputStream() instanceof org.antlr.v4.runtime.TokenStream tokens) {
+            for (int k = Math.max(start + 1, nv.getStartToken().getTokenIndex()); k < offending.getTokenIndex(); k++) {
+                Token t = tokens.get(k);
+                if (t.getChannel() == Token.DEFAULT_CHANNEL && Tokens.startsDeclaration(t)) return k;
+            }
+        }
+        return offending.getTokenIndex();
     }
 
     private Diagnostic notADeclaration(Token t, Token prev) {

@@ -22,6 +22,7 @@ import dev.strat.stdlib.StageKind;
 import dev.strat.stdlib.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class ExperimentChecker {
                     Setting s = o.setting();
                     String key = s.key().name();
                     if (!SETTINGS.contains(key)) {
-                        r.unknown(s.key().span(), "unknown experiment setting '" + key + "'", key, SETTINGS);
+                        r.unknownOrList(s.key().span(), "unknown experiment setting '" + key + "'", key, SETTINGS, "settings");
                         if (key.equals("compare")) continue;
                     } else if (settings.containsKey(key)) {
                         r.error(s.key().span(), "'" + key + "' is given twice in experiment '" + name + "'",
@@ -282,7 +283,8 @@ final class ExperimentChecker {
             }
             Optional<MetricId> m = MetricId.byName(n.ident().name());
             if (m.isEmpty()) {
-                r.unknown(n.span(), "unknown metric '" + n.ident().name() + "'", n.ident().name(), names);
+                r.unknownOr(n.span(), "unknown metric '" + n.ident().name() + "'", n.ident().name(), names,
+                        "metrics: " + String.join(", ", Arrays.stream(MetricId.values()).map(MetricId::key).toList()));
                 continue;
             }
             if (out.contains(m.get())) {

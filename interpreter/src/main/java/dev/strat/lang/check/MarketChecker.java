@@ -159,7 +159,8 @@ final class MarketChecker {
 
     private Optional<MarketSourcePlan.CsvSource> csv(Expr.Call call) {
         if (!call.callee().name().equals("csv")) {
-            r.unknown(call.callee().span(), "unknown data source '" + call.callee().name() + "'", call.callee().name(), List.of("csv"));
+            r.unknownOr(call.callee().span(), "unknown data source '" + call.callee().name() + "'", call.callee().name(), List.of("csv"),
+                    "sources: csv(\"file.csv.gz\"), synthetic gbm(assets=5, days=1000), cash");
             return Optional.empty();
         }
         Optional<Map<String, Value>> bound = ArgumentBinder.bind("csv", CSV_SIGNATURE, call.callee().span(), call.args(), CSV, r);
@@ -290,7 +291,7 @@ final class MarketChecker {
                 }
             }
             if (!FEATURES.contains(name.name())) {
-                r.unknown(name.span(), "unknown feature '" + name.name() + "'", name.name(), FEATURES);
+                r.unknownOrList(name.span(), "unknown feature '" + name.name() + "'", name.name(), FEATURES, "features");
                 continue;
             }
             out.add(new MarketPlan.FeaturePlan(name.name(), options));

@@ -231,7 +231,7 @@ final class PipelineResolver {
     private boolean kindMatches(Ident keyword, Builtin builtin) {
         Optional<StageKind> written = StageKinds.byKeyword(keyword.name());
         if (written.isEmpty()) {
-            r.unknown(keyword.span(), "unknown stage kind '" + keyword.name() + "'", keyword.name(), StageKinds.keywords());
+            r.unknownOrList(keyword.span(), "unknown stage kind '" + keyword.name() + "'", keyword.name(), StageKinds.keywords(), "kinds");
             return false;
         }
         if (written.get() != builtin.kind()) {

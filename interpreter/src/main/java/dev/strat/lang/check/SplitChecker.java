@@ -72,7 +72,7 @@ final class SplitChecker {
             String word = part.role().name();
             Optional<Role> role = java.util.Arrays.stream(Role.values()).filter(x -> x.word.equals(word)).findFirst();
             if (role.isEmpty()) {
-                r.unknown(part.role().span(), "unknown split part '" + word + "'", word, List.of("train", "valid", "test"));
+                r.unknownOrList(part.role().span(), "unknown split part '" + word + "'", word, List.of("train", "valid", "test"), "parts");
                 ok = false;
                 continue;
             }

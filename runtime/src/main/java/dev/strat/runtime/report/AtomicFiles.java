@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that readers never see a half-written one: the content goes to a temporary file
@@ -32,6 +34,13 @@ public final class AtomicFiles {
         });
     }
 
+    /** Temporary files are private (0600); a result file is meant to be shared like any other. */
+    private static void readableByAll(Path temp) throws IOException {
+        if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /**
      * Lets {@code producer} fill a temporary file next to {@code target}, then moves it into place
      * (atomically where the file system can, else replacing). The temporary file is removed on failure.
@@ -41,6 +50,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             producer.writeTo(temp);
+            readableByAll(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -5,7 +5,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -28,7 +32,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.text.DateFormat;
 import java.text.DecimalFormat;
+import java.text.SimpleDateFormat;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +69,8 @@ public final class ReportCharts {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     private static final BasicStroke CURVE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Thinner curves once many strategies share a chart, so crossings stay legible. */
+    private static final BasicStroke THIN_CURVE = new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final BasicStroke REFERENCE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
 
@@ -132,8 +140,9 @@ public final class ReportCharts {
         }
         NumberAxis range = new NumberAxis("Drawdown");
         range.setNumberFormatOverride(percentFormat(-worst));
-        range.setUpperBound(0);
-        range.setLowerBound(worst < 0 ? worst * 1.05 : -0.01);
+        // A little room above 0 so curves at a new high are not hidden under the plot edge.
+        double span = worst < 0 ? -worst : 0.01;
+        range.setRange(-span * 1.05, span * 0.015);
         XYPlot plot = new XYPlot(lines, dateAxis(), range, lines(series));
         plot.setDataset(1, areas);
         plot.setRenderer(1, fill);
@@ -239,8 +248,11 @@ public final class ReportCharts {
         if (percent) range.setNumberFormatOverride(new DecimalFormat("0.#%", DecimalFormatSymbolsHolder.US));
         CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1f)));
-        JFreeChart chart = new JFreeChart(column.name(), ChartStyle.TITLE, plot, false);
+        String title = (column.description().isEmpty() ? column.name() : capitalised(column.description()))
+                + " by strategy";
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
         return Optional.of(ChartStyle.apply(chart, (column.higherIsBetter() ? "Higher" : "Lower") + " is better"));
     }
 
@@ -283,7 +295,7 @@ public final class ReportCharts {
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, strategies.color(series.get(i).strategy()));
-            r.setSeriesStroke(i, CURVE);
+            r.setSeriesStroke(i, series.size() > 5 ? THIN_CURVE : CURVE);
         }
         r.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
         return r;
@@ -291,9 +303,28 @@ public final class ReportCharts {
 
     private static DateAxis dateAxis() {
         DateAxis axis = new DateAxis(null, UTC, Locale.US);
+        axis.setStandardTickUnits(DATE_UNITS);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0.01);
         return axis;
+    }
+
+    /** Date ticks labelled the way a finance reader expects ("Mar 2019", "2019"), in UTC. */
+    private static final TickUnits DATE_UNITS = dateUnits();
+
+    private static TickUnits dateUnits() {
+        TickUnits units = new TickUnits();
+        for (int h : new int[] {1, 2, 4, 6, 12}) units.add(new DateTickUnit(DateTickUnitType.HOUR, h, utc("d MMM HH:mm")));
+        for (int d : new int[] {1, 2, 7, 14}) units.add(new DateTickUnit(DateTickUnitType.DAY, d, utc("d MMM yyyy")));
+        for (int m : new int[] {1, 2, 3, 6}) units.add(new DateTickUnit(DateTickUnitType.MONTH, m, utc("MMM yyyy")));
+        for (int y : new int[] {1, 2, 5, 10, 20, 50}) units.add(new DateTickUnit(DateTickUnitType.YEAR, y, utc("yyyy")));
+        return units;
+    }
+
+    private static DateFormat utc(String pattern) {
+        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.US);
+        f.setTimeZone(UTC);
+        return f;
     }
 
     /** x (epoch ms) and y arrays of a curve thinned to {@link #MAX_CURVE_POINTS}, NaNs dropped. */
@@ -317,6 +348,10 @@ public final class ReportCharts {
 
     private static NumberFormat percentFormat(double span) {
         return new DecimalFormat(span < 0.05 ? "0.0%" : "0%", DecimalFormatSymbolsHolder.US);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String fmtPeriods(double p) {

@@ -107,7 +107,7 @@ public final class ReportWriter {
 
     private static HtmlPage.Figure svgFigure(JFreeChart chart, int width, int height, String name, Path dir,
                                              List<Path> written, String caption, boolean png) throws IOException {
-        String svg = ReportCharts.svg(chart, width, height, name);
+        String svg = ReportCharts.svg(chart, width, height, name + "-chart");
         written.add(AtomicFiles.writeString(dir.resolve(name + ".svg"), SvgCharts.document(svg)));
         List<String> files = new ArrayList<>(List.of(name + ".svg"));
         if (png) {

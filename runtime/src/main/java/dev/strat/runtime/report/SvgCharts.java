@@ -4,6 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
+import java.awt.Font;
 import java.awt.Rectangle;
 
 /** Renders charts to SVG with JFreeSVG, compactly enough to inline many of them in one page. */
@@ -22,6 +23,10 @@ final class SvgCharts {
         g2.setDefsKeyPrefix(id + "-");
         // A tenth of a pixel is invisible on screen and keeps coordinates to a few characters.
         g2.setGeomDoubleConverter(SvgCharts::tenths);
+        // Layout was measured with Java's sans-serif (DejaVu Sans on most systems); Verdana has
+        // nearly the same metrics, so labels keep their spacing where DejaVu is not installed.
+        g2.setFontFunction(f -> Font.SANS_SERIF.equals(f) || "Dialog".equals(f)
+                ? "DejaVu Sans, Verdana, Geneva, sans-serif" : f);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         return g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
     }

@@ -36,7 +36,7 @@ class ReportWriterTest {
         Path dir = tmp.resolve("out/cmp");
         ReportData data = Synthetic.data(NAMES, LABELS, 500, 5);
         List<Path> files = ReportWriter.write(data, dir);
-        preview(dir);
+        preview(dir, data);
 
         assertEquals(dir.resolve("index.html"), files.get(0));
         for (String name : List.of("index.html", "equity.svg", "equity.png", "drawdown.svg", "drawdown.png",
@@ -97,7 +97,7 @@ class ReportWriterTest {
         }
         ReportData data = Synthetic.data(names, labels, 2500, 30);
         ReportWriter.write(data, tmp);
-        preview(tmp);
+        preview(tmp, data);
         long size = Files.size(tmp.resolve("index.html"));
         assertTrue(size < 5_000_000, "index.html is " + size + " bytes");
         String weights = Files.readString(tmp.resolve("weights-strategy_3.svg"));
@@ -162,13 +162,31 @@ class ReportWriterTest {
     }
 
     /** Copies a report to {@code -Dstrat.report.preview=DIR} for looking at it by eye. */
-    private static void preview(Path dir) throws IOException {
+    private static void preview(Path dir, ReportData data) throws IOException {
         String to = System.getProperty("strat.report.preview");
         if (to == null) return;
-        Path target = Path.of(to).resolve(dir.getFileName().toString());
+        Path target = Path.of(to).resolve(data.series().size() + "x" + data.series().get(0).wealth().length);
         Files.createDirectories(target);
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) Files.copy(p, target.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        // PNG twins of the SVG-only charts, to look at them without a browser.
+        ReportCharts charts = new ReportCharts(Palette.forStrategies(data.table().stream().map(ReportRow::strategy).toList()));
+        charts.rollingSharpe(data.series(), data.periodsPerYear()).ifPresent(c -> png(c, target.resolve("rolling.png"), 320));
+        charts.headline(data.table(), data.metricColumns().get(1), 1).ifPresent(c ->
+                png(c, target.resolve("metric.png"), Math.max(200, 110 + 34 * data.table().size())));
+        Palette assets = Palette.forAssets(data.series().get(0).columns());
+        for (int i = 0; i < Math.min(2, data.series().size()); i++) {
+            int k = i;
+            charts.weights(data.series().get(i), assets).ifPresent(c -> png(c, target.resolve("weights-" + k + ".png"), 340));
+        }
+    }
+
+    private static void png(org.jfree.chart.JFreeChart chart, Path file, int height) {
+        try {
+            org.jfree.chart.ChartUtils.saveChartAsPNG(file.toFile(), chart, ReportWriter.WIDTH, height);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -10,7 +10,6 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.TickUnits;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
@@ -98,13 +97,8 @@ public final class ReportCharts {
         boolean log = lo > 0 && hi / lo > LOG_SCALE_RATIO;
         ValueAxis range;
         if (log) {
-            LogAxis axis = new LogAxis("Wealth (start = 1, log scale)");
-            axis.setBase(2);
-            axis.setSmallestValue(1e-6);
-            axis.setNumberFormatOverride(new DecimalFormat("0.##", DecimalFormatSymbolsHolder.US));
-            double decades = Math.log(hi / lo) / Math.log(2);
-            // Powers of two read as "doubled", "halved"; finer steps when the range is narrow.
-            axis.setTickUnit(new NumberTickUnit(decades > 8 ? 2 : decades > 2.5 ? 1 : 0.5));
+            NiceLogAxis axis = new NiceLogAxis("Wealth (start = 1, log scale)");
+            axis.setSmallestValue(1e-9);
             range = axis;
         } else {
             NumberAxis axis = new NumberAxis("Wealth (start = 1)");
@@ -178,7 +172,7 @@ public final class ReportCharts {
         for (int c = 0; c < cols; c++) {
             double[] y = new double[points];
             for (int b = 0; b < starts.length; b++) {
-                cum[b] += Math.max(0, means[b * cols + c]);
+                cum[b] += means[b * cols + c];
                 y[b] = cum[b];
             }
             cum[points - 1] = cum[points - 2];
@@ -377,7 +371,9 @@ public final class ReportCharts {
             boolean hasCash = cols.get(n - 1).equalsIgnoreCase("cash");
             int assets = hasCash ? n - 1 : n;
             double[] avg = new double[n];
-            double[] w = s.weights();
+            // Negative or non-finite entries (a broken run) would tear the stacked areas; draw them as 0.
+            double[] w = s.weights().clone();
+            for (int i = 0; i < w.length; i++) if (!(w[i] > 0) || !Double.isFinite(w[i])) w[i] = 0;
             for (int r = 0; r < rows; r++) for (int c = 0; c < n; c++) avg[c] += w[r * n + c];
             Integer[] order = new Integer[assets];
             for (int i = 0; i < assets; i++) order[i] = i;

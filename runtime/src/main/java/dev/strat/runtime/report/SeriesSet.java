@@ -1,5 +1,8 @@
 package dev.strat.runtime.report;
 
+import dev.strat.runtime.backtest.BacktestResult;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,6 +52,13 @@ public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, L
                         + columns.size() + " columns for " + epochSeconds.length + " times");
             }
         }
+    }
+
+    /** The path of one backtest: its times, wealth and decisions' weights (symbols, then cash). */
+    public static SeriesSet of(BacktestResult result) {
+        List<String> columns = new ArrayList<>(result.symbols());
+        columns.add("cash");
+        return new SeriesSet(result.strategy(), result.times(), result.wealth(), columns, result.weights());
     }
 
     /** A series without weights (only the equity, drawdown and rolling charts show it). */

@@ -29,6 +29,13 @@ class ReportChartsTest {
     }
 
     @Test
+    void logTicksAreRoundNumbers() {
+        assertEquals(List.of(1.0, 3.0, 10.0, 30.0, 100.0, 300.0), NiceLogAxis.tickValues(0.5, 512));
+        assertEquals(List.of(0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0), NiceLogAxis.tickValues(0.75, 3.5));
+        assertEquals(List.of(1.0, 2.0, 5.0, 10.0, 20.0), NiceLogAxis.tickValues(0.9, 25));
+    }
+
+    @Test
     void curvesAreNormalisedAndThinned() {
         SeriesSet s = SeriesSet.withoutWeights("a", Synthetic.days(5000), Synthetic.wealth(5000, 0, 0.01, 1));
         XYDataset d = charts.equity(List.of(s)).getXYPlot().getDataset();

@@ -31,6 +31,18 @@ class ReportModelTest {
     }
 
     @Test
+    void seriesFromBacktestResult() {
+        long[] t = Synthetic.days(4);
+        double[] w = {0.5, 0.2, 0.3, 0.1, 0.1, 0.8, 0.0, 0.0, 1.0};
+        var r = new dev.strat.runtime.backtest.BacktestResult("fast", "olmar(window=5)", 1, List.of("A", "B"), t,
+                new double[] {100, 101, 99, 103}, w, new double[3], new double[3], 252);
+        SeriesSet s = SeriesSet.of(r);
+        assertEquals(List.of("A", "B", "cash"), s.columns());
+        assertEquals(3, s.weightRows());
+        assertEquals("fast", s.strategy());
+    }
+
+    @Test
     void rowAndDataCheckColumnCounts() {
         assertThrows(IllegalArgumentException.class,
                 () -> new ReportRow("s", "l", List.of("1"), new double[] {1, 2}, new double[] {0, 0}));

@@ -118,6 +118,10 @@ class ReportWriterTest {
         try (Stream<Path> s = Files.list(tmp)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            assertTrue(Files.getPosixFilePermissions(tmp.resolve("index.html"))
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "report readable by others");
+        }
     }
 
     @Test

@@ -48,20 +48,32 @@ public final class SeriesMath {
         for (int t = 0; t < periods; t++) r[t] = wealth[t + 1] / wealth[t] - 1;
         double[] out = new double[periods - window + 1];
         double scale = Math.sqrt(periodsPerYear);
-        // Welford-style recomputation would be exact but O(T * window); running sums around the
-        // window mean are O(T) and accurate enough for daily returns of order 1e-2.
+        // Recomputing each window is O(T * window); running sums are O(T) and accurate enough
+        // for returns of order 1e-2 (checked against the direct formula in the tests).
+        // Non-finite returns (after a total loss) count as missing: windows holding one give NaN
+        // instead of poisoning every later window through the running sums.
         double sum = 0, sumSq = 0;
+        int missing = 0;
         for (int t = 0; t < periods; t++) {
-            sum += r[t];
-            sumSq += r[t] * r[t];
+            if (Double.isFinite(r[t])) {
+                sum += r[t];
+                sumSq += r[t] * r[t];
+            } else {
+                missing++;
+            }
             if (t >= window) {
-                sum -= r[t - window];
-                sumSq -= r[t - window] * r[t - window];
+                double old = r[t - window];
+                if (Double.isFinite(old)) {
+                    sum -= old;
+                    sumSq -= old * old;
+                } else {
+                    missing--;
+                }
             }
             if (t >= window - 1) {
                 double mean = sum / window;
                 double var = (sumSq - window * mean * mean) / (window - 1);
-                out[t - window + 1] = var > 1e-20 ? scale * mean / Math.sqrt(var) : Double.NaN;
+                out[t - window + 1] = missing == 0 && var > 1e-20 ? scale * mean / Math.sqrt(var) : Double.NaN;
             }
         }
         return out;

@@ -58,4 +58,17 @@ class SeriesMathTest {
         assertEquals(0, SeriesMath.rollingSharpe(new double[5], 10, 252).length);
         assertThrows(IllegalArgumentException.class, () -> SeriesMath.rollingSharpe(w, 1, 252));
     }
+
+    @Test
+    void rollingSharpeRecoversAfterMissingReturns() {
+        double[] w = Synthetic.wealth(200, 0.001, 0.01, 5);
+        double[] clean = SeriesMath.rollingSharpe(w, 20, 252);
+        w[50] = Double.NaN;
+        double[] holed = SeriesMath.rollingSharpe(w, 20, 252);
+        // Returns 49 and 50 touch wealth 50; windows k cover returns k .. k + 19.
+        assertTrue(Double.isNaN(holed[40]) && Double.isNaN(holed[50]));
+        assertEquals(clean[29], holed[29], 1e-12);
+        assertEquals(clean[51], holed[51], 1e-9);
+        assertEquals(clean[150], holed[150], 1e-9);
+    }
 }

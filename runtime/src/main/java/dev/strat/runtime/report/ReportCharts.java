@@ -103,7 +103,9 @@ public final class ReportCharts {
         } else {
             NumberAxis axis = new NumberAxis("Wealth (start = 1)");
             axis.setAutoRangeIncludesZero(false);
-            axis.setNumberFormatOverride(new DecimalFormat("0.00", DecimalFormatSymbolsHolder.US));
+            double step = niceStep(hi - lo);
+            axis.setTickUnit(new NumberTickUnit(step, new DecimalFormat(step < 0.1 ? "0.00" : "0.0#",
+                    DecimalFormatSymbolsHolder.US)));
             range = axis;
         }
         XYPlot plot = new XYPlot(data, dateAxis(), range, lines(series));
@@ -133,7 +135,7 @@ public final class ReportCharts {
             fill.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), series.size() > 3 ? 28 : 45));
         }
         NumberAxis range = new NumberAxis("Drawdown");
-        range.setNumberFormatOverride(percentFormat(-worst));
+        range.setTickUnit(new NumberTickUnit(niceStep(-worst), percentFormat(-worst)));
         // A little room above 0 so curves at a new high are not hidden under the plot edge.
         double span = worst < 0 ? -worst : 0.01;
         range.setRange(-span * 1.05, span * 0.015);
@@ -257,9 +259,16 @@ public final class ReportCharts {
     public Optional<JFreeChart> rollingSharpe(List<SeriesSet> series, double periodsPerYear) {
         DefaultXYDataset data = new DefaultXYDataset();
         List<SeriesSet> drawn = new ArrayList<>();
+        double lo = 0, hi = 0;
         for (SeriesSet s : series) {
             if (s.wealth().length - 1 < 2 * ROLLING_WINDOW) continue;
             double[] sr = SeriesMath.rollingSharpe(s.wealth(), ROLLING_WINDOW, periodsPerYear);
+            for (double v : sr) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
             long[] t = Arrays.copyOfRange(s.epochSeconds(), ROLLING_WINDOW, s.epochSeconds().length);
             data.addSeries(s.strategy(), thinned(t, sr, 0));
             drawn.add(s);
@@ -267,6 +276,7 @@ public final class ReportCharts {
         if (drawn.isEmpty()) return Optional.empty();
         NumberAxis range = new NumberAxis("Sharpe ratio (annualised)");
         range.setAutoRangeIncludesZero(true);
+        range.setTickUnit(new NumberTickUnit(niceStep(hi - lo), new DecimalFormat("0.#", DecimalFormatSymbolsHolder.US)));
         XYPlot plot = new XYPlot(data, dateAxis(), range, lines(drawn));
         plot.addRangeMarker(new ValueMarker(0, ChartStyle.MUTED, REFERENCE));
         return Optional.of(finish(plot, "Rolling Sharpe ratio",
@@ -338,6 +348,20 @@ public final class ReportCharts {
 
     private static double millis(long epochSeconds) {
         return epochSeconds * 1000.0;
+    }
+
+    /**
+     * A round tick step (1, 2, 2.5 or 5 times a power of ten) giving about five to eight ticks over
+     * {@code span}; JFreeChart's own choice packs ticks as densely as the labels allow.
+     */
+    static double niceStep(double span) {
+        if (!(span > 0) || !Double.isFinite(span)) return 0.1;
+        double raw = span / 6;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * pow >= raw) return m * pow;
+        }
+        return 10 * pow;
     }
 
     private static NumberFormat percentFormat(double span) {

@@ -36,6 +36,14 @@ class ReportChartsTest {
     }
 
     @Test
+    void linearTickStepsAreRound() {
+        assertEquals(0.2, ReportCharts.niceStep(0.75), 1e-12);
+        assertEquals(0.1, ReportCharts.niceStep(0.45), 1e-12);
+        assertEquals(2.5, ReportCharts.niceStep(13), 1e-12);
+        assertEquals(0.01, ReportCharts.niceStep(0.06), 1e-12);
+    }
+
+    @Test
     void curvesAreNormalisedAndThinned() {
         SeriesSet s = SeriesSet.withoutWeights("a", Synthetic.days(5000), Synthetic.wealth(5000, 0, 0.01, 1));
         XYDataset d = charts.equity(List.of(s)).getXYPlot().getDataset();

@@ -137,6 +137,24 @@ class ReportWriterTest {
     }
 
     @Test
+    void tinyAndHourlySeriesStillRender(@TempDir Path tmp) throws Exception {
+        long h = 3600;
+        SeriesSet two = new SeriesSet("two bars", new long[] {1_700_000_000L, 1_700_000_000L + h},
+                new double[] {10, 11}, List.of("X", "cash"), new double[] {0.5, 0.5});
+        long[] t = new long[48];
+        for (int i = 0; i < t.length; i++) t[i] = 1_700_000_000L + i * h;
+        SeriesSet hourly = new SeriesSet("hourly", t, Synthetic.wealth(48, 0, 0.002, 3), List.of("X", "Y", "cash"),
+                Synthetic.weights(48, 2, 4)); // one row per time, not per decision
+        ReportData data = new ReportData("tiny", "", java.util.Map.of(), List.of(), List.of(),
+                List.of(two, hourly), 365 * 24, List.of());
+        ReportWriter.write(data, tmp);
+        String html = Files.readString(tmp.resolve("index.html"));
+        assertEquals(4, inlineSvgs(html).size(), "equity, drawdown and two weights charts; too short for rolling");
+        for (String svg : inlineSvgs(html)) parse(svg);
+        assertTrue(Files.exists(tmp.resolve("weights-two_bars.svg")));
+    }
+
+    @Test
     void slugsAreFileSafe() {
         assertEquals("bah_1_", ReportWriter.slug("bah<1>"));
         assertEquals("a_b", ReportWriter.slug("a/b"));

@@ -92,7 +92,7 @@ public final class ReportCharts {
                     hi = Math.max(hi, v);
                 }
             }
-            data.addSeries(s.strategy(), thinned(s.epochSeconds(), w, 0));
+            data.addSeries(s.strategy(), thinned(s.epochSeconds(), w));
         }
         boolean log = lo > 0 && hi / lo > LOG_SCALE_RATIO;
         ValueAxis range;
@@ -104,8 +104,7 @@ public final class ReportCharts {
             NumberAxis axis = new NumberAxis("Wealth (start = 1)");
             axis.setAutoRangeIncludesZero(false);
             double step = niceStep(hi - lo);
-            axis.setTickUnit(new NumberTickUnit(step, new DecimalFormat(step < 0.1 ? "0.00" : "0.0#",
-                    DecimalFormatSymbolsHolder.US)));
+            axis.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
             range = axis;
         }
         XYPlot plot = new XYPlot(data, dateAxis(), range, lines(series));
@@ -127,7 +126,7 @@ public final class ReportCharts {
             SeriesSet s = series.get(i);
             double[] dd = SeriesMath.drawdown(s.wealth());
             for (double v : dd) if (Double.isFinite(v)) worst = Math.min(worst, v);
-            double[][] xy = thinned(s.epochSeconds(), dd, 0);
+            double[][] xy = thinned(s.epochSeconds(), dd);
             lines.addSeries(s.strategy(), xy);
             areas.addSeries(s.strategy(), xy);
             Color c = strategies.color(s.strategy());
@@ -135,7 +134,8 @@ public final class ReportCharts {
             fill.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), series.size() > 3 ? 28 : 45));
         }
         NumberAxis range = new NumberAxis("Drawdown");
-        range.setTickUnit(new NumberTickUnit(niceStep(-worst), percentFormat(-worst)));
+        double ddStep = niceStep(-worst);
+        range.setTickUnit(new NumberTickUnit(ddStep, percentFormat(ddStep)));
         // A little room above 0 so curves at a new high are not hidden under the plot edge.
         double span = worst < 0 ? -worst : 0.01;
         range.setRange(-span * 1.05, span * 0.015);
@@ -270,13 +270,14 @@ public final class ReportCharts {
                 }
             }
             long[] t = Arrays.copyOfRange(s.epochSeconds(), ROLLING_WINDOW, s.epochSeconds().length);
-            data.addSeries(s.strategy(), thinned(t, sr, 0));
+            data.addSeries(s.strategy(), thinned(t, sr));
             drawn.add(s);
         }
         if (drawn.isEmpty()) return Optional.empty();
         NumberAxis range = new NumberAxis("Sharpe ratio (annualised)");
         range.setAutoRangeIncludesZero(true);
-        range.setTickUnit(new NumberTickUnit(niceStep(hi - lo), new DecimalFormat("0.#", DecimalFormatSymbolsHolder.US)));
+        double step = niceStep(hi - lo);
+        range.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
         XYPlot plot = new XYPlot(data, dateAxis(), range, lines(drawn));
         plot.addRangeMarker(new ValueMarker(0, ChartStyle.MUTED, REFERENCE));
         return Optional.of(finish(plot, "Rolling Sharpe ratio",
@@ -332,14 +333,14 @@ public final class ReportCharts {
     }
 
     /** x (epoch ms) and y arrays of a curve thinned to {@link #MAX_CURVE_POINTS}, NaNs dropped. */
-    private static double[][] thinned(long[] epochSeconds, double[] y, int offset) {
+    private static double[][] thinned(long[] epochSeconds, double[] y) {
         int[] keep = Downsampler.minMaxIndices(y, MAX_CURVE_POINTS);
         double[] xs = new double[keep.length];
         double[] ys = new double[keep.length];
         int n = 0;
         for (int i : keep) {
             if (!Double.isFinite(y[i])) continue;
-            xs[n] = millis(epochSeconds[i + offset]);
+            xs[n] = millis(epochSeconds[i]);
             ys[n] = y[i];
             n++;
         }
@@ -364,8 +365,22 @@ public final class ReportCharts {
         return 10 * pow;
     }
 
-    private static NumberFormat percentFormat(double span) {
-        return new DecimalFormat(span < 0.05 ? "0.0%" : "0%", DecimalFormatSymbolsHolder.US);
+    /** Shows multiples of {@code step} with just the decimals they need (0.25 -> "0.00"). */
+    static NumberFormat numberFormat(double step) {
+        return new DecimalFormat(pattern(step), DecimalFormatSymbolsHolder.US);
+    }
+
+    /** Like {@link #numberFormat} for fractions shown as percentages (0.05 -> "5%"). */
+    static NumberFormat percentFormat(double step) {
+        return new DecimalFormat(pattern(step * 100) + "%", DecimalFormatSymbolsHolder.US);
+    }
+
+    private static String pattern(double step) {
+        int digits = 0;
+        while (digits < 8 && Math.abs(step * Math.pow(10, digits) - Math.rint(step * Math.pow(10, digits))) > 1e-6) {
+            digits++;
+        }
+        return digits == 0 ? "0" : "0." + "0".repeat(digits);
     }
 
     private static String capitalised(String s) {

@@ -41,6 +41,11 @@ class ReportChartsTest {
         assertEquals(0.1, ReportCharts.niceStep(0.45), 1e-12);
         assertEquals(2.5, ReportCharts.niceStep(13), 1e-12);
         assertEquals(0.01, ReportCharts.niceStep(0.06), 1e-12);
+        assertEquals("1.25", ReportCharts.numberFormat(0.25).format(1.25));
+        assertEquals("1.2", ReportCharts.numberFormat(0.2).format(1.2));
+        assertEquals("10", ReportCharts.numberFormat(5).format(10));
+        assertEquals("-2.5%", ReportCharts.percentFormat(0.005).format(-0.025));
+        assertEquals("-40%", ReportCharts.percentFormat(0.1).format(-0.4));
     }
 
     @Test

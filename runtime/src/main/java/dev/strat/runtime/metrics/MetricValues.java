@@ -2,6 +2,7 @@ package dev.strat.runtime.metrics;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,19 @@ public final class MetricValues {
             throw new IllegalArgumentException("expected " + IDS.length + " metric values, got " + byOrdinal.length);
         }
         return new MetricValues(byOrdinal.clone());
+    }
+
+    /**
+     * The metric-by-metric mean of several runs' values, e.g. the HADAPS convention of averaging
+     * each metric over the monthly test windows of a rolling experiment. NaN where any run's value
+     * is NaN.
+     */
+    public static MetricValues mean(List<MetricValues> runs) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("no values to average");
+        double[] sum = new double[IDS.length];
+        for (MetricValues r : runs) for (int k = 0; k < sum.length; k++) sum[k] += r.values[k];
+        for (int k = 0; k < sum.length; k++) sum[k] /= runs.size();
+        return new MetricValues(sum);
     }
 
     public double get(MetricId id) {

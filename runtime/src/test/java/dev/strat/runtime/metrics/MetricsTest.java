@@ -137,6 +137,18 @@ class MetricsTest {
     }
 
     @Test
+    void windowAverages() {
+        MetricValues a = Metrics.compute(result(new double[]{100, 110, 99, 108.9}, new double[]{2, 0.1, 0.3}), MetricOptions.DEFAULT);
+        MetricValues b = Metrics.compute(result(new double[]{100, 90, 99, 94.05}, new double[]{1, 0.1, 0.1}), MetricOptions.DEFAULT);
+        MetricValues mean = MetricValues.mean(List.of(a, b));
+        // b: CR = -0.0595, MDD = 0.1 (from 100 to 90), turnover mean 0.4
+        assertEquals((0.089 - 0.0595) / 2, mean.get(MetricId.CUMULATIVE_RETURN), EPS);
+        assertEquals(0.1, mean.get(MetricId.MAX_DRAWDOWN), EPS);
+        assertEquals(0.6, mean.get(MetricId.TURNOVER), EPS);
+        assertTrue(Double.isNaN(mean.get(MetricId.GOAL_PROBABILITY)));
+    }
+
+    @Test
     void sampleStatistics() {
         assertEquals(2.5, Metrics.mean(new double[]{1, 2, 3, 4}), EPS);
         assertEquals(Math.sqrt(5 / 3.0), Metrics.sampleStd(new double[]{1, 2, 3, 4}), EPS);

@@ -1,6 +1,7 @@
 package dev.strat.runtime.backtest;
 
 import dev.strat.runtime.data.History;
+import dev.strat.runtime.data.LookAheadException;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.Outcome;
@@ -48,6 +49,8 @@ import java.util.SplittableRandom;
  * visible history, so a test split that starts late in a market normally needs no warm-up steps.
  *
  * <h2>Validation</h2>
+ * A stage that moves the {@link History} it was given ({@link History#advanceTo}) fails the run
+ * with a {@link LookAheadException}.
  * Every proposal must be finite and non-negative (entries down to {@code -1e-12} are clipped to 0)
  * and sum to 1 within {@code 1e-6} (tiny drift is renormalised away). Anything else is a bug in a
  * stage and fails the run with an {@link IllegalStateException} naming the stage, step and date.
@@ -145,6 +148,7 @@ public final class Backtester {
                 System.arraycopy(drifted, 0, current, 0, m);
                 Arrays.fill(target, Double.NaN);
                 stage.propose(new Decision(history, step, current, current, v), target);
+                if (history.now() != t) throw movedHistory(label, step, t, history.now());
                 validate(target, n, label, step, market, t);
             } else {
                 Arrays.fill(target, 0, n, 0.0);
@@ -209,6 +213,11 @@ public final class Backtester {
             final double inv = 1 / sum;
             for (int j = 0; j <= n; j++) w[j] *= inv;
         }
+    }
+
+    private static LookAheadException movedHistory(String label, int step, int t, int now) {
+        return new LookAheadException("stage '" + label + "' moved the history from bar " + t + " to bar " + now
+                + " at step " + step + "; only the backtester may advance it");
     }
 
     private static String column(MarketData market, int j) {

@@ -10,7 +10,9 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * <p>Pairs are seeds. Pairs with a NaN on either side are left out; pairs with equal values are
  * dropped, as in Wilcoxon's original procedure, because commons-math would rank a zero difference
  * as a negative one (all-equal samples would then come out "significant"). Up to 30 differing
- * pairs the p-value is exact; beyond, it is the normal approximation.
+ * pairs the p-value is exact; beyond, it is the normal approximation. Tied magnitudes get average
+ * ranks, and the exact p-value then only approximates (commons-math's exact distribution assumes
+ * no ties); the result's note says so.
  *
  * <p>Two caveats worth printing. With n differing pairs the smallest attainable two-sided exact
  * p-value is {@code 2 / 2^n}: with 5 seeds no difference can be significant at 0.05, so a small
@@ -55,6 +57,9 @@ public final class Wilcoxon {
         }
         boolean exact = differing <= EXACT_LIMIT;
         double p = Math.min(1.0, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, exact));
+        if (exact && hasTiedMagnitudes(x, y)) {
+            note.append("tied differences: the exact p-value assumes none, so it is approximate; ");
+        }
         if (exact) {
             double smallest = 2.0 / Math.pow(2, differing);
             if (smallest >= alpha) {
@@ -67,6 +72,14 @@ public final class Wilcoxon {
         String text = note.toString().trim();
         if (text.endsWith(";")) text = text.substring(0, text.length() - 1);
         return new SignificanceResult(metric, reference, other, pairs, differing, p, exact, p < alpha, referenceBetter, text);
+    }
+
+    private static boolean hasTiedMagnitudes(double[] x, double[] y) {
+        double[] d = new double[x.length];
+        for (int k = 0; k < d.length; k++) d[k] = Math.abs(x[k] - y[k]);
+        java.util.Arrays.sort(d);
+        for (int k = 1; k < d.length; k++) if (d[k] == d[k - 1]) return true;
+        return false;
     }
 
     private static double[] clean(double[] a, double[] b) {

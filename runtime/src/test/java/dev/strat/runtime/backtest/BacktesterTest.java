@@ -206,6 +206,18 @@ class BacktesterTest {
             }
         };
         assertThrows(LookAheadException.class, () -> new Backtester(BacktestConfig.FRICTIONLESS).run("c", cheat, TWO, 0, 3, 1));
+
+        Stage mover = new Stage() {
+            public String label() { return "mover"; }
+            public void reset(RunSetup setup) { }
+            public void propose(Decision d, double[] out) {
+                d.history().advanceTo(d.history().now() + 1);
+                out[0] = d.history().relative(0, 0) > 1 ? 1 : 0; out[1] = 0; out[2] = 1 - out[0];
+            }
+        };
+        LookAheadException moved = assertThrows(LookAheadException.class,
+                () -> new Backtester(BacktestConfig.FRICTIONLESS).run("m", mover, TWO, 0, 3, 1));
+        assertTrue(moved.getMessage().contains("'mover' moved the history from bar 0 to bar 1"), moved.getMessage());
     }
 
     @Test

@@ -33,6 +33,8 @@ class WilcoxonTest {
         assertTrue(r.referenceBetter());
         assertTrue(r.exact());
         assertEquals("", r.note());
+        SignificanceResult tied = Wilcoxon.test(MetricId.SHARPE, "a", new double[]{2, 2, 3, 4, 5, 6}, "b", other, 0.05);
+        assertTrue(tied.note().startsWith("tied differences"), tied.note());
         // For a lower-is-better metric the same numbers mean the reference is worse.
         assertFalse(Wilcoxon.test(MetricId.MAX_DRAWDOWN, "a", ref, "b", other, 0.05).referenceBetter());
     }

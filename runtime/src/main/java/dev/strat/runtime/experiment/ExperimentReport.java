@@ -4,6 +4,7 @@ import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.Metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +51,12 @@ public record ExperimentReport(String experiment, String market, List<String> da
     public record Conventions(double riskFree, double omegaThreshold, String convention, Double goal) {
     }
 
-    /** One strategy: every metric keyed by {@link MetricId#key()}, and each seed's final wealth. */
+    /**
+     * One strategy: every metric keyed by {@link MetricId#key()}, and per seed the final wealth, the
+     * total trading cost paid (currency) and the annualised turnover (mean turnover times P).
+     */
     public record StrategyReport(String name, String label, Map<String, MetricReport> metrics, List<Double> finalWealth,
-                                 List<Double> totalCost) {
+                                 List<Double> totalCost, List<Double> annualTurnover) {
     }
 
     /** One metric across seeds. */
@@ -79,11 +83,13 @@ public record ExperimentReport(String experiment, String market, List<String> da
             }
             List<Double> finalWealth = new ArrayList<>();
             List<Double> totalCost = new ArrayList<>();
+            List<Double> annualTurnover = new ArrayList<>();
             for (BacktestResult run : s.runs()) {
                 finalWealth.add(run.finalWealth());
                 totalCost.add(run.totalCostPaid());
+                annualTurnover.add(orNull(Metrics.annualTurnover(run.turnover(), run.periodsPerYear())));
             }
-            strategies.add(new StrategyReport(s.name(), s.label(), metrics, finalWealth, totalCost));
+            strategies.add(new StrategyReport(s.name(), s.label(), metrics, finalWealth, totalCost, annualTurnover));
         }
         double alpha = spec.significance().map(SignificanceSpec::alpha).orElse(Double.NaN);
         List<SignificanceReport> tests = new ArrayList<>();

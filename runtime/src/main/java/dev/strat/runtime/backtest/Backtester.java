@@ -47,6 +47,9 @@ import java.util.SplittableRandom;
  * While fewer than {@link Stage#warmup()} bars are visible ({@code t + 1 < warmup}) the stage is
  * neither asked nor told anything and the account holds cash. Bars before {@code firstBar} count as
  * visible history, so a test split that starts late in a market normally needs no warm-up steps.
+ * {@link Decision#step()} and {@link Outcome#step()} are the period index {@code k} of the run
+ * (the row of {@link BacktestResult#weights()}), so after warm-up steps a stage's first call has
+ * {@code step > 0}: stages should initialise in {@link Stage#reset}, not on {@code step == 0}.
  *
  * <h2>Validation</h2>
  * A stage that moves the {@link History} it was given ({@link History#advanceTo}) fails the run

@@ -25,6 +25,10 @@ import java.util.concurrent.Future;
  * the costs include random slippage; they are run for every seed anyway, which is cheap and keeps
  * every strategy's row built the same way.
  *
+ * <p>{@link MetricId#GOAL_PROBABILITY} is 1 or 0 per run (goal reached or not, see
+ * {@link dev.strat.runtime.metrics.MetricOptions#goal()}), so its mean across seeds is the share
+ * of runs that reached the goal.
+ *
  * <p>A run that fails (a stage bug, a look-ahead) stops the experiment with an
  * {@link ExperimentFailure} naming the strategy and seed; the cause is kept.
  */

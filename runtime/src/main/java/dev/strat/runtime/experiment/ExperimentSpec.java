@@ -41,6 +41,8 @@ public record ExperimentSpec(String name, MarketData market, int firstBar, int l
         metrics = List.copyOf(metrics);
         if (strategies.isEmpty()) throw new IllegalArgumentException("experiment " + name + " compares no strategies");
         if (seeds.isEmpty()) throw new IllegalArgumentException("experiment " + name + " has no seeds");
+        if (metrics.isEmpty()) throw new IllegalArgumentException("experiment " + name + " shows no metrics");
+        if (new HashSet<>(metrics).size() != metrics.size()) throw new IllegalArgumentException("experiment " + name + " lists a metric twice");
         if (new HashSet<>(seeds).size() != seeds.size()) throw new IllegalArgumentException("experiment " + name + " repeats a seed");
         if (firstBar < 0 || lastBar <= firstBar || lastBar >= market.bars()) {
             throw new IllegalArgumentException("experiment " + name + ": bars " + firstBar + ".." + lastBar

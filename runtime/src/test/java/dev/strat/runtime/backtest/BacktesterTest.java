@@ -89,12 +89,14 @@ class BacktesterTest {
     void warmupHoldsCashAndSkipsTheStage() {
         List<Integer> proposed = new ArrayList<>();
         List<Integer> observed = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
         Stage slow = new Stage() {
             public String label() { return "slow"; }
             public int warmup() { return 3; }
             public void reset(RunSetup setup) { }
             public void propose(Decision d, double[] out) {
                 proposed.add(d.history().now());
+                steps.add(d.step());
                 out[0] = 1; out[1] = 0; out[2] = 0;
             }
             public void observe(Outcome o) { observed.add(o.step()); }
@@ -102,6 +104,7 @@ class BacktesterTest {
         BacktestResult r = new Backtester(new BacktestConfig(1000, 0.01, 0, 0)).run("slow", slow, TWO, 0, 3, 1);
         // Bars 0 and 1 have 1 and 2 bars visible: fewer than the 3 the stage needs.
         assertEquals(List.of(2), proposed);
+        assertEquals(List.of(2), steps, "steps index the run's periods, warm-up included");
         assertEquals(List.of(2), observed);
         assertEquals(1000, r.wealth()[1], 0);
         assertEquals(1000, r.wealth()[2], 0);

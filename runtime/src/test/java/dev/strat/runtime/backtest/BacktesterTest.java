@@ -154,6 +154,45 @@ class BacktesterTest {
         return r.weight(k - 1, 2) / gross;
     }
 
+    /**
+     * Replays a random stage's recorded weights through an independent implementation of the
+     * accounting (same slippage stream, drift computed from values held rather than weights).
+     */
+    @Test
+    void wealthPathMatchesAnIndependentReplay() {
+        MarketData market = BacktestBench.randomWalkMarket(5, 320, 17);
+        BacktestConfig config = new BacktestConfig(50_000, 0.002, 0.0005, 0.003);
+        RunSetup[] seen = new RunSetup[1];
+        Stage random = TestStages.randomWeights();
+        Stage spy = new Stage() {
+            public String label() { return random.label(); }
+            public void reset(RunSetup setup) { seen[0] = setup; random.reset(setup); }
+            public void propose(Decision d, double[] out) { random.propose(d, out); }
+        };
+        BacktestResult r = new Backtester(config).run("rnd", spy, market, 70, 319, 99);
+        assertEquals(new RunSetup(market.symbols(), market.frequency(), 99, 70, 319), seen[0]);
+
+        java.util.SplittableRandom slip = seen[0].random("slippage");
+        double[] held = new double[6];     // currency value per column, cash last
+        held[5] = 50_000;
+        for (int k = 0; k < r.periods(); k++) {
+            double v = 0;
+            for (double h : held) v += h;
+            assertEquals(r.wealth()[k], v, 1e-8 * v);
+            double traded = 0;
+            for (int i = 0; i < 5; i++) traded += Math.abs(r.weight(k, i) * v - held[i]);
+            double cost = (0.002 + slip.nextDouble(0.0005, 0.003)) * traded;
+            double after = v - cost;
+            for (int j = 0; j < 6; j++) {
+                double relative = j < 5 ? market.relative(70 + k + 1, j) : 1;
+                held[j] = r.weight(k, j) * after * relative;
+            }
+        }
+        double v = 0;
+        for (double h : held) v += h;
+        assertEquals(r.finalWealth(), v, 1e-8 * v);
+    }
+
     @Test
     void sameSeedReproducesAndAnotherSeedChangesSlippage() {
         MarketData market = BacktestBench.randomWalkMarket(5, 300, 11);

@@ -36,12 +36,14 @@ import java.util.Map;
  * @param significance   Wilcoxon tests, empty when none were asked for
  * @param stratVersion   toolchain version
  * @param sourceHash     hash of the program text, or null
+ * @param scenarioPaths  number of Monte Carlo paths (run k on path k), 0 for a single market
  */
 public record ExperimentReport(String experiment, String market, List<String> dataFiles, List<String> symbols,
                                String from, String to, int firstBar, int lastBar, int periods, String frequency,
                                double periodsPerYear, Costs costs, double capital, List<Long> seeds,
                                List<String> metrics, Conventions conventions, List<StrategyReport> strategies,
-                               List<SignificanceReport> significance, String stratVersion, String sourceHash) {
+                               List<SignificanceReport> significance, String stratVersion, String sourceHash,
+                               int scenarioPaths) {
 
     /** Costs as configured: rates are fractions (0.0025 for 0.25 %). */
     public record Costs(double fee, double slippageMin, double slippageMax, double cashRate) {
@@ -105,7 +107,7 @@ public record ExperimentReport(String experiment, String market, List<String> da
                 config.capital(), spec.seeds(), spec.metrics().stream().map(MetricId::key).toList(),
                 new Conventions(spec.options().riskFree(), spec.options().omegaThreshold(),
                         spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal())),
-                strategies, tests, info.stratVersion(), info.sourceHash());
+                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size());
     }
 
     private static Double orNull(double v) {

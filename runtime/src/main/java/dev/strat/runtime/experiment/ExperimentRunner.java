@@ -103,11 +103,12 @@ public final class ExperimentRunner {
     private static BacktestResult runOne(Backtester backtester, ExperimentSpec spec, int job, ProgressListener progress, int[] done) {
         int seedCount = spec.seeds().size();
         NamedStrategy strategy = spec.strategies().get(job / seedCount);
-        long seed = spec.seeds().get(job % seedCount);
+        int run = job % seedCount;
+        long seed = spec.seeds().get(run);
         BacktestResult result;
         try {
             Stage stage = strategy.build().apply(seed);
-            result = backtester.run(strategy.name(), stage, spec.market(), spec.firstBar(), spec.lastBar(), seed);
+            result = backtester.run(strategy.name(), stage, spec.marketFor(run), spec.firstBar(), spec.lastBar(), seed);
         } catch (RuntimeException e) {
             throw new ExperimentFailure(strategy.name(), seed, e);
         }

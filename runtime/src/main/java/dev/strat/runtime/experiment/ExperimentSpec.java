@@ -25,14 +25,37 @@ import java.util.Set;
  * @param metrics      the metrics reports show, in column order (all are computed regardless)
  * @param options      metric conventions
  * @param significance optional Wilcoxon tests
+ * @param paths        Monte Carlo scenario paths, one per seed (run {@code k} uses seed {@code k}
+ *                     on path {@code k}), or empty when every run uses {@code market}; paths share
+ *                     {@code market}'s symbols and bar count, and {@code market} names the set
  */
 public record ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
                              List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
-                             Optional<SignificanceSpec> significance) {
+                             Optional<SignificanceSpec> significance, List<MarketData> paths) {
+
+    /** An experiment on one market: every run uses {@code market}. */
+    public ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
+                          List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                          Optional<SignificanceSpec> significance) {
+        this(name, market, firstBar, lastBar, strategies, seeds, config, metrics, options, significance, List.of());
+    }
 
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(market, "market");
+        paths = List.copyOf(paths);
+        if (!paths.isEmpty()) {
+            if (paths.size() != seeds.size()) {
+                throw new IllegalArgumentException("experiment " + name + " has " + paths.size() + " scenario paths but "
+                        + seeds.size() + " seeds; each path needs its own seed");
+            }
+            for (MarketData p : paths) {
+                if (!p.symbols().equals(market.symbols()) || p.bars() != market.bars()) {
+                    throw new IllegalArgumentException("scenario path " + p.name() + " does not match " + market.name()
+                            + " (symbols or number of bars differ)");
+                }
+            }
+        }
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(significance, "significance");
@@ -65,6 +88,47 @@ public record ExperimentSpec(String name, MarketData market, int firstBar, int l
         Long[] s = new Long[count];
         for (int k = 0; k < count; k++) s[k] = (long) (k + 1);
         return List.of(s);
+    }
+
+    /**
+     * A Monte Carlo experiment: run {@code k} of every strategy uses seed {@code k} on
+     * {@code paths.get(k)}, so metric means and standard deviations are across paths and the mean
+     * goal probability is the share of paths reaching the goal. Seeds are 1..paths. The spec's
+     * {@code market} is a close-only copy of the first path renamed {@code scenarioName}: reports
+     * take the set's name, symbols and calendar from it.
+     */
+    public static ExperimentSpec overPaths(String name, String scenarioName, List<MarketData> paths, int firstBar, int lastBar,
+                                           List<NamedStrategy> strategies, BacktestConfig config, List<MetricId> metrics,
+                                           MetricOptions options, Optional<SignificanceSpec> significance) {
+        if (paths.isEmpty()) throw new IllegalArgumentException("experiment " + name + " has no scenario paths");
+        MarketData first = paths.get(0);
+        MarketData named = new MarketData(scenarioName, first.symbols(), first.classes(), timesOf(first), null, null, null,
+                closesOf(first), null, first.frequency());
+        return new ExperimentSpec(name, named, firstBar, lastBar, strategies, seeds(paths.size()), config, metrics, options,
+                significance, paths);
+    }
+
+    private static long[] timesOf(MarketData m) {
+        long[] t = new long[m.bars()];
+        for (int k = 0; k < t.length; k++) t[k] = m.time(k);
+        return t;
+    }
+
+    private static double[] closesOf(MarketData m) {
+        int n = m.assets();
+        double[] c = new double[m.bars() * n];
+        for (int k = 0; k < m.bars(); k++) for (int i = 0; i < n; i++) c[k * n + i] = m.close(k, i);
+        return c;
+    }
+
+    /** The market run {@code k} (seed {@code seeds().get(k)}) uses. */
+    public MarketData marketFor(int run) {
+        return paths.isEmpty() ? market : paths.get(run);
+    }
+
+    /** True for a Monte Carlo experiment over scenario paths. */
+    public boolean scenario() {
+        return !paths.isEmpty();
     }
 
     /** Number of periods each run records. */

@@ -27,7 +27,9 @@ public final class TableRenderer {
         ExperimentSpec spec = result.spec();
         MarketData market = spec.market();
         StringBuilder out = new StringBuilder();
-        out.append("experiment ").append(spec.name()).append(" on ").append(market.name()).append('\n');
+        out.append("experiment ").append(spec.name()).append(" on ").append(market.name());
+        if (spec.scenario()) out.append(" (").append(spec.paths().size()).append(" scenario paths, seed k on path k)");
+        out.append('\n');
         out.append("test ").append(barTime(market, spec.firstBar())).append(" .. ").append(barTime(market, spec.lastBar()))
                 .append(" (").append(spec.periods()).append(" periods, ").append(market.frequency().label()).append("), ")
                 .append(spec.seeds().size() == 1 ? "seed " : "seeds ").append(seeds(spec.seeds())).append('\n');

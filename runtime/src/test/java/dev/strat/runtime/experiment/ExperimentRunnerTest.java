@@ -143,6 +143,28 @@ class ExperimentRunnerTest {
         assertTrue(vsCash.exact());
     }
 
+    /* Three paths where asset A ends at 1.3x, 1.1x and 1.25x: all-in-A reaches a 1.2x goal on 2 of 3. */
+    @Test
+    void scenarioPathsGiveGoalProbabilities() {
+        List<MarketData> paths = new ArrayList<>();
+        for (double end : new double[]{1.3, 1.1, 1.25}) {
+            paths.add(TestStages.market(List.of("A", "B"), new double[][]{{100, 10}, {100 * Math.sqrt(end), 10}, {100 * end, 10}}));
+        }
+        NamedStrategy allA = new NamedStrategy("allA", "allA", seed -> TestStages.constant("allA", 1, 0, 0));
+        NamedStrategy allB = new NamedStrategy("allB", "allB", seed -> TestStages.constant("allB", 0, 1, 0));
+        ExperimentSpec spec = ExperimentSpec.overPaths("gbi", "sim", paths, 0, 2, List.of(allA, allB), BacktestConfig.FRICTIONLESS,
+                List.of(MetricId.CUMULATIVE_RETURN, MetricId.GOAL_PROBABILITY), MetricOptions.DEFAULT.withGoal(1.2), Optional.empty());
+        ExperimentResult result = new ExperimentRunner().run(spec);
+        assertEquals(List.of(1L, 2L, 3L), spec.seeds());
+        assertEquals(2 / 3.0, result.strategy("allA").summary(MetricId.GOAL_PROBABILITY).mean(), 1e-12);
+        assertEquals(0, result.strategy("allB").summary(MetricId.GOAL_PROBABILITY).mean(), 0);
+        assertArrayEquals(new double[]{0.3, 0.1, 0.25}, result.strategy("allA").values(MetricId.CUMULATIVE_RETURN), 1e-12);
+        assertEquals(2 / 3.0, Metrics.goalProbability(result.strategy("allA").runs(), 1.2), 1e-12);
+        assertTrue(new TableRenderer().render(result).startsWith("experiment gbi on sim (3 scenario paths, seed k on path k)\n"));
+        assertThrows(IllegalArgumentException.class, () -> new ExperimentSpec("x", paths.get(0), 0, 2, List.of(allA), List.of(1L, 2L),
+                BacktestConfig.FRICTIONLESS, List.of(MetricId.CUMULATIVE_RETURN), MetricOptions.DEFAULT, Optional.empty(), paths));
+    }
+
     @Test
     void specRejectsInconsistentExperiments() {
         BacktestConfig c = BacktestConfig.FRICTIONLESS;

@@ -14,9 +14,12 @@ import java.util.Arrays;
  */
 public record MetricSummary(double[] perSeed, double mean, double std) {
 
+    public MetricSummary {
+        perSeed = perSeed.clone();
+    }
+
     public static MetricSummary of(double[] perSeed) {
-        double[] copy = perSeed.clone();
-        return new MetricSummary(copy, Metrics.mean(copy), Metrics.sampleStd(copy));
+        return new MetricSummary(perSeed, Metrics.mean(perSeed), Metrics.sampleStd(perSeed));
     }
 
     @Override

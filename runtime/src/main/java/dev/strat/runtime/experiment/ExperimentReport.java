@@ -68,7 +68,7 @@ public record ExperimentReport(String experiment, String market, List<String> da
     /** One significance test. */
     public record SignificanceReport(String metric, String reference, String other, double alpha, int pairs,
                                      int nonZero, Double pValue, boolean exact, boolean significant,
-                                     boolean referenceBetter, String note) {
+                                     boolean referenceBetter, Double smallestP, String note) {
     }
 
     /** Builds the report of a finished experiment. */
@@ -97,7 +97,7 @@ public record ExperimentReport(String experiment, String market, List<String> da
         List<SignificanceReport> tests = new ArrayList<>();
         for (SignificanceResult t : result.significance()) {
             tests.add(new SignificanceReport(t.metric().key(), t.reference(), t.other(), alpha, t.pairs(), t.nonZero(),
-                    orNull(t.pValue()), t.exact(), t.significant(), t.referenceBetter(), t.note()));
+                    orNull(t.pValue()), t.exact(), t.significant(), t.referenceBetter(), orNull(t.smallestP()), t.note()));
         }
         return new ExperimentReport(spec.name(), market.name(), info.dataFiles(), market.symbols(),
                 TableRenderer.barTime(market, spec.firstBar()), TableRenderer.barTime(market, spec.lastBar()),

@@ -16,9 +16,17 @@ import dev.strat.runtime.metrics.MetricId;
  * @param significant     {@code pValue < alpha}
  * @param referenceBetter true when the reference's mean is better than the other's (in the
  *                        metric's direction)
+ * @param smallestP       the smallest p-value the exact test could give with this many differing
+ *                        pairs, {@code 2 / 2^nonZero}; when it is not below alpha no difference
+ *                        could have been significant (NaN for the normal approximation or no pairs)
  * @param note            a caveat for the reader, or the empty string
  */
 public record SignificanceResult(MetricId metric, String reference, String other, int pairs, int nonZero,
                                  double pValue, boolean exact, boolean significant, boolean referenceBetter,
-                                 String note) {
+                                 double smallestP, String note) {
+
+    /** True when too few seeds differ for any result to reach significance at {@code alpha}. */
+    public boolean underpowered(double alpha) {
+        return smallestP >= alpha;
+    }
 }

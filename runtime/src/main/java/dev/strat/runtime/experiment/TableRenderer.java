@@ -74,7 +74,9 @@ public final class TableRenderer {
             out.append('\n').append("Wilcoxon signed-rank test vs ").append(sig.reference()).append(" (two-sided, alpha ")
                     .append(plain(sig.alpha())).append(", paired by seed)\n");
             List<String[]> lines = new ArrayList<>();
+            java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
             for (SignificanceResult t : result.significance()) {
+                if (t.underpowered(sig.alpha()) && t.nonZero() > 0) underpowered.put(t.nonZero(), t.smallestP());
                 String verdict = Double.isNaN(t.pValue()) ? "no data"
                         : t.significant() ? (t.referenceBetter() ? "significant, " + t.reference() + " better"
                         : "significant, " + t.reference() + " worse") : "not significant";
@@ -87,6 +89,9 @@ public final class TableRenderer {
                 StringBuilder line = new StringBuilder("  ");
                 for (int c = 0; c < 5; c++) line.append(pad(l[c], w[c], false)).append(c < 4 ? GAP : "");
                 out.append(strip(line)).append('\n');
+            }
+            for (var e : underpowered.entrySet()) {
+                out.append("  note: ").append(Wilcoxon.powerNote(e.getKey(), e.getValue(), sig.alpha())).append('\n');
             }
         }
         return out.toString();
@@ -136,7 +141,7 @@ public final class TableRenderer {
         return plain(100 * v) + "%";
     }
 
-    private static String plain(double v) {
+    static String plain(double v) {
         String s = String.format(Locale.ROOT, "%.6f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;

@@ -15,8 +15,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * no ties); the result's note says so.
  *
  * <p>Two caveats worth printing. With n differing pairs the smallest attainable two-sided exact
- * p-value is {@code 2 / 2^n}: with 5 seeds no difference can be significant at 0.05, so a small
- * experiment says "not significant" without meaning "equal". And a deterministic strategy (CRP,
+ * p-value is {@code 2 / 2^n} ({@link SignificanceResult#smallestP()}): with 5 seeds no difference
+ * can be significant at 0.05, so a small experiment says "not significant" without meaning "equal". And a deterministic strategy (CRP,
  * buy-and-hold, OLMAR) gives the same value under every seed, so its side of each pair is a
  * constant: the test then asks whether the other strategy's median differs from that constant.
  */
@@ -48,11 +48,11 @@ public final class Wilcoxon {
         StringBuilder note = new StringBuilder();
         if (pairs < ref.length) note.append(ref.length - pairs).append(" seed(s) without a value left out; ");
         if (pairs == 0) {
-            return new SignificanceResult(metric, reference, other, 0, 0, Double.NaN, true, false, false,
+            return new SignificanceResult(metric, reference, other, 0, 0, Double.NaN, true, false, false, Double.NaN,
                     (note + "no seed has a value for both").trim());
         }
         if (differing == 0) {
-            return new SignificanceResult(metric, reference, other, pairs, 0, 1.0, true, false, false,
+            return new SignificanceResult(metric, reference, other, pairs, 0, 1.0, true, false, false, 1.0,
                     (note + "identical on every seed").trim());
         }
         boolean exact = differing <= EXACT_LIMIT;
@@ -60,18 +60,12 @@ public final class Wilcoxon {
         if (exact && hasTiedMagnitudes(x, y)) {
             note.append("tied differences: the exact p-value assumes none, so it is approximate; ");
         }
-        if (exact) {
-            double smallest = 2.0 / Math.pow(2, differing);
-            if (smallest >= alpha) {
-                note.append("with ").append(differing).append(" differing seed(s) the smallest attainable p is ")
-                        .append(formatP(smallest)).append(", so no result can be significant at ").append(alpha).append("; ");
-            }
-        } else {
-            note.append("normal approximation; ");
-        }
+        double smallest = exact ? 2.0 / Math.pow(2, differing) : Double.NaN;
+        if (!exact) note.append("normal approximation; ");
         String text = note.toString().trim();
         if (text.endsWith(";")) text = text.substring(0, text.length() - 1);
-        return new SignificanceResult(metric, reference, other, pairs, differing, p, exact, p < alpha, referenceBetter, text);
+        return new SignificanceResult(metric, reference, other, pairs, differing, p, exact, p < alpha, referenceBetter,
+                smallest, text);
     }
 
     private static boolean hasTiedMagnitudes(double[] x, double[] y) {
@@ -88,6 +82,12 @@ public final class Wilcoxon {
         double[] out = new double[n];
         for (int k = 0, j = 0; k < a.length; k++) if (!Double.isNaN(a[k]) && !Double.isNaN(b[k])) out[j++] = a[k];
         return out;
+    }
+
+    /** The caveat for an underpowered test, as tables print it. */
+    public static String powerNote(int differing, double smallestP, double alpha) {
+        return "with " + differing + " differing seed(s) the smallest attainable p is " + formatP(smallestP)
+                + ", so no result can be significant at " + TableRenderer.plain(alpha);
     }
 
     static String formatP(double p) {

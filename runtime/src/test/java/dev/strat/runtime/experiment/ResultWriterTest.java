@@ -65,9 +65,10 @@ class ResultWriterTest {
     @Test
     void tableLayout() {
         List<SignificanceResult> tests = List.of(
-                new SignificanceResult(MetricId.ANNUAL_RETURN, "olmar", "ucrp", 3, 3, 0.25, true, false, true,
-                        "with 3 differing seed(s) the smallest attainable p is 0.250, so no result can be significant at 0.05"),
-                new SignificanceResult(MetricId.ANNUAL_RETURN, "olmar", "cash", 3, 3, 0.001, true, true, true, ""));
+                new SignificanceResult(MetricId.ANNUAL_RETURN, "olmar", "ucrp", 3, 3, 0.25, true, false, true, 0.25, ""),
+                new SignificanceResult(MetricId.MAX_DRAWDOWN, "olmar", "ucrp", 3, 3, 0.25, true, false, false, 0.25,
+                        "tied differences: the exact p-value assumes none, so it is approximate"),
+                new SignificanceResult(MetricId.ANNUAL_RETURN, "olmar", "cash", 30, 30, 0.001, true, true, true, 2 / Math.pow(2, 30), ""));
         String table = new TableRenderer().render(handmade(Optional.of(new SignificanceSpec("olmar", 0.05)), tests));
         String expected = """
                 experiment cmp on test
@@ -81,8 +82,10 @@ class ResultWriterTest {
                 * best in column
 
                 Wilcoxon signed-rank test vs olmar (two-sided, alpha 0.05, paired by seed)
-                  ar  ucrp  p = 0.250  not significant            (with 3 differing seed(s) the smallest attainable p is 0.250, so no result can be significant at 0.05)
-                  ar  cash  p = 0.001  significant, olmar better
+                  ar   ucrp  p = 0.250  not significant
+                  mdd  ucrp  p = 0.250  not significant            (tied differences: the exact p-value assumes none, so it is approximate)
+                  ar   cash  p = 0.001  significant, olmar better
+                  note: with 3 differing seed(s) the smallest attainable p is 0.250, so no result can be significant at 0.05
                 """;
         assertEquals(expected, table);
     }

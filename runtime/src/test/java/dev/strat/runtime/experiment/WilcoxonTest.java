@@ -49,8 +49,11 @@ class WilcoxonTest {
         assertEquals(3, r.nonZero());
         assertEquals(0.25, r.pValue(), 1e-12);
         assertFalse(r.significant());
-        assertTrue(r.note().contains("1 seed(s) without a value left out"), r.note());
-        assertTrue(r.note().contains("smallest attainable p is 0.250"), r.note());
+        assertEquals(0.25, r.smallestP(), 0);
+        assertTrue(r.underpowered(0.05));
+        assertEquals("1 seed(s) without a value left out", r.note());
+        assertEquals("with 3 differing seed(s) the smallest attainable p is 0.250, so no result can be significant at 0.05",
+                Wilcoxon.powerNote(3, r.smallestP(), 0.05));
     }
 
     /* Mixed signs: differences +1, -2, +3, +4, +5 have ranks 1..5; W- = 2, so W+ = 13 = Wmax.

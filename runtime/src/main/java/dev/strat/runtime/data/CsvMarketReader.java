@@ -170,7 +170,7 @@ public final class CsvMarketReader {
                 for (String s : options.symbols()) {
                     if (!unique.add(s)) throw new DataException(file + ": symbol " + s + " is listed twice");
                     if (!seen.contains(s)) {
-                        String hint = Names.suggest(s, seen).map(x -> "; did you mean " + x + "?").orElse("");
+                        String hint = Names.suggest(s, seen).map(x -> "; did you mean " + x + "?").orElse(".");
                         throw new DataException(file + ": symbol " + s + " is not in the file" + hint + " Available: " + Names.list(seen));
                     }
                 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Named date ranges (train, valid, test...) resolved to bar ranges of one market. Parts must be
  * in time order and must not share a bar. A range that reaches past either end of the data is
- * cut to it, with a warning; a range wholly outside the data, or holding no bar, is an error.
+ * cut to it, with a warning when it reaches more than a week past (so that {@code 2000..2002} on
+ * data starting Monday 2000-01-03 stays quiet); a range wholly outside the data, or holding no
+ * bar, is an error.
  *
  * @param market   name of the market the plan was resolved on
  * @param parts    the parts in time order
@@ -26,6 +28,9 @@ public record SplitPlan(String market, List<Part> parts, List<String> warnings) 
      * @param bars  the bars they cover
      */
     public record Part(String name, DateRange dates, BarRange bars) {}
+
+    /** How far (calendar days) a range may reach past the data before the cut is worth a warning. */
+    private static final int SLACK_DAYS = 7;
 
     public SplitPlan {
         parts = List.copyOf(parts);
@@ -61,10 +66,10 @@ public record SplitPlan(String market, List<Part> parts, List<String> warnings) 
             int from = r.from() == null ? 0 : market.indexAtOrAfter(r.from());
             int to = r.to() == null ? market.bars() : market.indexAtOrAfter(r.to().plusDays(1));
             if (from >= to) throw new DataException(name + " " + r + " contains no bar: " + span);
-            if (r.from() != null && r.from().isBefore(first)) {
+            if (r.from() != null && r.from().isBefore(first.minusDays(SLACK_DAYS))) {
                 warnings.add(name + " " + r + " starts before the data; it begins at the first bar, " + first);
             }
-            if (r.to() != null && r.to().isAfter(last)) {
+            if (r.to() != null && r.to().isAfter(last.plusDays(SLACK_DAYS))) {
                 warnings.add(name + " " + r + " runs past the data; it ends at the last bar, " + last);
             }
             Part part = new Part(name, r, new BarRange(from, to));

@@ -38,6 +38,15 @@ final class CalendarAligner {
         }
 
         long[] calendar = unionCalendar(series, start, end);
+        if (options.calendar() == CsvOptions.Calendar.COMMON) {
+            int before = calendar.length;
+            calendar = commonTimes(series, calendar);
+            if (calendar.length == 0) throw new DataException(name + ": the selected symbols have no bar time in common");
+            if (calendar.length < before) {
+                warnings.add("kept the " + calendar.length + " bar times shared by all symbols: dropped " + (before - calendar.length)
+                        + " of " + before + " at which some symbol has no row");
+            }
+        }
         if (start > earliest) {
             warnings.add(trimNote(series, start, true, countBefore(series, start)));
         }
@@ -79,6 +88,8 @@ final class CalendarAligner {
             long firstFilled = 0;
             for (int k = 0; k < t; k++) {
                 int dst = k * n + i;
+                // Rows at times the calendar left out (common calendar) are passed over.
+                while (p < s.size && s.times[p] < calendar[k]) prevClose = s.close[p++];
                 if (p < s.size && s.times[p] == calendar[k]) {
                     if (open != null) open[dst] = s.open[p];
                     if (high != null) high[dst] = s.high[p];
@@ -102,9 +113,12 @@ final class CalendarAligner {
                 }
             }
             if (filled > 0) {
+                // Many filled bars mean the symbol trades on another calendar (stocks among crypto).
+                String hint = filled >= 20 && filled * 10L > t ? "; it trades on a different calendar than the others: the common calendar"
+                        + " keeps only the bar times all symbols share" : "";
                 warnings.add(s.symbol + ": forward-filled " + filled + " missing bar" + (filled == 1 ? "" : "s")
                         + " from the previous close (longest gap " + longest + " bar" + (longest == 1 ? "" : "s")
-                        + ", first at " + CsvMarketReader.formatTime(firstFilled) + ")");
+                        + ", first at " + CsvMarketReader.formatTime(firstFilled) + ")" + hint);
             }
         }
         List<String> symbols = series.stream().map(s -> s.symbol).toList();
@@ -126,6 +140,22 @@ final class CalendarAligner {
                 + CsvMarketReader.formatTime(calendar[gapStart]) + " to " + CsvMarketReader.formatTime(calendar[k - 1])
                 + " (last bar " + last + ", next bar " + resume + "); at most " + maxGap
                 + " missing bars are forward-filled: raise the maximum gap, pick other dates, or leave the symbol out");
+    }
+
+    /** The times of {@code union} at which every series has a row. */
+    private static long[] commonTimes(List<RawSeries> series, long[] union) {
+        int[] present = new int[union.length];
+        for (RawSeries s : series) {
+            int k = 0;
+            for (int p = 0; p < s.size && k < union.length; p++) {
+                while (k < union.length && union[k] < s.times[p]) k++;
+                if (k < union.length && union[k] == s.times[p]) present[k]++;
+            }
+        }
+        int m = 0;
+        long[] out = new long[union.length];
+        for (int k = 0; k < union.length; k++) if (present[k] == series.size()) out[m++] = union[k];
+        return Arrays.copyOf(out, m);
     }
 
     private static long[] unionCalendar(List<RawSeries> series, long start, long end) {

@@ -117,4 +117,14 @@ class AlignmentTest {
         assertEquals(List.of("AAA: 1 row has an empty close and was treated as missing",
                 "AAA: forward-filled 1 missing bar from the previous close (longest gap 1 bar, first at 2021-03-03)"), m.warnings());
     }
+
+    @Test
+    void commonCalendarKeepsOnlySharedTimes() throws IOException {
+        LoadedMarket m = load(HEADER + rows("AAA", 0, 9, 100) + rows("BBB", 0, 9, 200, 3, 4, 7), CsvOptions.defaults().withCalendar(CsvOptions.Calendar.COMMON));
+        MarketData d = m.data();
+        assertEquals(7, d.bars());
+        assertEquals(LocalDate.of(2021, 3, 6), d.date(3));
+        assertEquals(105.0 / 102.0, d.relative(3, 0), 1e-15); // spans the two dropped days
+        assertEquals(List.of("kept the 7 bar times shared by all symbols: dropped 3 of 10 at which some symbol has no row"), m.warnings());
+    }
 }

@@ -128,4 +128,17 @@ class RealDataTest {
         // Simulated bars follow on business days (no holiday calendar): 2019-12-31 is followed by 2020-01-01.
         assertEquals(LocalDate.of(2020, 1, 1), paths.get(0).date(0));
     }
+
+    @Test
+    void mixedStockCryptoFileOnCommonCalendar() {
+        LoadedMarket union = load("hadaps_crypto_nasdaq_daily.csv.gz", CsvOptions.defaults().withSymbols("AAPL", "BTC"));
+        assertEquals(Frequency.DAILY_CRYPTO, union.data().frequency());
+        assertTrue(union.warnings().stream().anyMatch(w -> w.startsWith("AAPL: forward-filled") && w.contains("different calendar")),
+                union.warnings().toString());
+        LoadedMarket common = load("hadaps_crypto_nasdaq_daily.csv.gz",
+                CsvOptions.defaults().withSymbols("AAPL", "BTC").withCalendar(CsvOptions.Calendar.COMMON));
+        assertEquals(Frequency.DAILY_STOCKS, common.data().frequency());
+        assertEquals(LocalDate.of(2014, 12, 31), common.data().date(0));
+        assertTrue(common.warnings().stream().noneMatch(w -> w.contains("forward-filled")), common.warnings().toString());
+    }
 }

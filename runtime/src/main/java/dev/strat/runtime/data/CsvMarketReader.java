@@ -252,7 +252,7 @@ public final class CsvMarketReader {
             }
             if (f + 1 < fields) {
                 if (f == 0 && line.isBlank()) return 0;
-                throw new DataException(file, lineNo, f + 1, header[f], "too few fields: found " + (f + 1) + ", expected " + fields + " as in the header");
+                throw new DataException(file, lineNo, f + 2, header[f + 1], "missing: the row has " + (f + 1) + " fields, the header " + fields);
             }
             starts[fields] = n + 1;
             return fields;

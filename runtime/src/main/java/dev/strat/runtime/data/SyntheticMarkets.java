@@ -43,17 +43,40 @@ public final class SyntheticMarkets {
      */
     public static MarketData gbm(int assets, int days, long seed, double correlation) {
         if (assets < 1) throw new IllegalArgumentException("a synthetic market needs at least one asset, got " + assets);
-        if (days < 1) throw new IllegalArgumentException("a synthetic market needs at least one day, got " + days);
-        if (!(correlation >= 0 && correlation < 1)) throw new IllegalArgumentException("correlation must be in [0, 1), got " + correlation);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] mu = new double[assets], sigma = new double[assets], price = new double[assets];
-        List<String> symbols = new ArrayList<>(assets);
         for (int i = 0; i < assets; i++) {
             mu[i] = -0.05 + 0.20 * rng.nextDouble();
             sigma[i] = 0.10 + 0.30 * rng.nextDouble();
             price[i] = 20 + 180 * rng.nextDouble();
-            symbols.add("S" + (i + 1));
         }
+        String name = "synthetic gbm(assets=" + assets + ", days=" + days + ", seed=" + seed
+                + (correlation != 0 ? ", correlation=" + correlation : "") + ")";
+        return generate(name, mu, sigma, price, correlation, days, rng);
+    }
+
+    /**
+     * Like {@link #gbm(int, int, long, double)} with given annual drifts and volatilities
+     * (one per asset) and every asset starting at 100.
+     */
+    public static MarketData gbm(double[] mu, double[] sigma, double correlation, int days, long seed) {
+        if (mu.length != sigma.length || mu.length == 0) {
+            throw new IllegalArgumentException("need as many drifts as volatilities, at least one (got " + mu.length + " and " + sigma.length + ")");
+        }
+        for (double s : sigma) if (!(s >= 0) || Double.isInfinite(s)) throw new IllegalArgumentException("volatility " + s + " is not a finite non-negative number");
+        double[] price = new double[mu.length];
+        java.util.Arrays.fill(price, 100);
+        String name = "synthetic gbm(mu=" + java.util.Arrays.toString(mu) + ", sigma=" + java.util.Arrays.toString(sigma)
+                + ", correlation=" + correlation + ", days=" + days + ", seed=" + seed + ")";
+        return generate(name, mu.clone(), sigma.clone(), price, correlation, days, new SplittableRandom(seed));
+    }
+
+    private static MarketData generate(String name, double[] mu, double[] sigma, double[] price, double correlation, int days, SplittableRandom rng) {
+        int assets = mu.length;
+        if (days < 1) throw new IllegalArgumentException("a synthetic market needs at least one day, got " + days);
+        if (!(correlation >= 0 && correlation < 1)) throw new IllegalArgumentException("correlation must be in [0, 1), got " + correlation);
+        List<String> symbols = new ArrayList<>(assets);
+        for (int i = 0; i < assets; i++) symbols.add("S" + (i + 1));
         double dt = 1 / DAYS, sqrtDt = Math.sqrt(dt), common = Math.sqrt(correlation), own = Math.sqrt(1 - correlation);
         long[] times = businessDays(FIRST_DAY, days);
         int size = days * assets;
@@ -74,8 +97,6 @@ public final class SyntheticMarkets {
                 price[i] = c;
             }
         }
-        String name = "synthetic gbm(assets=" + assets + ", days=" + days + ", seed=" + seed
-                + (correlation != 0 ? ", correlation=" + correlation : "") + ")";
         return new MarketData(name, symbols, Map.of(), times, open, high, low, close, volume, Frequency.DAILY_STOCKS);
     }
 

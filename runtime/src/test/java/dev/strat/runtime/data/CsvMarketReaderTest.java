@@ -257,7 +257,7 @@ class CsvMarketReaderTest {
     @Test
     void wrongFieldCount() throws IOException {
         DataException few = error(HEADER + "2020-01-02,AAA,10,11,9\n");
-        assertEquals(at(2, 5) + "column 'low': too few fields: found 5, expected 7 as in the header", few.getMessage());
+        assertEquals(at(2, 6) + "column 'close': missing: the row has 5 fields, the header 7", few.getMessage());
         DataException many = error(HEADER + "2020-01-02,AAA,10,11,9,10,5,7\n");
         assertEquals(at(2, 8) + "too many fields: expected 7 as in the header", many.getMessage());
     }

@@ -131,4 +131,15 @@ class SyntheticMarketsTest {
         MarketArrays x = MarketArrays.of(m);
         return new MarketData("twin", List.of("T1"), java.util.Map.of(), x.times(), x.open(), x.high(), x.low(), x.close(), x.volume(), m.frequency());
     }
+
+    @Test
+    void explicitDriftAndVolatility() {
+        MarketData m = SyntheticMarkets.gbm(new double[] {0.10, 0.0}, new double[] {0.20, 0.0}, 0.0, 5000, 9);
+        assertEquals(100, m.open(0, 0));
+        // A zero-volatility asset grows deterministically at its drift.
+        assertEquals(100 * Math.exp(5000 * 0.0 / 252), m.close(4999, 1), 1e-9);
+        GbmModel fit = SyntheticMarkets.calibrate(m, 0, m.bars());
+        assertEquals(0.20, Math.sqrt(fit.covariance()[0][0] * 252), 0.01);
+        assertEquals(0.10 - 0.02, fit.mean()[0] * 252, 0.1);
+    }
 }

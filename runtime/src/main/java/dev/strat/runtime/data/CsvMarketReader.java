@@ -97,6 +97,9 @@ public final class CsvMarketReader {
         private final long endEpochExclusive;
         private String lastDate = null;
         private long lastEpoch;
+        /** Series in first-seen order; long files cycle through symbols in this order on every date. */
+        private final List<RawSeries> cycle = new ArrayList<>();
+        private int lastIndex = -1;
 
         Parser(String file, CsvOptions options) {
             this.file = file;
@@ -129,20 +132,21 @@ public final class CsvMarketReader {
                 int count = split(line, fields, lineNo);
                 if (count == 0) continue; // whitespace-only line
                 rows++;
-                String symbol = field(line, symbolCol);
-                if (symbol.isEmpty()) throw error(lineNo, symbolCol, "the symbol is empty");
-                RawSeries series = bySymbol.get(symbol);
+                RawSeries series = predictSymbol(line);
                 if (series == null) {
-                    seen.add(symbol);
-                    if (!all && !wanted.contains(symbol)) {
-                        bySymbol.put(symbol, SKIP);
-                        continue;
+                    String symbol = field(line, symbolCol);
+                    if (symbol.isEmpty()) throw error(lineNo, symbolCol, "the symbol is empty");
+                    series = bySymbol.get(symbol);
+                    if (series == null) {
+                        seen.add(symbol);
+                        series = (!all && !wanted.contains(symbol)) ? new RawSeries(symbol, true) : new RawSeries(symbol);
+                        bySymbol.put(symbol, series);
+                        cycle.add(series);
                     }
-                    series = new RawSeries(symbol);
-                    bySymbol.put(symbol, series);
-                } else if (series == SKIP) {
-                    continue;
+                    lastIndex = cycle.indexOf(series);
                 }
+                if (series.skipped) continue;
+                String symbol = series.symbol;
                 long time = date(line, lineNo);
                 if (time < startEpoch || time >= endEpochExclusive) continue;
                 double close = price(line, closeCol, lineNo, true);
@@ -227,7 +231,7 @@ public final class CsvMarketReader {
             if (symbolCol < 0) missing.add("symbol");
             if (closeCol < 0) missing.add("close");
             if (!missing.isEmpty()) {
-                throw new DataException(file + ":" + lineNo + ":1: the header '" + line + "' lacks " + String.join(", ", missing)
+                throw new DataException(file, lineNo, 1, null, "the header '" + line + "' lacks " + String.join(", ", missing)
                         + "; expected the long format date,symbol,open,high,low,close,volume (open, high, low, volume optional)");
             }
         }
@@ -256,6 +260,25 @@ public final class CsvMarketReader {
             }
             starts[fields] = n + 1;
             return fields;
+        }
+
+        /**
+         * The series whose symbol follows the previous row's in first-seen order, when this row's
+         * symbol field matches it: sorted long files repeat the same symbol cycle on every date,
+         * so this usually avoids a substring and a hash lookup per row. Null when it does not match.
+         */
+        private RawSeries predictSymbol(String line) {
+            int size = cycle.size();
+            if (size == 0) return null;
+            int next = lastIndex + 1 == size ? 0 : lastIndex + 1;
+            RawSeries guess = cycle.get(next);
+            int s = fieldStart(symbolCol), len = fieldEnd(symbolCol) - s;
+            String sym = guess.symbol;
+            if (len == sym.length() && line.regionMatches(s, sym, 0, len)) {
+                lastIndex = next;
+                return guess;
+            }
+            return null;
         }
 
         private int fieldStart(int col) { return starts[col]; }
@@ -355,9 +378,6 @@ public final class CsvMarketReader {
             return t.equalsIgnoreCase("nan") || t.equals("+NaN") || t.equals("-NaN");
         }
     }
-
-    /** Marks symbols that are read past (not selected). */
-    private static final RawSeries SKIP = new RawSeries("");
 
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 

@@ -45,7 +45,7 @@ public record CsvOptions(List<String> symbols, Frequency frequency, int maxGap, 
         symbols = List.copyOf(Objects.requireNonNull(symbols, "symbols"));
         Objects.requireNonNull(calendar, "calendar");
         if (start != null && end != null && end.isBefore(start)) {
-            throw new IllegalArgumentException("end date " + end + " is before start date " + start);
+            throw new DataException("end date " + end + " is before start date " + start);
         }
     }
 

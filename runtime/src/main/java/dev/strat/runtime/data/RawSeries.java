@@ -20,8 +20,16 @@ final class RawSeries {
     boolean sorted = true;
     boolean anyOpen, anyHigh, anyLow, anyVolume;
 
+    /** True for a symbol that was not asked for: its rows are read past, not stored. */
+    final boolean skipped;
+
     RawSeries(String symbol) {
+        this(symbol, false);
+    }
+
+    RawSeries(String symbol, boolean skipped) {
         this.symbol = symbol;
+        this.skipped = skipped;
     }
 
     void add(long time, double o, double h, double l, double c, double v, int line) {

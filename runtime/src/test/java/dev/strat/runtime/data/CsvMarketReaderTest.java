@@ -241,6 +241,8 @@ class CsvMarketReaderTest {
         DataException e = error("Date,Open,High,Low,Close\n2020-01-02,1,2,0.5,1.5\n");
         assertEquals(dir.resolve("bad.csv") + ":1:1: the header 'Date,Open,High,Low,Close' lacks symbol; expected the long format "
                 + "date,symbol,open,high,low,close,volume (open, high, low, volume optional)", e.getMessage());
+        assertEquals(1, e.row());
+        assertEquals(1, e.column());
         DataException twice = error("date,symbol,close,close\n");
         assertEquals(at(1, 4) + "column 'close': appears twice in the header (also column 3)", twice.getMessage());
     }

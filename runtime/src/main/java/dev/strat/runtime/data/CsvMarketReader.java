@@ -140,10 +140,11 @@ public final class CsvMarketReader {
                     if (series == null) {
                         seen.add(symbol);
                         series = (!all && !wanted.contains(symbol)) ? new RawSeries(symbol, true) : new RawSeries(symbol);
+                        series.order = cycle.size();
                         bySymbol.put(symbol, series);
                         cycle.add(series);
                     }
-                    lastIndex = cycle.indexOf(series);
+                    lastIndex = series.order;
                 }
                 if (series.skipped) continue;
                 String symbol = series.symbol;
@@ -263,21 +264,24 @@ public final class CsvMarketReader {
         }
 
         /**
-         * The series whose symbol follows the previous row's in first-seen order, when this row's
-         * symbol field matches it: sorted long files repeat the same symbol cycle on every date,
-         * so this usually avoids a substring and a hash lookup per row. Null when it does not match.
+         * The series of this row when its symbol field is the one that follows the previous row's
+         * in first-seen order (files sorted by date repeat the same symbol cycle on every date) or
+         * the previous row's own (files sorted by symbol): avoids a substring and a hash lookup
+         * per row. Null when neither matches.
          */
         private RawSeries predictSymbol(String line) {
             int size = cycle.size();
             if (size == 0) return null;
+            int s = fieldStart(symbolCol), len = fieldEnd(symbolCol) - s;
             int next = lastIndex + 1 == size ? 0 : lastIndex + 1;
             RawSeries guess = cycle.get(next);
-            int s = fieldStart(symbolCol), len = fieldEnd(symbolCol) - s;
-            String sym = guess.symbol;
-            if (len == sym.length() && line.regionMatches(s, sym, 0, len)) {
+            if (len == guess.symbol.length() && line.regionMatches(s, guess.symbol, 0, len)) {
                 lastIndex = next;
                 return guess;
             }
+            // Files sorted by symbol first repeat the previous row's symbol instead.
+            RawSeries same = cycle.get(lastIndex);
+            if (len == same.symbol.length() && line.regionMatches(s, same.symbol, 0, len)) return same;
             return null;
         }
 

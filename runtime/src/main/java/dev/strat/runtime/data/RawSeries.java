@@ -9,6 +9,8 @@ import java.util.Arrays;
 final class RawSeries {
 
     final String symbol;
+    /** Position in the order symbols were first seen in the file. */
+    int order;
     int size;
     long[] times = new long[256];
     double[] open = new double[256];

@@ -307,4 +307,23 @@ class CsvMarketReaderTest {
         Path p = write("o.csv", crypto);
         assertEquals(Frequency.DAILY_STOCKS, CsvMarketReader.load(p, CsvOptions.defaults().withFrequency(Frequency.DAILY_STOCKS)).data().frequency());
     }
+
+    @Test
+    void rowOrderDoesNotMatter() throws IOException {
+        MarketData byDate = load(write("a.csv", GOOD)).data();
+        String[] rows = GOOD.substring(HEADER.length()).split("\n");
+        String bySymbol = HEADER + rows[0] + "\n" + rows[2] + "\n" + rows[4] + "\n" + rows[1] + "\n" + rows[3] + "\n" + rows[5] + "\n";
+        String mixed = HEADER + rows[1] + "\n" + rows[0] + "\n" + rows[2] + "\n" + rows[3] + "\n" + rows[5] + "\n" + rows[4] + "\n";
+        for (String csv : List.of(bySymbol, mixed)) {
+            MarketData d = load(write("b.csv", csv)).data();
+            assertEquals(byDate.symbols(), d.symbols());
+            for (int t = 0; t < 3; t++) {
+                assertEquals(byDate.time(t), d.time(t));
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(byDate.close(t, i), d.close(t, i));
+                    assertEquals(byDate.volume(t, i), d.volume(t, i));
+                }
+            }
+        }
+    }
 }

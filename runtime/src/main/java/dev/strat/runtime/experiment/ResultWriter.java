@@ -1,5 +1,6 @@
 package dev.strat.runtime.experiment;
 
+import dev.strat.runtime.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strat.runtime.backtest.BacktestResult;
@@ -54,7 +55,7 @@ public final class ResultWriter {
     }
 
     public void writeSummaryCsv(ExperimentResult result, Path file) {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeText(file, out -> {
             List<Long> seeds = result.spec().seeds();
             StringBuilder header = new StringBuilder("strategy,label,metric,mean,std");
             for (long s : seeds) header.append(",seed_").append(s);
@@ -74,7 +75,7 @@ public final class ResultWriter {
 
     public void writeEquityCsv(ExperimentResult result, Path file) {
         MarketData market = result.spec().market();
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeText(file, out -> {
             StringBuilder header = new StringBuilder("strategy,seed,time,wealth,turnover,cost");
             for (String symbol : market.symbols()) header.append(",w_").append(csv(symbol));
             header.append(",w_cash");
@@ -103,7 +104,7 @@ public final class ResultWriter {
 
     public void writeJson(ExperimentResult result, Path file) {
         ExperimentReport report = ExperimentReport.of(result, info);
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeText(file, out -> {
             MAPPER.writeValue(new NonClosingWriter(out), report);
             out.write(System.lineSeparator());
         });

@@ -1,5 +1,6 @@
 package dev.strat.runtime.report;
 
+import dev.strat.runtime.io.AtomicFiles;
 import dev.strat.runtime.metrics.MetricId;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

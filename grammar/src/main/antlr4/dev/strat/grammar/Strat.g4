@@ -147,10 +147,13 @@ primary
     | (TRUE | FALSE)                                                   # boolLit
     | call                                                             # callExpr
     | identifier                                                       # nameExpr
-    | LBRACK expr FOR identifier IN expr (COMMA expr)* RBRACK          # comprehension
-    | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                       # listExpr
+    | LBRACK (expr (comprehensionTail | (COMMA expr)* COMMA?))? RBRACK  # listExpr
     | LPAREN expr RPAREN                                               # parenExpr
     ;
+
+// '[x for v in a, b]'; factored into the list rule so that telling a list from a comprehension
+// needs one token of lookahead, not a scan over the whole first element.
+comprehensionTail : FOR identifier IN expr (COMMA expr)* ;
 
 call : identifier LPAREN (arg (COMMA arg)* COMMA?)? RPAREN ;
 

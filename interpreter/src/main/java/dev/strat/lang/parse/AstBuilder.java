@@ -252,8 +252,9 @@ final class AstBuilder {
             case BoolLitContext c -> new Expr.Bool(c.TRUE() != null, span);
             case CallExprContext c -> call(c.call());
             case NameExprContext c -> name(c.identifier());
-            case ComprehensionContext c -> new Expr.Comprehension(expr(c.expr(0)), ident(c.identifier()),
-                    c.expr().subList(1, c.expr().size()).stream().map(this::expr).toList(), span);
+            case ListExprContext c when c.comprehensionTail() != null -> new Expr.Comprehension(expr(c.expr(0)),
+                    ident(c.comprehensionTail().identifier()),
+                    c.comprehensionTail().expr().stream().map(this::expr).toList(), span);
             case ListExprContext c -> new Expr.ListOf(c.expr().stream().map(this::expr).toList(), span);
             case ParenExprContext c -> expr(c.expr());
             default -> throw new IllegalStateException();

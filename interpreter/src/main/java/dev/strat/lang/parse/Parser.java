@@ -31,6 +31,11 @@ import java.util.List;
  */
 public final class Parser {
 
+    /** Deepest bracket nesting (or run of prefix minus signs) accepted in one declaration. */
+    static final int MAX_DEPTH = 64;
+    /** Most binary operators accepted in one declaration. */
+    static final int MAX_OPERATORS = 2000;
+
     private Parser() {
     }
 
@@ -46,42 +51,107 @@ public final class Parser {
         stream.fill();
         AstBuilder builder = new AstBuilder(source, stream, diagnostics);
         SyntaxMessages messages = new SyntaxMessages(source, stream);
+        BitSet tooComplex = complexityLimits(tokens);
         while (stream.LA(1) != Token.EOF) {
             int start = stream.index();
-            StratParser.DeclContext ctx = null;
-            SyntaxAbort failure = null;
-            try {
-                ctx = parseDecl(stream, PredictionMode.SLL);
-            } catch (SyntaxAbort sll) {
-                stream.seek(start);
-                try {
-                    ctx = parseDecl(stream, PredictionMode.LL);
-                } catch (SyntaxAbort ll) {
-                    failure = ll;
-                }
-            } catch (RuntimeException unexpected) {
-                failure = new SyntaxAbort(null);
+            int end = resume(stream, start, start + 1);
+            int over = tooComplex.nextSetBit(start);
+            if (over >= 0 && over < end) {
+                // refuse before ANTLR recurses: deep nesting would exhaust the stack of every later pass too
+                diagnostics.add(Diagnostic.error(span(source, stream.get(over)), "this declaration is too deeply nested or too long",
+                        "at most " + MAX_DEPTH + " levels of brackets or signs and " + MAX_OPERATORS + " operators"));
+                stream.seek(end);
+                continue;
             }
+            Attempt attempt = attempt(stream, PredictionMode.SLL);
+            if (attempt.failure() != null) {
+                stream.seek(start);
+                attempt = attempt(stream, PredictionMode.LL);
+            }
+            SyntaxAbort failure = attempt.failure();
             if (failure == null) {
                 try {
-                    decls.add(builder.decl(ctx));
-                } catch (RuntimeException unexpected) {
-                    diagnostics.add(Diagnostic.error(span(source, stream.get(start)),
-                            "cannot read this declaration (" + unexpected.getClass().getSimpleName() + ")"));
+                    decls.add(builder.decl(attempt.decl()));
+                } catch (StackOverflowError | RuntimeException tooDeep) {
+                    diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "this declaration is nested too deeply"));
                 }
                 continue;
             }
             int errorAt = failure.error() != null && failure.error().getOffendingToken() != null
                     ? failure.error().getOffendingToken().getTokenIndex() : start;
             // a malformed token already has its diagnostic; what the parser trips over next is a consequence
-            int nextLexical = lexicalErrors.nextSetBit(start);
+            int nextLexical = lexicalErrors.nextSetBit(previousCode(stream, start) + 1);
             if (nextLexical < 0 || nextLexical > errorAt) {
-                diagnostics.add(messages.explain(failure.error(), start));
+                diagnostics.add(explain(messages, failure, start, source, stream));
             }
             stream.seek(resume(stream, start, errorAt));
         }
         diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
         return new ParseResult(new Program(source, decls, comments), dedupe(diagnostics));
+    }
+
+    private static Diagnostic explain(SyntaxMessages messages, SyntaxAbort failure, int start, Source source, CommonTokenStream stream) {
+        try {
+            return messages.explain(failure.error(), start);
+        } catch (RuntimeException e) {
+            return Diagnostic.error(span(source, stream.get(start)), "cannot parse this declaration");
+        }
+    }
+
+    /**
+     * Marks the first token of each declaration that exceeds {@link #MAX_DEPTH} nested brackets or
+     * prefix signs, or {@link #MAX_OPERATORS} binary operators.
+     */
+    private static BitSet complexityLimits(List<Token> tokens) {
+        BitSet marks = new BitSet();
+        int depth = 0;
+        int signs = 0;
+        int operators = 0;
+        boolean marked = false;
+        for (Token t : tokens) {
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            if (Tokens.startsDeclaration(t)) {
+                depth = 0;
+                operators = 0;
+                marked = false;
+            }
+            int type = t.getType();
+            if (Tokens.isOpener(type)) depth++;
+            else if (Tokens.isCloser(type)) depth = Math.max(0, depth - 1);
+            signs = type == StratLexer.MINUS ? signs + 1 : 0;
+            switch (type) {
+                case StratLexer.PLUS, StratLexer.MINUS, StratLexer.STAR, StratLexer.SLASH, StratLexer.DOTDOT,
+                     StratLexer.LT, StratLexer.LE, StratLexer.GT, StratLexer.GE, StratLexer.EQEQ, StratLexer.NEQ,
+                     StratLexer.DOT -> operators++;
+                default -> { }
+            }
+            if (!marked && (depth > MAX_DEPTH || signs > MAX_DEPTH || operators > MAX_OPERATORS)) {
+                marks.set(t.getTokenIndex());
+                marked = true;
+            }
+        }
+        return marks;
+    }
+
+    /** Index of the last default-channel token before {@code index}, or -1. */
+    private static int previousCode(CommonTokenStream stream, int index) {
+        for (int k = index - 1; k >= 0; k--) {
+            if (stream.get(k).getChannel() == Token.DEFAULT_CHANNEL) return k;
+        }
+        return -1;
+    }
+
+    private record Attempt(StratParser.DeclContext decl, SyntaxAbort failure) { }
+
+    private static Attempt attempt(CommonTokenStream stream, PredictionMode mode) {
+        try {
+            return new Attempt(parseDecl(stream, mode), null);
+        } catch (SyntaxAbort abort) {
+            return new Attempt(null, abort);
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            // recursion too deep for the stack: the declaration is reported as unparseable
+            return new Attempt(null, new SyntaxAbort(null));
+        }
     }
 
     private static StratParser.DeclContext parseDecl(CommonTokenStream stream, PredictionMode mode) {

@@ -6,6 +6,7 @@ import dev.strat.lang.diag.Diagnostic;
 import dev.strat.lang.diag.Source;
 import dev.strat.lang.diag.Span;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
@@ -42,11 +43,14 @@ final class SyntaxMessages {
     Diagnostic explain(RecognitionException e, int start) {
         Token first = stream.get(start);
         if (e == null || e.getOffendingToken() == null) {
-            return Diagnostic.error(span(first), "cannot parse this declaration");
+            return Diagnostic.error(span(first), "cannot parse this declaration", "it may be nested too deeply");
         }
         Token t = e.getOffendingToken();
         Token prev = previous(t.getTokenIndex());
         IntervalSet expected = expected(e);
+        // after a lookahead failure deep into the input the expected set describes the decision
+        // point, not the offending token: still good for the bracket check, not for a hint
+        boolean hintable = !(e instanceof NoViableAltException nv) || nv.getStartToken() == t;
         int rule = e.getCtx() instanceof ParserRuleContext c ? c.getRuleIndex() : -1;
 
         if (t.getTokenIndex() <= start) {
@@ -77,25 +81,39 @@ final class SyntaxMessages {
                         "write the first stage first, e.g. 'strategy s = olmar(window=5) | constrain(max_weight=40%)'");
             }
         }
+        if (prev != null && prev.getType() == StratLexer.PIPE && !canStartExpression(type)) {
+            return Diagnostic.error(sameLine(t, prev) ? span(t) : after(prev), "expected a stage after '|'",
+                    type == Token.EOF ? null : "found " + describe(t));
+        }
         if (expected.size() == 1 && expected.contains(StratLexer.ASSIGN)) {
             return Diagnostic.error(type == Token.EOF ? after(prev) : span(t), "missing '=' after " + named(rule, prev),
                     "found " + describe(t));
         }
         if (type == Token.EOF) {
-            return Diagnostic.error(after(prev), "unexpected end of file", expectation(expected));
+            return Diagnostic.error(after(prev), "unexpected end of file", hintable ? expectation(expected) : null);
         }
         if (startsExpression(expected) && !canStartExpression(type) && prev != null && onlyValues(expected)) {
-            return Diagnostic.error(span(t), "expected a value after " + quote(prev.getText()) + ", found " + describe(t));
+            return Diagnostic.error(sameLine(t, prev) ? span(t) : after(prev),
+                    "expected a value after " + quote(prev.getText()) + ", found " + describe(t));
         }
         if (Tokens.startsDeclaration(t) && t.getLine() != (prev == null ? -1 : prev.getLine())) {
-            return Diagnostic.error(after(prev), "incomplete " + declarationName(first) + " declaration", expectation(expected));
+            return Diagnostic.error(after(prev), "incomplete " + declarationName(first) + " declaration",
+                    hintable ? expectation(expected) : null);
         }
-        return Diagnostic.error(span(t), "unexpected " + describe(t), expectation(expected));
+        return Diagnostic.error(span(t), "unexpected " + describe(t), hintable ? expectation(expected) : null);
+    }
+
+    private static boolean sameLine(Token t, Token prev) {
+        return t.getType() != Token.EOF && t.getLine() == prev.getLine();
     }
 
     private Diagnostic notADeclaration(Token t, Token prev) {
         if (Tokens.startsDeclaration(t)) {
             return Diagnostic.error(span(t), "incomplete " + t.getText() + " declaration");
+        }
+        if (Tokens.isCloser(t.getType())) {
+            return Diagnostic.error(span(t), "unmatched " + describe(t), "there is no "
+                    + quote(openerText(t.getType())) + " before it");
         }
         if (prev != null && prev.getLine() == t.getLine()) {
             return Diagnostic.error(span(t), "unexpected " + describe(t) + " after the end of the declaration",

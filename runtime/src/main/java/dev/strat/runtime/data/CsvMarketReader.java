@@ -68,12 +68,7 @@ public final class CsvMarketReader {
      */
     public static LoadedMarket read(InputStream raw, String name, CsvOptions options) {
         try {
-            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-            buffered.mark(2);
-            int b0 = buffered.read(), b1 = buffered.read();
-            buffered.reset();
-            InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            BufferedReader reader = textReader(raw);
             Parsed parsed = new Parser(name, options).parse(reader);
             return CalendarAligner.align(name, parsed.series, parsed.skippedEmptyClose, options);
         } catch (IOException e) {
@@ -81,6 +76,16 @@ public final class CsvMarketReader {
         } catch (UncheckedIOException e) {
             throw new DataException(name + ": cannot read: " + e.getCause().getMessage());
         }
+    }
+
+    /** A UTF-8 reader over plain or gzip data (gzip recognised by its magic bytes, not the name). */
+    static BufferedReader textReader(InputStream raw) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        buffered.mark(2);
+        int b0 = buffered.read(), b1 = buffered.read();
+        buffered.reset();
+        InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Series of the selected symbols in column order, and rows skipped for an empty close. */

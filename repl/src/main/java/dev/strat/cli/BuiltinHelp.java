@@ -103,14 +103,20 @@ public final class BuiltinHelp {
         }
         int[] w = new int[4];
         for (String[] r : rows) for (int c = 0; c < 4; c++) w[c] = Math.max(w[c], r[c].length());
-        for (String[] r : rows) {
+        int docColumn = 4 + w[0] + w[1] + w[2] + w[3] + 8;
+        // the doc column needs room to be read; when the type column is wide it goes under the row
+        boolean inColumn = width - docColumn >= 30;
+        String under = " ".repeat(4 + w[0] + 2);
+        for (int k = 0; k < rows.size(); k++) {
+            String[] r = rows.get(k);
             StringBuilder prefix = new StringBuilder("    ");
             for (int c = 0; c < 4; c++) prefix.append(pad(r[c], w[c])).append("  ");
-            String first = prefix.toString();
-            // the doc column wraps under itself when the line is too long, unless too narrow to help
-            String cont = first.length() <= width - 20 ? " ".repeat(first.length()) : "      ";
-            if (r[4].isEmpty()) out.append(first.stripTrailing()).append('\n');
-            else appendWrapped(out, first, cont, r[4]);
+            if (inColumn && !r[4].isEmpty()) {
+                appendWrapped(out, prefix.toString(), " ".repeat(docColumn), r[4]);
+            } else {
+                out.append(prefix.toString().stripTrailing()).append('\n');
+                if (k > 0 && !r[4].isEmpty()) appendWrapped(out, under, under, r[4]);
+            }
         }
     }
 

@@ -51,9 +51,21 @@ public final class Main {
         cl.setOut(writer(ctx.stdout()));
         cl.setErr(writer(ctx.stderr()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExitCodeExceptionMapper(e -> e instanceof UserError ? 2 : 1);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException || e instanceof UserError ? 2 : 1);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
+    }
+
+    /** A bad option or argument: picocli's message, its "did you mean", the usage; exit 2. */
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        cl.usage(err, cl.getColorScheme());
+        err.flush();
+        return 2;
     }
 
     /**

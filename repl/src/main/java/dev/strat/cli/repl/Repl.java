@@ -75,6 +75,7 @@ public final class Repl {
                 // '!' is an ordinary character in .strat entries, not a history reference
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .option(LineReader.Option.GROUP, true)
                 .option(LineReader.Option.AUTO_GROUP, true)
                 .option(LineReader.Option.CASE_INSENSITIVE, false);
         if (historyFile != null) builder.variable(LineReader.HISTORY_FILE, historyFile);

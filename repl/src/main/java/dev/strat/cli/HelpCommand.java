@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * otherwise the page of the built-in of that name (as {@code strat builtins NAME}).
  */
 @Command(name = "help", helpCommand = true, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Show help on a command or a built-in (e.g. 'strat help run', 'strat help olmar').")
+        description = "Show help on a command or a built-in, e.g. 'strat help olmar'.")
 public final class HelpCommand implements Callable<Integer> {
 
     private final CliContext ctx;

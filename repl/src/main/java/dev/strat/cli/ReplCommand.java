@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code strat repl}: an interactive session whose definitions persist across entries. */
 @Command(name = "repl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Start an interactive session: type declarations and backtests, ':help' for built-ins.")
+        description = "Start an interactive session for declarations and backtests.")
 public final class ReplCommand implements Callable<Integer> {
 
     private final CliContext ctx;

@@ -96,6 +96,7 @@ public final class FakeEngine implements StratEngine {
         @Override
         public Result eval(String input, ProgressListener progress) {
             entries.add(input);
+            if (input.contains("BOOM")) throw new IllegalStateException("evaluator exploded");
             Source source = new Source("<repl>", input);
             List<Diagnostic> diagnostics = new FakeEngine().check(source);
             if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Result("", diagnostics);

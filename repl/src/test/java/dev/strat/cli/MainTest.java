@@ -283,4 +283,18 @@ class MainTest {
         assertEquals(Path.of("/opt/shared/data"), cli.engine.lastOptions.dataRoot());
         assertTrue(cli.out.contains("report: results/cmp/index.html"), cli.out);
     }
+
+    @Test
+    void replCommandOpensASessionWithTheOptions() throws Exception {
+        CliRunner cli = cli();
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        cli.terminals = () -> new org.jline.terminal.impl.DumbTerminal("test", org.jline.terminal.Terminal.TYPE_DUMB,
+                new java.io.ByteArrayInputStream("strategy a = ucrp\n:quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                screen, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, cli.run("repl", "--seed", "7", "--data", "d", "--history", "h"));
+        assertEquals(OptionalLong.of(7), cli.engine.lastOptions.seed());
+        assertEquals(dir.resolve("d"), cli.engine.lastOptions.dataRoot());
+        assertTrue(screen.toString(java.nio.charset.StandardCharsets.UTF_8).contains("defined strategy a"));
+        assertTrue(Files.readString(dir.resolve("h")).contains("strategy a = ucrp"));
+    }
 }

@@ -99,7 +99,7 @@ public final class Repl {
                 }
                 if (entry == null) break;
                 if (entry.isBlank()) continue;
-                if (!handle(entry, reader)) break;
+                if (!handle(entry)) break;
             }
         } finally {
             try {
@@ -112,7 +112,7 @@ public final class Repl {
     }
 
     /** Handles one entry; false when the REPL should end. */
-    boolean handle(String entry, LineReader reader) {
+    boolean handle(String entry) {
         if (InputScanner.isCommand(entry)) return command(entry.strip());
         evaluate(progress -> session.eval(entry, progress));
         return true;

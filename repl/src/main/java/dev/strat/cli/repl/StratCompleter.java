@@ -103,10 +103,20 @@ public final class StratCompleter implements Completer {
         for (Builtin b : registry.all()) {
             byValue.put(b.name(), new Candidate(b.name(), b.name(), BUILTINS, b.summary(), null, null, false));
         }
-        for (String name : definedNames.get()) {
+        for (String name : definedNamesSafely()) {
             byValue.put(name, new Candidate(name, name, DEFINED, null, null, null, false));
         }
         candidates.addAll(byValue.values());
+    }
+
+    /** Completion must never break line editing, whatever the session does. */
+    private Set<String> definedNamesSafely() {
+        try {
+            Set<String> names = definedNames.get();
+            return names == null ? Set.of() : names;
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     private void completeCommand(LineReader reader, ParsedLine line, List<Candidate> candidates) {

@@ -102,4 +102,11 @@ class ReplTest {
         assertTrue(out.contains("session reset"), out);
         assertTrue(session.definedNames().isEmpty());
     }
+
+    @Test
+    void aCrashInTheEngineDoesNotEndTheSession() throws Exception {
+        String out = drive("strategy x = BOOM\nstrategy ok = ucrp\n");
+        assertTrue(out.contains("internal error: java.lang.IllegalStateException: evaluator exploded"), out);
+        assertTrue(out.contains("defined strategy ok"), out);
+    }
 }

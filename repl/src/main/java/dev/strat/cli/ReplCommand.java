@@ -1,6 +1,7 @@
 package dev.strat.cli;
 
 import dev.strat.cli.repl.Repl;
+import dev.strat.lang.api.RunOptions;
 import dev.strat.lang.api.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +30,11 @@ public final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = ctx.engine().openSession(options.toRunOptions(ctx, ctx.cwd()));
+        RunOptions runOptions = options.toRunOptions(ctx, ctx.cwd());
+        Session session = ctx.engine().openSession(runOptions);
         Path historyFile = history != null ? ctx.cwd().resolve(history) : ctx.historyFile();
         try (var terminal = ctx.terminals().open()) {
-            new Repl(terminal, session, ctx.registry(), historyFile, ctx.cwd(), ctx.nanoClock()).run();
+            new Repl(terminal, session, ctx.registry(), historyFile, ctx.cwd(), runOptions.dataRoot(), ctx.nanoClock()).run();
         }
         return 0;
     }

@@ -172,6 +172,7 @@ class MainTest {
         assertTrue(cli.out.startsWith("Usage: strat check"), cli.out);
         assertEquals(0, cli.run("--version"));
         assertTrue(cli.out.startsWith("strat "), cli.out);
+        assertFalse(cli.out.contains("unknown"), "version resource filtered: " + cli.out);
         assertEquals(0, cli.run("fmt", "--version"));
         assertTrue(cli.out.startsWith("strat "), cli.out);
     }

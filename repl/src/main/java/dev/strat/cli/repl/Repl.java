@@ -41,6 +41,7 @@ public final class Repl {
     private final Registry registry;
     private final Path historyFile;
     private final Path cwd;
+    private final Path dataRoot;
     private final LongSupplier nanos;
     private final PrintWriter out;
 
@@ -50,14 +51,17 @@ public final class Repl {
      * @param registry    the built-ins, for {@code :help} and completion
      * @param historyFile where history persists across sessions, or null for none
      * @param cwd         the folder {@code :load} paths resolve against
+     * @param dataRoot    the data folder, for completing {@code csv("...")} names (null: none)
      * @param nanos       a monotonic clock for progress
      */
-    public Repl(Terminal terminal, Session session, Registry registry, Path historyFile, Path cwd, LongSupplier nanos) {
+    public Repl(Terminal terminal, Session session, Registry registry, Path historyFile, Path cwd, Path dataRoot,
+                LongSupplier nanos) {
         this.terminal = terminal;
         this.session = session;
         this.registry = registry;
         this.historyFile = historyFile;
         this.cwd = cwd;
+        this.dataRoot = dataRoot;
         this.nanos = nanos;
         this.out = terminal.writer();
     }
@@ -68,7 +72,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("strat")
                 .parser(new StratLineParser(session::isIncomplete))
-                .completer(new StratCompleter(registry, session::definedNames, cwd))
+                .completer(new StratCompleter(registry, session::definedNames, cwd, dataRoot))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION_PROMPT)
                 .variable(LineReader.HISTORY_SIZE, 5000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)

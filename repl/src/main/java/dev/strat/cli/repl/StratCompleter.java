@@ -10,6 +10,8 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Tab completion for the REPL, by context:
@@ -29,7 +32,8 @@ import java.util.function.Supplier;
  *       by {@code =} (those not given yet); after {@code param=}: the choices of a choice parameter
  *       or {@code true}/{@code false};</li>
  *   <li>elsewhere: keywords, built-in names and the names the session has defined;</li>
- *   <li>inside a string or a comment: nothing.</li>
+ *   <li>inside the string of {@code csv("}: the data files in the data folder;</li>
+ *   <li>inside any other string or a comment: nothing.</li>
  * </ul>
  */
 public final class StratCompleter implements Completer {
@@ -42,15 +46,18 @@ public final class StratCompleter implements Completer {
     private final Registry registry;
     private final Supplier<Set<String>> definedNames;
     private final Completer files;
+    private final Path dataRoot;
 
     /**
      * @param registry     the built-ins
      * @param definedNames the session's names, asked at each completion
      * @param cwd          where {@code :load} file names are completed from
+     * @param dataRoot     where {@code csv("...")} file names are completed from, or null
      */
-    public StratCompleter(Registry registry, Supplier<Set<String>> definedNames, Path cwd) {
+    public StratCompleter(Registry registry, Supplier<Set<String>> definedNames, Path cwd, Path dataRoot) {
         this.registry = registry;
         this.definedNames = definedNames;
+        this.dataRoot = dataRoot;
         this.files = new Completers.FileNameCompleter() {
             @Override
             protected Path getUserDir() {
@@ -67,8 +74,13 @@ public final class StratCompleter implements Completer {
             return;
         }
         InputScanner.Scan scan = InputScanner.scan(before);
-        if (scan.inString() || scan.inComment()) return;
         List<InputScanner.Token> tokens = scan.tokens();
+        if (scan.inString()) {
+            int n = tokens.size();
+            if (n >= 3 && tokens.get(n - 2).is('(') && tokens.get(n - 3).text().equals("csv")) dataFiles(candidates);
+            return;
+        }
+        if (scan.inComment()) return;
         // the word under the cursor is being typed: context comes from the tokens before it
         int end = tokens.size();
         if (end > 0) {
@@ -107,6 +119,20 @@ public final class StratCompleter implements Completer {
             byValue.put(name, new Candidate(name, name, DEFINED, null, null, null, false));
         }
         candidates.addAll(byValue.values());
+    }
+
+    /** The data files ({@code .csv}, {@code .csv.gz}) directly in the data folder, quoted. */
+    private void dataFiles(List<Candidate> candidates) {
+        if (dataRoot == null || !Files.isDirectory(dataRoot)) return;
+        try (Stream<Path> list = Files.list(dataRoot)) {
+            list.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".csv") || n.endsWith(".csv.gz"))
+                    .sorted()
+                    .forEach(n -> candidates.add(new Candidate("\"" + n + "\"", n, "data files", null, null, null, false)));
+        } catch (IOException | RuntimeException e) {
+            // an unreadable folder offers nothing
+        }
     }
 
     /** Completion must never break line editing, whatever the session does. */

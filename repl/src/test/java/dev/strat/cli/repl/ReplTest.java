@@ -32,7 +32,7 @@ class ReplTest {
         // native support is present, and that one closes its input early.
         try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)) {
-            new Repl(terminal, session, TestRegistry.registry(), dir.resolve("history"), dir, System::nanoTime).run();
+            new Repl(terminal, session, TestRegistry.registry(), dir.resolve("history"), dir, dir, System::nanoTime).run();
         }
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -3,7 +3,18 @@ package dev.strat.cli.repl;
 import dev.strat.cli.TestRegistry;
 import org.jline.reader.Candidate;
 import org.jline.reader.Parser.ParseContext;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StratCompleterTest {
 
     private final StratLineParser parser = new StratLineParser(s -> false);
-    private final StratCompleter completer =
-            new StratCompleter(TestRegistry.registry(), () -> Set.of("fast", "us"), Path.of("."));
+    @TempDir
+    Path data;
+
+    private StratCompleter completer;
+
+    @BeforeEach
+    void setUp() {
+        completer = new StratCompleter(TestRegistry.registry(), () -> Set.of("fast", "us"), data, data);
+    }
 
     private List<Candidate> complete(String line) {
         List<Candidate> out = new ArrayList<>();
@@ -88,8 +106,32 @@ class StratCompleterTest {
 
     @Test
     void nothingInsideStringsOrComments() {
-        assertEquals(List.of(), values("market m = csv(\"us_"));
+        assertEquals(List.of(), values("experiment e on m { report \"out/ol"));
         assertEquals(List.of(), values("strategy s = ucrp # comment ol"));
+    }
+
+    @Test
+    void dataFilesInsideCsvStrings() throws Exception {
+        Files.writeString(data.resolve("us_large_caps_daily.csv.gz"), "");
+        Files.writeString(data.resolve("crypto_hourly.csv"), "");
+        Files.writeString(data.resolve("README.md"), "");
+        assertEquals(List.of("\"crypto_hourly.csv\"", "\"us_large_caps_daily.csv.gz\""), values("market m = csv(\"us"));
+        assertEquals(List.of(), values("report \"out/"));
+    }
+
+    @Test
+    void loadCompletesFileNames() throws Exception {
+        Files.writeString(data.resolve("defs.strat"), "");
+        Files.createDirectory(data.resolve("examples"));
+        Terminal terminal = new DumbTerminal("t", Terminal.TYPE_DUMB, new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(), StandardCharsets.UTF_8);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+        String line = ":load de";
+        List<Candidate> out = new ArrayList<>();
+        completer.complete(reader, parser.parse(line, line.length(), ParseContext.COMPLETE), out);
+        assertTrue(out.stream().anyMatch(c -> c.value().equals("defs.strat")), out.toString());
+        assertTrue(out.stream().anyMatch(c -> c.value().startsWith("examples")), out.toString());
+        terminal.close();
     }
 
     @Test

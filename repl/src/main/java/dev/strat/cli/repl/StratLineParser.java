@@ -28,8 +28,7 @@ public final class StratLineParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) throws SyntaxError {
-        if (context == ParseContext.ACCEPT_LINE && !line.isBlank() && !InputScanner.isCommand(line)
-                && incomplete.test(line)) {
+        if (context == ParseContext.ACCEPT_LINE && continues(line)) {
             throw new EOFError(-1, -1, "entry continues on the next line", "...");
         }
         int at = Math.max(0, Math.min(cursor, line.length()));
@@ -57,6 +56,25 @@ public final class StratLineParser implements Parser {
             wordCursor = 0;
         }
         return new Line(line, at, List.copyOf(words), wordIndex, wordCursor);
+    }
+
+    /**
+     * True when Enter should open a continuation line. Two empty lines in a row end an entry
+     * anyway, so that an unbalanced bracket cannot trap the user: the session then reports it.
+     */
+    private boolean continues(String line) {
+        if (line.isBlank() || InputScanner.isCommand(line) || endsWithTwoBlankLines(line)) return false;
+        try {
+            return incomplete.test(line);
+        } catch (RuntimeException e) {
+            return false; // let evaluation report whatever is wrong with the entry
+        }
+    }
+
+    private static boolean endsWithTwoBlankLines(String line) {
+        String[] lines = line.split("\n", -1);
+        int n = lines.length;
+        return n >= 3 && lines[n - 1].isBlank() && lines[n - 2].isBlank();
     }
 
     @Override

@@ -38,6 +38,18 @@ class StratLineParserTest {
     }
 
     @Test
+    void twoEmptyLinesEndAnUnfinishedEntry() {
+        assertThrows(EOFError.class, () -> parser.parse("olmar(window=5\n", 0, ParseContext.ACCEPT_LINE));
+        assertDoesNotThrow(() -> parser.parse("olmar(window=5\n\n", 0, ParseContext.ACCEPT_LINE));
+    }
+
+    @Test
+    void aFailingSessionTestAcceptsTheEntry() {
+        StratLineParser broken = new StratLineParser(s -> { throw new IllegalStateException("bug"); });
+        assertDoesNotThrow(() -> broken.parse("strategy s = olmar |", 0, ParseContext.ACCEPT_LINE));
+    }
+
+    @Test
     void incompleteInputIsOnlyAnErrorWhenAccepting() {
         String line = "strategy s = olmar |";
         assertDoesNotThrow(() -> parser.parse(line, line.length(), ParseContext.COMPLETE));

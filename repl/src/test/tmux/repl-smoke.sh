@@ -54,6 +54,17 @@ wait_for() {
   done
   fail "timed out waiting for /$re/"
 }
+# wait_prompts N: waits until N "strat> " prompts are on the pane (the REPL is ready for entry N)
+wait_prompts() {
+  local want="$1" k=0 n
+  while [ "$k" -lt 300 ]; do
+    capture
+    n="$(printf '%s\n' "$pane" | grep -c '^strat> ' || true)"
+    if [ "$n" -ge "$want" ]; then return 0; fi
+    sleep 0.1; k=$((k + 1))
+  done
+  fail "timed out waiting for prompt $want"
+}
 send() { tmux send-keys -t "$session" "$@"; }
 
 tmux new-session -d -s "$session" -x 120 -y 50 -c "$work" \
@@ -66,7 +77,7 @@ send Enter
 wait_for '^  \.\.\.> ' 10
 send -l '  constrain(max_weight=40%)'
 send Enter
-wait_for '^strat> .*$' 10
+wait_prompts 2
 
 # 2. tab completion: a built-in name, then a parameter name inside its call
 send -l 'strategy smoke2 = olm'
@@ -77,6 +88,7 @@ send Tab
 wait_for 'strategy smoke2 = olmar\(window=' 5
 send -l '3)'
 send Enter
+wait_prompts 3
 
 # 3. an error is reported and the session goes on
 send -l 'strategy broken = olmr(window=5)'

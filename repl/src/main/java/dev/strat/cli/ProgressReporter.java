@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -24,15 +25,17 @@ import java.util.function.LongSupplier;
  *       the delay with the work done so far, so its ETA counts from the real start;</li>
  *   <li>{@link Mode#LINES}: for logs and pipes, a plain line now and then
  *       ({@code backtest: 40% (4/10), eta 12s}) and a closing {@code done in} line;</li>
- *   <li>{@link Mode#OFF}: nothing but warnings.</li>
+ *   <li>{@link Mode#OFF}: nothing but warnings;</li>
+ *   <li>{@link Mode#AUTO}: a bar when standard error is a terminal, else lines, decided when a
+ *       task first outlasts the delay.</li>
  * </ul>
  * Warnings ({@link #warn}) are printed as {@code warning: ...} in every mode. All methods are
  * synchronised: the engine may report from worker threads.
  */
 public final class ProgressReporter implements ProgressListener, AutoCloseable {
 
-    /** How progress is shown. */
-    public enum Mode { OFF, BAR, LINES }
+    /** How progress is shown; {@code AUTO} decides between a bar and lines once work lasts long enough. */
+    public enum Mode { OFF, BAR, LINES, AUTO }
 
     /** How long a task runs before progress is shown. */
     public static final Duration DELAY = Duration.ofSeconds(1);
@@ -40,7 +43,8 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
     /** The least time between two plain progress lines. */
     public static final Duration LINE_INTERVAL = Duration.ofSeconds(10);
 
-    private final Mode mode;
+    private Mode mode;
+    private final BooleanSupplier isTerminal;
     private final PrintStream err;
     private final LongSupplier nanos;
     private final IntSupplier width;
@@ -65,7 +69,17 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
      *              is reported meanwhile (true in the real command; tests drive the clock by hand)
      */
     public ProgressReporter(Mode mode, PrintStream err, LongSupplier nanos, IntSupplier width, boolean timer) {
+        this(mode, () -> false, err, nanos, width, timer);
+    }
+
+    /**
+     * @param isTerminal for {@link Mode#AUTO}: whether {@code err} is a terminal, asked only when a
+     *                   task outlasts {@link #DELAY}, so short work never pays for the probe
+     */
+    public ProgressReporter(Mode mode, BooleanSupplier isTerminal, PrintStream err, LongSupplier nanos, IntSupplier width,
+                            boolean timer) {
         this.mode = mode;
+        this.isTerminal = isTerminal;
         this.err = err;
         this.nanos = nanos;
         this.width = width;
@@ -77,8 +91,8 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
      * a terminal, else plain lines.
      */
     public static ProgressReporter forCommand(boolean enabled, CliContext ctx) {
-        Mode mode = !enabled ? Mode.OFF : ctx.probe().stderrIsTerminal() ? Mode.BAR : Mode.LINES;
-        return new ProgressReporter(mode, ctx.stderr(), ctx.nanoClock(), ctx.probe()::stderrWidth, true);
+        return new ProgressReporter(enabled ? Mode.AUTO : Mode.OFF, ctx.probe()::stderrIsTerminal, ctx.stderr(),
+                ctx.nanoClock(), ctx.probe()::stderrWidth, true);
     }
 
     @Override
@@ -90,7 +104,7 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
         this.startedAt = nanos.getAsLong();
         this.lastLineAt = Long.MIN_VALUE;
         this.linePrinted = false;
-        if (mode == Mode.BAR && timer) {
+        if ((mode == Mode.BAR || mode == Mode.AUTO) && timer) {
             pending = scheduler().schedule(this::onDelay, DELAY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -100,8 +114,9 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
         if (task == null) return;
         this.done = Math.max(0, done);
         long now = nanos.getAsLong();
+        if (mode == Mode.AUTO && now - startedAt >= DELAY.toNanos()) resolve();
         switch (mode) {
-            case OFF -> { }
+            case OFF, AUTO -> { }
             case BAR -> {
                 if (bar == null && now - startedAt >= DELAY.toNanos()) showBar(now);
                 if (bar != null) {
@@ -147,7 +162,20 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
     }
 
     private synchronized void onDelay() {
-        if (task != null && bar == null) showBar(nanos.getAsLong());
+        if (task == null) return;
+        resolve();
+        if (mode == Mode.BAR && bar == null) showBar(nanos.getAsLong());
+    }
+
+    private void resolve() {
+        if (mode != Mode.AUTO) return;
+        boolean terminal;
+        try {
+            terminal = isTerminal.getAsBoolean();
+        } catch (RuntimeException e) {
+            terminal = false;
+        }
+        mode = terminal ? Mode.BAR : Mode.LINES;
     }
 
     private void showBar(long now) {

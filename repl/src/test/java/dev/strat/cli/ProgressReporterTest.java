@@ -92,13 +92,31 @@ class ProgressReporterTest {
 
     @Test
     void warningsArePrefixedInEveryMode() {
-        for (ProgressReporter.Mode mode : ProgressReporter.Mode.values()) {
+        for (ProgressReporter.Mode mode : new ProgressReporter.Mode[] {ProgressReporter.Mode.OFF, ProgressReporter.Mode.LINES, ProgressReporter.Mode.BAR}) {
             bytes.reset();
             try (ProgressReporter p = reporter(mode)) {
                 p.warn("2 symbols have no data before 2016");
             }
             assertEquals("warning: 2 symbols have no data before 2016\n", text(), mode.name());
         }
+    }
+
+    @Test
+    void autoModeProbesTheTerminalOnlyForLongWork() {
+        int[] probes = {0};
+        java.util.function.BooleanSupplier probe = () -> { probes[0]++; return false; };
+        try (ProgressReporter p = new ProgressReporter(ProgressReporter.Mode.AUTO, probe, err, clock::get, () -> 80, false)) {
+            p.start("check", 2);
+            p.progress(2, null);
+            p.finish();
+            assertEquals(0, probes[0], "short work must not probe");
+            p.start("backtest", 4);
+            clock.addAndGet(2 * SECOND);
+            p.progress(1, null);
+            p.finish();
+        }
+        assertEquals(1, probes[0]);
+        assertEquals("backtest: 25% (1/4), eta 6s\nbacktest: done in 2s\n", text());
     }
 
     @Test

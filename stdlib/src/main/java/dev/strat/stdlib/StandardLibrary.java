@@ -1,5 +1,11 @@
 package dev.strat.stdlib;
 
+import dev.strat.stdlib.builtins.Baselines;
+import dev.strat.stdlib.builtins.Models;
+import dev.strat.stdlib.builtins.Momentum;
+import dev.strat.stdlib.builtins.OnlineLearning;
+import dev.strat.stdlib.builtins.Transforms;
+
 /**
  * The one place where every built-in of the language is registered.
  */
@@ -16,7 +22,11 @@ public final class StandardLibrary {
 
     private static Registry build() {
         Registry.Builder b = Registry.builder();
-        // Registrations are added by the allocator and transform modules below.
+        Baselines.register(b);
+        OnlineLearning.register(b);
+        Momentum.register(b);
+        Models.register(b);
+        Transforms.register(b);
         return b.build();
     }
 }

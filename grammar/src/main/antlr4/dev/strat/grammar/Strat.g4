@@ -1,0 +1,264 @@
+/*
+ * The grammar of .strat files.
+ *
+ * Layout is free: newlines and indentation are ignored by the parser. Every construct ends where
+ * the next token cannot continue it (lists continue only after ',', pipelines only at '|',
+ * expressions only at an operator), so
+ *     strategy s =
+ *         agent td3(...)
+ *       | risk barrier(...)
+ * and "models hc = [...]\n + [...]" need no line-continuation marks.
+ *
+ * Declaration keywords (market, capital, goal, ...) are keywords only when they are the first
+ * token on their line; dev.strat.lang.parse.Parser retypes them to ID everywhere else, so that
+ * "goal wealth >= 1.25 * capital at horizon" and "reward=goal(alpha=1)" read them as names.
+ * Market words (symbols, classes, features, cash, synthetic) are soft keywords admitted by
+ * 'identifier'. Every keyword may be used as an argument name ("risk=cdar", "on=close").
+ *
+ * The lexer never fails: malformed numbers, unterminated strings and unknown characters become
+ * BAD_NUMBER, UNTERMINATED_STRING and ERROR_CHAR tokens that the parse pass reports with a clear
+ * message before parsing.
+ */
+grammar Strat;
+
+// ---------------------------------------------------------------- declarations
+
+program : decl* EOF ;
+
+decl
+    : importDecl
+    | marketDecl
+    | costsDecl
+    | capitalDecl
+    | splitDecl
+    | strategyDecl
+    | modelsDecl
+    | scenariosDecl
+    | goalDecl
+    | experimentDecl
+    | backtestDecl
+    ;
+
+importDecl     : IMPORT STRING ;
+marketDecl     : MARKET identifier ASSIGN marketSource (PLUS marketSource)* marketClause* ;
+costsDecl      : COSTS setting (COMMA setting)* ;
+capitalDecl    : CAPITAL expr ;
+splitDecl      : SPLIT identifier ASSIGN splitBody ;
+strategyDecl   : STRATEGY identifier ASSIGN pipeline ;
+modelsDecl     : MODELS identifier ASSIGN expr ;
+scenariosDecl  : SCENARIOS identifier ASSIGN call ;
+goalDecl       : GOAL expr AT expr ;
+experimentDecl : EXPERIMENT identifier ON identifier experimentSplit? LBRACE (experimentItem | SEMI)* RBRACE ;
+backtestDecl   : BACKTEST pipeline ON identifier experimentSplit? ;
+
+// ---------------------------------------------------------------- markets
+
+marketSource
+    : SYNTHETIC call      # syntheticSource
+    | CASH                # cashSource
+    | call                # fileSource
+    ;
+
+marketClause
+    : SYMBOLS identifier (COMMA identifier)*         # symbolsClause
+    | CLASSES assetClass (COMMA assetClass)*         # classesClause
+    | FEATURES expr (COMMA expr)*                    # featuresClause
+    ;
+
+assetClass : identifier COLON LBRACK (identifier (COMMA identifier)* COMMA?)? RBRACK ;
+
+// ---------------------------------------------------------------- settings and splits
+
+setting : identifier expr ;
+
+splitBody
+    : splitPart (COMMA splitPart)*   # fixedSplit
+    | call                           # rollingSplit
+    ;
+
+splitPart : splitRole expr ;
+splitRole : identifier | TRAIN ;
+
+experimentSplit
+    : SPLIT identifier                        # namedSplit
+    | SPLIT splitPart (COMMA splitPart)*      # inlineSplit
+    | call                                    # rollingInline
+    ;
+
+experimentItem
+    : COMPARE compareEntry (COMMA compareEntry)*    # compareItem
+    | identifier expr (COMMA expr)*                 # optionItem
+    ;
+
+compareEntry : (identifier ASSIGN)? pipeline ;
+
+// ---------------------------------------------------------------- pipelines
+
+pipeline : stage (PIPE stage)* ;
+
+stage : stageKind? stageTarget stageClause* stageBlock? ;
+
+stageKind : AGENT | MODEL | RISK | ADAPT | SELECT | SWITCH | BLEND | HIERARCHY ;
+
+stageTarget
+    : call                                # callTarget
+    | identifier (DOT identifier)*        # nameTarget
+    ;
+
+stageClause : clauseKeyword expr ;
+
+clauseKeyword : EVERY | OVER | BY | TRAIN | ON ;
+
+stageBlock : LBRACE (blockPart | SEMI)* RBRACE ;
+
+blockPart : identifier expr stageClause* ;
+
+// ---------------------------------------------------------------- expressions
+
+expr : comparison ;
+
+comparison : rangeExpr (compareOp rangeExpr)? ;
+
+compareOp : LT | LE | GT | GE | EQEQ | NEQ ;
+
+rangeExpr
+    : additive (DOTDOT additive?)?     # rangeFrom
+    | DOTDOT additive                  # rangeTo
+    ;
+
+additive : multiplicative (addOp multiplicative)* ;
+addOp : PLUS | MINUS ;
+
+multiplicative : unary (mulOp unary)* ;
+mulOp : STAR | SLASH ;
+
+unary
+    : MINUS unary          # negate
+    | postfix              # plain
+    ;
+
+postfix : primary (DOT identifier)* ;
+
+primary
+    : NUMBER                                                           # numberLit
+    | LENGTH                                                           # lengthLit
+    | DATE                                                             # dateLit
+    | STRING                                                           # stringLit
+    | (TRUE | FALSE)                                                   # boolLit
+    | call                                                             # callExpr
+    | identifier                                                       # nameExpr
+    | LBRACK expr FOR identifier IN expr (COMMA expr)* RBRACK          # comprehension
+    | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                       # listExpr
+    | LPAREN expr RPAREN                                               # parenExpr
+    ;
+
+call : identifier LPAREN (arg (COMMA arg)* COMMA?)? RPAREN ;
+
+arg : (argName ASSIGN)? expr ;
+
+argName : identifier | keyword ;
+
+identifier : ID | SYMBOLS | CLASSES | FEATURES | CASH | SYNTHETIC ;
+
+keyword
+    : IMPORT | MARKET | COSTS | CAPITAL | SPLIT | STRATEGY | MODELS | SCENARIOS | GOAL | EXPERIMENT
+    | BACKTEST | AGENT | MODEL | RISK | ADAPT | SELECT | SWITCH | BLEND | HIERARCHY | EVERY | OVER
+    | BY | TRAIN | ON | AT | FOR | IN | COMPARE | TRUE | FALSE
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+IMPORT     : 'import' ;
+MARKET     : 'market' ;
+COSTS      : 'costs' ;
+CAPITAL    : 'capital' ;
+SPLIT      : 'split' ;
+STRATEGY   : 'strategy' ;
+MODELS     : 'models' ;
+SCENARIOS  : 'scenarios' ;
+GOAL       : 'goal' ;
+EXPERIMENT : 'experiment' ;
+BACKTEST   : 'backtest' ;
+
+SYMBOLS    : 'symbols' ;
+CLASSES    : 'classes' ;
+FEATURES   : 'features' ;
+CASH       : 'cash' ;
+SYNTHETIC  : 'synthetic' ;
+
+AGENT      : 'agent' ;
+MODEL      : 'model' ;
+RISK       : 'risk' ;
+ADAPT      : 'adapt' ;
+SELECT     : 'select' ;
+SWITCH     : 'switch' ;
+BLEND      : 'blend' ;
+HIERARCHY  : 'hierarchy' ;
+
+EVERY      : 'every' ;
+OVER       : 'over' ;
+BY         : 'by' ;
+TRAIN      : 'train' ;
+ON         : 'on' ;
+
+AT         : 'at' ;
+FOR        : 'for' ;
+IN         : 'in' ;
+COMPARE    : 'compare' ;
+TRUE       : 'true' ;
+FALSE      : 'false' ;
+
+// 2021-06-30 or 2021-06; longer than the INT it starts with, so it wins.
+DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)? ;
+
+// 21d 1h 5w 1mo 2y: listed before BAD_NUMBER so that equal-length matches lex as lengths.
+LENGTH : DIGITS ('h' | 'd' | 'w' | 'mo' | 'y') ;
+
+// 1_000_000 0.25% 1e-3 1.5e6 30%; '2015..2017' lexes as NUMBER DOTDOT NUMBER because a '.'
+// must be followed by a digit to start a fraction.
+NUMBER : DIGITS ('.' DIGITS)? EXPONENT? '%'? ;
+
+// 12abc, 1.2.3, 3.5x: reported as a malformed number (longest match beats NUMBER + ID).
+BAD_NUMBER
+    : DIGITS ('.' DIGITS)* ('.' DIGITS) ('.' DIGITS)+
+    | DIGITS ('.' DIGITS)* [a-zA-Z_] [a-zA-Z0-9_]*
+    ;
+
+STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+
+ID : [a-zA-Z_] [a-zA-Z0-9_]* ;
+
+DOTDOT   : '..' ;
+DOT      : '.' ;
+COMMA    : ',' ;
+COLON    : ':' ;
+SEMI     : ';' ;
+PIPE     : '|' ;
+LPAREN   : '(' ;
+RPAREN   : ')' ;
+LBRACK   : '[' ;
+RBRACK   : ']' ;
+LBRACE   : '{' ;
+RBRACE   : '}' ;
+LE       : '<=' ;
+GE       : '>=' ;
+EQEQ     : '==' ;
+NEQ      : '!=' ;
+LT       : '<' ;
+GT       : '>' ;
+ASSIGN   : '=' ;
+PLUS     : '+' ;
+MINUS    : '-' ;
+STAR     : '*' ;
+SLASH    : '/' ;
+
+COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
+WS      : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+
+// Anything else: one unknown character, reported by the parse pass.
+ERROR_CHAR : . ;
+
+fragment DIGIT    : [0-9] ;
+fragment DIGITS   : DIGIT (DIGIT | '_')* ;
+fragment EXPONENT : [eE] [+-]? DIGIT+ ;

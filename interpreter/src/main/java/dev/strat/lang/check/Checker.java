@@ -1,0 +1,239 @@
+package dev.strat.lang.check;
+
+import dev.strat.lang.ast.Decl;
+import dev.strat.lang.ast.Program;
+import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.Source;
+import dev.strat.lang.diag.Span;
+import dev.strat.lang.load.ProgramParser;
+import dev.strat.lang.load.ImportResolver;
+import dev.strat.lang.plan.CostPlan;
+import dev.strat.lang.plan.ExperimentPlan;
+import dev.strat.lang.plan.MarketPlan;
+import dev.strat.lang.plan.PipelinePlan;
+import dev.strat.lang.plan.ProgramPlan;
+import dev.strat.lang.plan.SplitPlan;
+import dev.strat.lang.plan.StrategyPlan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resolve-and-check pass: loads imports, builds the namespace, checks every declaration of
+ * every file and plans the program. All errors of all files are reported at once; checking goes
+ * on after an error, and what depends on a broken declaration is skipped rather than reported again.
+ *
+ * <p>Costs and capital declared anywhere apply to every experiment; experiments of imported files
+ * are checked but only the main file's experiments and backtests are planned.
+ */
+public final class Checker {
+
+    private Checker() {
+    }
+
+    public static CheckResult check(Program program, CheckContext context) {
+        return new Run(context).check(program, List.of());
+    }
+
+    /**
+     * Checks a REPL entry in the context of the entries before it: their definitions are visible,
+     * a name the entry defines again replaces the earlier definition (as do {@code costs} and
+     * {@code capital}), and only the entry's own experiments and backtests are planned. The plan
+     * holds the definitions of all entries.
+     *
+     * @param earlier earlier entries, oldest first; they should have checked without errors
+     */
+    public static CheckResult check(Program entry, List<Program> earlier, CheckContext context) {
+        return new Run(context).check(entry, earlier);
+    }
+
+    /**
+     * Parses and checks a source text: syntax errors and semantic errors together, the plan only
+     * when there are none. Declarations broken by a syntax error are left out of the check.
+     */
+    public static CheckResult check(Source source, CheckContext context) {
+        ProgramParser.Parsed parsed = context.parser().parse(source);
+        CheckResult checked = check(parsed.program(), context);
+        List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+        // where the parser already explained a token, a second message about the same token adds nothing
+        java.util.Set<Span> explained = new java.util.HashSet<>();
+        parsed.diagnostics().forEach(d -> explained.add(d.span()));
+        checked.diagnostics().stream().filter(d -> !explained.contains(d.span())).forEach(all::add);
+        boolean errors = all.stream().anyMatch(Diagnostic::isError);
+        return new CheckResult(errors ? Optional.empty() : checked.plan(), all);
+    }
+
+    private static final class Run {
+        private final CheckContext context;
+        private final Reporter r = new Reporter();
+        private final Namespace namespace = new Namespace();
+
+        Run(CheckContext context) {
+            this.context = context;
+        }
+
+        CheckResult check(Program main, List<Program> earlier) {
+            ImportResolver resolver = new ImportResolver(context.loader(), context.parser());
+            ImportResolver.Resolved resolved = resolver.resolve(main);
+            r.addAll(resolved.diagnostics());
+            List<Program> programs = new ArrayList<>();
+            List<Decl> decls = new ArrayList<>();
+            if (!earlier.isEmpty()) {
+                java.util.Set<String> redefined = new java.util.HashSet<>();
+                for (Program p : resolved.programs()) for (Decl d : p.decls()) redefined.add(definedName(d));
+                java.util.Set<String> seenFiles = new java.util.HashSet<>();
+                resolved.programs().forEach(p -> seenFiles.add(p.source().name()));
+                for (Program entry : earlier) {
+                    for (Program p : resolver.resolve(entry).programs()) {
+                        // an entry's imported files are read once; entries themselves may share a name such as <repl>
+                        if (p != entry && !seenFiles.add(p.source().name())) continue;
+                        programs.add(p);
+                        for (Decl d : p.decls()) if (!redefined.contains(definedName(d))) decls.add(d);
+                    }
+                }
+            }
+            programs.addAll(resolved.programs());
+            for (Program p : resolved.programs()) decls.addAll(p.decls());
+
+            for (Decl d : decls) declare(d);
+
+            CostChecker costChecker = new CostChecker(r);
+            CostPlan costs = CostPlan.NONE;
+            double capital = ExperimentPlan.DEFAULT_CAPITAL;
+            Span costsAt = null, capitalAt = null;
+            for (Decl d : decls) {
+                if (d instanceof Decl.Costs c) {
+                    if (costsAt != null) {
+                        r.error(keyword(c.span(), "costs"), "'costs' is declared twice", "first declared at " + costsAt.location());
+                        continue;
+                    }
+                    costsAt = c.span();
+                    java.util.Set<String> keys = new java.util.HashSet<>();
+                    for (var item : c.items()) {
+                        if (!keys.add(item.key().name())) {
+                            r.error(item.key().span(), "'" + item.key().name() + "' is given twice in 'costs'");
+                            continue;
+                        }
+                        costs = costChecker.apply(costs, item).orElse(costs);
+                    }
+                } else if (d instanceof Decl.Capital c) {
+                    if (capitalAt != null) {
+                        r.error(keyword(c.span(), "capital"), "'capital' is declared twice", "first declared at " + capitalAt.location());
+                        continue;
+                    }
+                    capitalAt = c.span();
+                    if (c.amount() != null) capital = costChecker.capital(c.amount(), c.span()).orElse(capital);
+                }
+            }
+
+            MarketChecker marketChecker = new MarketChecker(context.catalog(), r);
+            Map<String, Optional<MarketPlan>> markets = new LinkedHashMap<>();
+            SplitChecker splitChecker = new SplitChecker(r);
+            Map<String, Optional<SplitChecker.Checked>> splits = new LinkedHashMap<>();
+            PipelineResolver pipelines = new PipelineResolver(context.registry(), namespace, r);
+            Map<String, Optional<PipelinePlan>> strategies = new LinkedHashMap<>();
+            for (Decl d : decls) {
+                switch (d) {
+                    case Decl.Market m when isFirst(m.name(), Namespace.Kind.MARKET, d) -> markets.put(m.name().name(), marketChecker.check(m));
+                    case Decl.Split s when isFirst(s.name(), Namespace.Kind.SPLIT, d) && s.spec() != null ->
+                            splits.put(s.name().name(), s.spec() instanceof dev.strat.lang.ast.SplitSpec.Named n
+                                    ? namedInSplit(n) : splitChecker.check(s.spec()));
+                    case Decl.Strategy s when isFirst(s.name(), Namespace.Kind.STRATEGY, d) -> {
+                        if (context.registry().find(s.name().name()).isPresent()) {
+                            r.error(s.name().span(), "strategy '" + s.name().name() + "' has the name of a built-in",
+                                    "pick another name; a bare '" + s.name().name() + "' means the built-in");
+                            strategies.put(s.name().name(), Optional.empty());
+                        } else {
+                            strategies.put(s.name().name(), pipelines.strategy(s));
+                        }
+                    }
+                    default -> { }
+                }
+            }
+
+            ExperimentChecker experiments = new ExperimentChecker(new ExperimentChecker.Inputs(namespace, markets, marketChecker,
+                    name -> splits.getOrDefault(name, Optional.empty()), splitChecker, pipelines, costs, capital), r);
+            List<ExperimentPlan> planned = new ArrayList<>();
+            java.util.Set<Decl> ownDecls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            ownDecls.addAll(main.decls());
+            java.util.Set<Decl> earlierDecls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            earlier.forEach(p -> earlierDecls.addAll(p.decls()));
+            for (Decl d : decls) {
+                Optional<ExperimentPlan> e = switch (d) {
+                    case Decl.Experiment x -> experiments.experiment(x);
+                    // backtests of earlier REPL entries have run already
+                    case Decl.Backtest b when !earlierDecls.contains(b) -> experiments.backtest(b);
+                    default -> Optional.empty();
+                };
+                if (ownDecls.contains(d)) e.ifPresent(planned::add);
+            }
+
+            List<Diagnostic> diagnostics = r.diagnostics();
+            if (r.errorCount() > 0) return new CheckResult(Optional.empty(), diagnostics);
+            Map<String, SplitPlan> splitPlans = new LinkedHashMap<>();
+            splits.forEach((k, v) -> v.ifPresent(c -> splitPlans.put(k, c.plan())));
+            List<StrategyPlan> strategyPlans = new ArrayList<>();
+            strategies.forEach((k, v) -> v.ifPresent(p -> strategyPlans.add(new StrategyPlan(k, p))));
+            List<MarketPlan> marketPlans = markets.values().stream().flatMap(Optional::stream).toList();
+            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned)), diagnostics);
+        }
+
+        /** What a declaration defines, for REPL redefinition; null for commands and imports. */
+        private static String definedName(Decl d) {
+            return switch (d) {
+                case Decl.Market m -> m.name().name();
+                case Decl.Split x -> x.name().name();
+                case Decl.Strategy x -> x.name().name();
+                case Decl.Models x -> x.name().name();
+                case Decl.Scenarios x -> x.name().name();
+                case Decl.Experiment x -> x.name().name();
+                case Decl.Costs x -> " costs";
+                case Decl.Capital x -> " capital";
+                case Decl.Goal x -> " goal";
+                default -> null;
+            };
+        }
+
+        /** Only the first declaration of a name is checked further; duplicates are reported once, in {@link #declare}. */
+        private boolean isFirst(dev.strat.lang.ast.Ident name, Namespace.Kind kind, Decl d) {
+            if (name == null) return false;
+            return namespace.find(name.name(), kind).map(e -> e.decl() == d).orElse(false);
+        }
+
+        private Optional<SplitChecker.Checked> namedInSplit(dev.strat.lang.ast.SplitSpec.Named n) {
+            r.error(n.span(), "a split must list its periods, not name another split",
+                    "e.g. split s = train 2015..2017, valid 2018, test 2019");
+            return Optional.empty();
+        }
+
+        private void declare(Decl d) {
+            switch (d) {
+                case Decl.Market m -> namespace.define(Namespace.Kind.MARKET, m.name(), d, r);
+                case Decl.Split s -> namespace.define(Namespace.Kind.SPLIT, s.name(), d, r);
+                case Decl.Strategy s -> namespace.define(Namespace.Kind.STRATEGY, s.name(), d, r);
+                case Decl.Models m -> {
+                    namespace.define(Namespace.Kind.MODELS, m.name(), d, r);
+                    r.error(keyword(m.span(), "models"), "'models' declarations are not runnable yet",
+                            "compare the allocators one by one instead");
+                }
+                case Decl.Scenarios s -> {
+                    namespace.define(Namespace.Kind.SCENARIOS, s.name(), d, r);
+                    r.error(keyword(s.span(), "scenarios"), "'scenarios' declarations are not runnable yet",
+                            "use a market with a synthetic gbm(...) source instead");
+                }
+                case Decl.Goal g -> r.error(keyword(g.span(), "goal"), "'goal' declarations are not runnable yet");
+                case Decl.Experiment e -> namespace.define(Namespace.Kind.EXPERIMENT, e.name(), d, r);
+                default -> { }
+            }
+        }
+    }
+
+    /** The span of the keyword a declaration starts with. */
+    static Span keyword(Span declSpan, String keyword) {
+        return new Span(declSpan.source(), declSpan.line(), declSpan.column(), keyword.length());
+    }
+}

@@ -1,0 +1,340 @@
+package dev.strat.lang.check;
+
+import dev.strat.lang.ast.Decl;
+import dev.strat.lang.ast.Expr;
+import dev.strat.lang.ast.ExperimentItem;
+import dev.strat.lang.ast.Ident;
+import dev.strat.lang.ast.PipelineExpr;
+import dev.strat.lang.ast.Setting;
+import dev.strat.lang.ast.SplitSpec;
+import dev.strat.lang.diag.Span;
+import dev.strat.lang.plan.CostPlan;
+import dev.strat.lang.plan.ExperimentPlan;
+import dev.strat.lang.plan.MarketPlan;
+import dev.strat.lang.plan.PipelinePlan;
+import dev.strat.lang.plan.SignificancePlan;
+import dev.strat.lang.plan.SplitPlan;
+import dev.strat.lang.plan.StrategyPlan;
+import dev.strat.runtime.metrics.MetricId;
+import dev.strat.stdlib.ParamSpec;
+import dev.strat.stdlib.ParamType;
+import dev.strat.stdlib.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks experiments and {@code backtest} commands and plans them. Settings inside an experiment:
+ * {@code seeds N} (seeds 0..N-1) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
+ * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05)}, {@code report "path"},
+ * {@code warmup BARS}, {@code rf RATE}, and overrides of {@code capital}, {@code fee} and
+ * {@code slippage}.
+ */
+final class ExperimentChecker {
+
+    static final List<String> SETTINGS = List.of("seeds", "metrics", "significance", "report", "warmup", "rf", "capital", "fee", "slippage");
+    static final int MAX_SEEDS = 10_000;
+
+    private static final List<Param> WILCOXON = List.of(
+            Param.custom("reference", true, v -> v instanceof Value.Word ? Optional.empty()
+                    : Optional.of("'reference' expects the name of a compared strategy, got " + v.typeName() + " " + v.render())),
+            Param.of(ParamSpec.optional("alpha", new ParamType.Number(), new Value.Num(0.05, false, false), Double.NaN, Double.NaN, "level")));
+
+    /** What the checker knows when it reaches experiments. */
+    record Inputs(Namespace namespace, Map<String, Optional<MarketPlan>> markets, MarketChecker marketChecker,
+                  Function<String, Optional<SplitChecker.Checked>> namedSplit, SplitChecker splits,
+                  PipelineResolver pipelines, CostPlan costs, double capital) { }
+
+    private final Inputs in;
+    private final Reporter r;
+    private final CostChecker costChecker;
+
+    ExperimentChecker(Inputs in, Reporter r) {
+        this.in = in;
+        this.r = r;
+        this.costChecker = new CostChecker(r);
+    }
+
+    Optional<ExperimentPlan> experiment(Decl.Experiment e) {
+        int before = r.errorCount();
+        String name = e.name() == null ? "experiment" : e.name().name();
+        Optional<MarketPlan> market = market(e.market());
+        Optional<SplitPlan> split = split(e.split(), e.market());
+
+        ExperimentItem.Compare compare = null;
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        for (ExperimentItem item : e.items()) {
+            switch (item) {
+                case ExperimentItem.Compare c -> {
+                    if (compare != null) {
+                        r.error(c.span(), "'compare' is given twice in experiment '" + name + "'", "first given at " + compare.span().location());
+                    } else {
+                        compare = c;
+                    }
+                }
+                case ExperimentItem.Option o -> {
+                    Setting s = o.setting();
+                    String key = s.key().name();
+                    if (!SETTINGS.contains(key)) {
+                        r.unknown(s.key().span(), "unknown experiment setting '" + key + "'", key, SETTINGS);
+                        if (key.equals("compare")) continue;
+                    } else if (settings.containsKey(key)) {
+                        r.error(s.key().span(), "'" + key + "' is given twice in experiment '" + name + "'",
+                                "first given at " + settings.get(key).span().location());
+                    } else {
+                        settings.put(key, s);
+                    }
+                }
+            }
+        }
+        Span nameSpan = e.name() == null ? e.span() : e.name().span();
+        List<StrategyPlan> compared = new ArrayList<>();
+        Map<String, Span> entryNames = new LinkedHashMap<>();
+        if (compare == null) {
+            r.error(nameSpan, "experiment '" + name + "' compares nothing", "add a line such as 'compare mine, ucrp, bah'");
+        } else {
+            compared = compare(compare, entryNames);
+        }
+
+        List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : List.of(0L);
+        List<MetricId> metrics = settings.containsKey("metrics") ? metrics(settings.get("metrics")) : ExperimentPlan.DEFAULT_METRICS;
+        Optional<SignificancePlan> significance = settings.containsKey("significance")
+                ? significance(settings.get("significance"), entryNames) : Optional.empty();
+        Optional<String> report = settings.containsKey("report") ? report(settings.get("report")) : Optional.empty();
+        int warmup = settings.containsKey("warmup") ? integer(settings.get("warmup"), 0, "warmup") : 0;
+        double rf = settings.containsKey("rf") ? riskFree(settings.get("rf")) : 0;
+        double capital = in.capital();
+        if (settings.containsKey("capital")) {
+            Setting s = settings.get("capital");
+            if (one(s)) capital = costChecker.capital(s.values().get(0), s.span()).orElse(capital);
+        }
+        CostPlan costs = in.costs();
+        for (String key : List.of("fee", "slippage")) {
+            if (settings.containsKey(key)) costs = costChecker.apply(costs, settings.get(key)).orElse(costs);
+        }
+        if (r.errorCount() > before || market.isEmpty() || split.isEmpty()) return Optional.empty();
+        return Optional.of(new ExperimentPlan(name, market.get(), split.get(), compared, seeds, metrics, significance,
+                report, costs, capital, warmup, rf, e.span()));
+    }
+
+    /** A {@code backtest PIPELINE on MARKET [split S]}: one strategy, one seed, defaults elsewhere. */
+    Optional<ExperimentPlan> backtest(Decl.Backtest b) {
+        int before = r.errorCount();
+        Optional<MarketPlan> market = market(b.market());
+        Optional<SplitPlan> split = split(b.split(), b.market());
+        Optional<PipelinePlan> pipeline = b.pipeline() == null ? Optional.empty() : in.pipelines().resolve(b.pipeline());
+        if (r.errorCount() > before || market.isEmpty() || split.isEmpty() || pipeline.isEmpty()) return Optional.empty();
+        String strategy = entryName(b.pipeline());
+        return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name(), market.get(), split.get(),
+                List.of(new StrategyPlan(strategy, pipeline.get())), List.of(0L), ExperimentPlan.DEFAULT_METRICS,
+                Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span()));
+    }
+
+    private Optional<MarketPlan> market(Ident market) {
+        if (market == null) return Optional.empty();
+        Optional<Namespace.Entry> entry = in.namespace().find(market.name());
+        if (entry.isEmpty()) {
+            r.unknown(market.span(), "unknown market '" + market.name() + "'", market.name(), in.namespace().names(Namespace.Kind.MARKET));
+            return Optional.empty();
+        }
+        if (entry.get().kind() != Namespace.Kind.MARKET) {
+            r.error(market.span(), "'" + market.name() + "' is " + entry.get().kind().described() + ", not a market"
+                    + (entry.get().kind() == Namespace.Kind.SCENARIOS ? " (scenarios are not runnable yet)" : ""));
+            return Optional.empty();
+        }
+        return in.markets().getOrDefault(market.name(), Optional.empty());
+    }
+
+    private Optional<SplitPlan> split(SplitSpec spec, Ident market) {
+        if (spec == null) return Optional.of(SplitPlan.wholeDataAsTest());
+        Optional<SplitChecker.Checked> checked;
+        if (spec instanceof SplitSpec.Named n) {
+            Optional<Namespace.Entry> entry = in.namespace().find(n.name().name());
+            if (entry.isEmpty()) {
+                r.unknown(n.name().span(), "unknown split '" + n.name().name() + "'", n.name().name(), in.namespace().names(Namespace.Kind.SPLIT));
+                return Optional.empty();
+            }
+            if (entry.get().kind() != Namespace.Kind.SPLIT) {
+                r.error(n.name().span(), "'" + n.name().name() + "' is " + entry.get().kind().described() + ", not a split");
+                return Optional.empty();
+            }
+            checked = in.namedSplit().apply(n.name().name());
+        } else {
+            checked = in.splits().check(spec);
+        }
+        if (checked.isEmpty()) return Optional.empty();
+        if (market != null) dataRange(checked.get(), market.name());
+        return Optional.of(checked.get().plan());
+    }
+
+    /** Every period must overlap the data the market's catalog knows of. */
+    private void dataRange(SplitChecker.Checked split, String market) {
+        Optional<MarketChecker.DataWindow> window = in.marketChecker().window(market);
+        if (window.isEmpty()) return;
+        MarketChecker.DataWindow w = window.get();
+        for (SplitChecker.Period p : split.periods()) {
+            if (p.range().start() != null && p.range().start().isAfter(w.last())) {
+                r.error(p.span(), p.label() + " is after the last date of " + w.lastFile() + " (" + w.last() + ")");
+            } else if (p.range().end() != null && p.range().end().isBefore(w.first())) {
+                r.error(p.span(), p.label() + " is before the first date of " + w.firstFile() + " (" + w.first() + ")");
+            }
+        }
+    }
+
+    private List<StrategyPlan> compare(ExperimentItem.Compare compare, Map<String, Span> names) {
+        List<StrategyPlan> out = new ArrayList<>();
+        for (ExperimentItem.Entry entry : compare.entries()) {
+            if (entry.pipeline() == null) continue;
+            String name = entry.alias() != null ? entry.alias().name() : entryName(entry.pipeline());
+            Span at = entry.alias() != null ? entry.alias().span() : entry.pipeline().span();
+            if (entry.alias() != null) {
+                in.namespace().find(name).ifPresent(d -> r.error(entry.alias().span(), "alias '" + name + "' clashes with "
+                        + d.kind().word + " '" + name + "' defined at " + d.ident().span().location(), "pick another alias"));
+            }
+            Span first = names.putIfAbsent(name, at);
+            if (first != null) {
+                r.error(at, "'" + name + "' is compared twice", "first at " + first.location() + "; give one an alias: other = ...");
+            }
+            in.pipelines().resolve(entry.pipeline()).ifPresent(p -> out.add(new StrategyPlan(name, p)));
+        }
+        return out;
+    }
+
+    /** A strategy or built-in written bare is named by its name; anything else by its text. */
+    static String entryName(PipelineExpr p) {
+        if (p.stages().size() == 1 && p.stages().get(0).kind() == null && p.stages().get(0).clauses().isEmpty()
+                && p.stages().get(0).target() instanceof Expr.Name n) {
+            return n.ident().name();
+        }
+        return AstText.pipeline(p);
+    }
+
+    private boolean one(Setting s) {
+        if (s.values().size() == 1) return true;
+        r.error(s.span(), "'" + s.key().name() + "' takes one value, got " + s.values().size());
+        return false;
+    }
+
+    private List<Long> seeds(Setting s) {
+        if (!one(s)) return List.of(0L);
+        Expr v = s.values().get(0);
+        if (v instanceof Expr.Number n && n.integral() && !n.percent()) {
+            if (n.value() < 1 || n.value() > MAX_SEEDS) {
+                r.error(v.span(), "'seeds' must be a count in [1, " + MAX_SEEDS + "] or a list of seeds, got " + n.text());
+                return List.of(0L);
+            }
+            List<Long> seeds = new ArrayList<>();
+            for (long k = 0; k < (long) n.value(); k++) seeds.add(k);
+            return seeds;
+        }
+        if (v instanceof Expr.ListOf l && !l.items().isEmpty()) {
+            List<Long> seeds = new ArrayList<>();
+            for (Expr item : l.items()) {
+                if (!(item instanceof Expr.Number n) || !n.integral() || n.percent() || n.value() < 0 || n.value() > Long.MAX_VALUE / 2) {
+                    r.error(item.span(), "a seed must be a non-negative integer, got '" + AstText.expr(item) + "'");
+                    continue;
+                }
+                if (seeds.contains((long) n.value())) {
+                    r.error(item.span(), "seed " + n.text() + " is listed twice");
+                    continue;
+                }
+                seeds.add((long) n.value());
+            }
+            return seeds.isEmpty() ? List.of(0L) : seeds;
+        }
+        r.error(v.span(), "'seeds' expects a count such as 10 or a list such as [1, 2, 3], not '" + AstText.expr(v) + "'");
+        return List.of(0L);
+    }
+
+    private List<MetricId> metrics(Setting s) {
+        List<String> names = new ArrayList<>();
+        for (MetricId m : MetricId.values()) {
+            names.add(m.key());
+            names.addAll(m.aliases());
+        }
+        List<MetricId> out = new ArrayList<>();
+        if (s.values().isEmpty()) r.error(s.span(), "'metrics' needs at least one metric", "metrics: " + String.join(", ", names));
+        for (Expr v : s.values()) {
+            if (!(v instanceof Expr.Name n)) {
+                r.error(v.span(), "expected a metric name, not " + AstText.describe(v) + " '" + AstText.expr(v) + "'");
+                continue;
+            }
+            Optional<MetricId> m = MetricId.byName(n.ident().name());
+            if (m.isEmpty()) {
+                r.unknown(n.span(), "unknown metric '" + n.ident().name() + "'", n.ident().name(), names);
+                continue;
+            }
+            if (out.contains(m.get())) {
+                r.error(n.span(), "metric '" + m.get().key() + "' is listed twice");
+                continue;
+            }
+            out.add(m.get());
+        }
+        return out;
+    }
+
+    private Optional<SignificancePlan> significance(Setting s, Map<String, Span> entries) {
+        if (!one(s)) return Optional.empty();
+        Expr v = s.values().get(0);
+        if (!(v instanceof Expr.Call call)) {
+            r.error(v.span(), "'significance' expects a test such as wilcoxon(mine, alpha=0.05)");
+            return Optional.empty();
+        }
+        if (!call.callee().name().equals("wilcoxon")) {
+            r.unknown(call.callee().span(), "unknown significance test '" + call.callee().name() + "'", call.callee().name(), List.of("wilcoxon"));
+            return Optional.empty();
+        }
+        Optional<Map<String, Value>> bound = ArgumentBinder.bind("wilcoxon", "wilcoxon(reference, alpha=0.05)",
+                call.callee().span(), call.args(), WILCOXON, r);
+        if (bound.isEmpty()) return Optional.empty();
+        String reference = ((Value.Word) bound.get().get("reference")).name();
+        double alpha = ((Value.Num) bound.get().get("alpha")).value();
+        Span refSpan = ArgumentBinder.valueSpan(call.args(), WILCOXON, "reference", call.span());
+        boolean ok = true;
+        if (!(alpha > 0 && alpha < 1)) {
+            r.error(ArgumentBinder.valueSpan(call.args(), WILCOXON, "alpha", call.span()), "'alpha' must be in (0, 1), got " + alpha);
+            ok = false;
+        }
+        if (!entries.isEmpty() && !entries.containsKey(reference)) {
+            r.unknown(refSpan, "'" + reference + "' is not compared in this experiment", reference, entries.keySet());
+            ok = false;
+        }
+        if (entries.size() == 1 && entries.containsKey(reference)) {
+            r.error(refSpan, "a significance test needs at least two compared strategies");
+            ok = false;
+        }
+        return ok ? Optional.of(new SignificancePlan("wilcoxon", reference, alpha)) : Optional.empty();
+    }
+
+    private Optional<String> report(Setting s) {
+        if (!one(s)) return Optional.empty();
+        if (s.values().get(0) instanceof Expr.Str str && !str.value().isBlank()) return Optional.of(str.value());
+        r.error(s.values().get(0).span(), "'report' expects a folder name in quotes, e.g. report \"out/cmp\"");
+        return Optional.empty();
+    }
+
+    private int integer(Setting s, int min, String what) {
+        if (!one(s)) return 0;
+        Expr v = s.values().get(0);
+        if (v instanceof Expr.Number n && n.integral() && !n.percent() && n.value() >= min && n.value() <= Integer.MAX_VALUE) {
+            return (int) n.value();
+        }
+        r.error(v.span(), "'" + what + "' expects a whole number >= " + min + ", got '" + AstText.expr(v) + "'");
+        return 0;
+    }
+
+    private double riskFree(Setting s) {
+        if (!one(s)) return 0;
+        Optional<Double> v = costChecker.number(s.values().get(0), "rf");
+        if (v.isEmpty()) return 0;
+        if (v.get() < 0 || v.get() >= 1) {
+            r.error(s.values().get(0).span(), "'rf' is an annual rate in [0%, 100%), got " + AstText.expr(s.values().get(0)));
+            return 0;
+        }
+        return v.get();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.strat.lang.plan;
+
+import dev.strat.runtime.data.TimeLength;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** How an experiment's data divides into training, validation and test periods. */
+public sealed interface SplitPlan {
+
+    /** The default split: no training, the whole data is the test period. */
+    static SplitPlan wholeDataAsTest() {
+        return new Fixed(Optional.empty(), Optional.empty(), DateRange.ALL);
+    }
+
+    /**
+     * Fixed periods, ordered train before valid before test and not overlapping. Open ends are
+     * null in the ranges and mean the first or last date of the data.
+     */
+    record Fixed(Optional<DateRange> train, Optional<DateRange> valid, DateRange test) implements SplitPlan { }
+
+    /**
+     * Walk-forward windows: train on {@code train}, test on the following {@code test}, then move on
+     * by {@code step}, from {@code from} (or the data's first date) to {@code to} (or its last date).
+     */
+    record Rolling(TimeLength train, TimeLength test, TimeLength step, LocalDate from, LocalDate to) implements SplitPlan { }
+}

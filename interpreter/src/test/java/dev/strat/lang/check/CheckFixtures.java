@@ -1,0 +1,147 @@
+package dev.strat.lang.check;
+
+import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.DiagnosticFormatter;
+import dev.strat.lang.diag.Source;
+import dev.strat.lang.load.InMemorySourceLoader;
+import dev.strat.lang.load.SourceLoader;
+import dev.strat.lang.plan.ExperimentPlan;
+import dev.strat.lang.plan.MarketSourcePlan;
+import dev.strat.lang.plan.ProgramPlan;
+import dev.strat.lang.plan.StrategyPlan;
+import dev.strat.runtime.pipeline.Decision;
+import dev.strat.runtime.pipeline.RunSetup;
+import dev.strat.runtime.pipeline.Stage;
+import dev.strat.stdlib.Builtin;
+import dev.strat.stdlib.ParamSpec;
+import dev.strat.stdlib.ParamType;
+import dev.strat.stdlib.Registry;
+import dev.strat.stdlib.StageKind;
+import dev.strat.stdlib.StandardLibrary;
+import dev.strat.stdlib.Value;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Shared helpers for checker tests: a fake data catalog and one-call checking of text. */
+public final class CheckFixtures {
+
+    private CheckFixtures() {
+    }
+
+    public static final List<String> US_SYMBOLS = List.of("AAPL", "MSFT", "JPM", "AMZN", "GOOGL", "XOM", "JNJ");
+
+    /**
+     * Knows {@code us_large_caps_daily.csv.gz} (2010-01-04..2023-10-27) and {@code crypto_daily.csv.gz};
+     * says files whose name starts with {@code missing} are not there; knows nothing else.
+     */
+    public static final MarketCatalog FAKE_CATALOG = source -> {
+        String path = source.path();
+        if (path.equals("us_large_caps_daily.csv.gz")) {
+            return Optional.of(new MarketFacts.Known(path, US_SYMBOLS, LocalDate.of(2010, 1, 4), LocalDate.of(2023, 10, 27)));
+        }
+        if (path.equals("crypto_daily.csv.gz")) {
+            return Optional.of(new MarketFacts.Known(path, List.of("BTC", "ETH", "BNB"), LocalDate.of(2018, 1, 1), LocalDate.of(2022, 12, 31)));
+        }
+        if (path.startsWith("missing")) {
+            return Optional.of(new MarketFacts.Unavailable("file not found: looked in /data/" + path));
+        }
+        return Optional.empty();
+    };
+
+    public static CheckContext context(Map<String, String> files, boolean withCatalog) {
+        return context(new InMemorySourceLoader(files), withCatalog);
+    }
+
+    /**
+     * The standard library plus a risk stage {@code barrier} and an adapt stage {@code dcm}, so that
+     * composition rules about risk and adapt stages can be tested before such built-ins exist.
+     * Their stages pass the proposal through unchanged.
+     */
+    public static Registry registry() {
+        Registry.Builder b = Registry.builder();
+        StandardLibrary.registry().all().forEach(b::add);
+        b.add(new Builtin("barrier", StageKind.RISK,
+                List.of(ParamSpec.optional("window", new ParamType.Bars(), new Value.Num(21, false, true), 2, Double.NaN, "window"),
+                        ParamSpec.optional("gamma", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "gamma"),
+                        ParamSpec.optional("market_risk", new ParamType.Number(), new Value.Num(0, false, true), 0, 1, "market risk")),
+                "test risk stage", "", "", "", (args, market) -> new PassThrough("barrier")));
+        b.add(new Builtin("dcm", StageKind.ADAPT,
+                List.of(ParamSpec.optional("lambda_min", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "lambda"),
+                        ParamSpec.optional("rho", new ParamType.Number(), new Value.Num(0.005, false, false), 0, 1, "rho")),
+                "test adapt stage", "", "", "", (args, market) -> new PassThrough("dcm")));
+        return b.build();
+    }
+
+    /** A stage that hands on the proposal before it. */
+    public record PassThrough(String label) implements Stage {
+        @Override
+        public void reset(RunSetup setup) {
+        }
+
+        @Override
+        public void propose(Decision decision, double[] out) {
+            System.arraycopy(decision.proposal(), 0, out, 0, out.length);
+        }
+    }
+
+    public static CheckContext context(SourceLoader loader, boolean withCatalog) {
+        return new CheckContext(registry(), loader,
+                withCatalog ? Optional.of(FAKE_CATALOG) : Optional.empty());
+    }
+
+    /** Parses and checks {@code text} as file {@code main.strat}, with the fake catalog. */
+    public static CheckResult check(String text) {
+        return Checker.check(new Source("main.strat", text), context(Map.of(), true));
+    }
+
+    public static CheckResult check(String text, Map<String, String> files) {
+        return Checker.check(new Source("main.strat", text), context(files, true));
+    }
+
+    public static String messages(CheckResult result) {
+        return result.diagnostics().stream().map(Diagnostic::message).collect(Collectors.joining("\n"));
+    }
+
+    /** Diagnostics as printed, followed by a summary of the plan when there is one. */
+    public static String render(CheckResult result) {
+        StringBuilder b = new StringBuilder(DiagnosticFormatter.formatAll(result.diagnostics()));
+        result.plan().ifPresent(plan -> b.append(summary(plan)));
+        return b.toString();
+    }
+
+    public static String summary(ProgramPlan plan) {
+        StringBuilder b = new StringBuilder("plan:\n");
+        plan.markets().forEach(m -> b.append("  market ").append(m.name()).append(" = ")
+                .append(m.sources().stream().map(CheckFixtures::source).collect(Collectors.joining(" + ")))
+                .append(m.cash() ? " + cash" : "")
+                .append(m.symbols().isEmpty() ? "" : " symbols " + String.join(", ", m.symbols()))
+                .append(m.classes().isEmpty() ? "" : " classes " + m.classes())
+                .append(m.features().isEmpty() ? "" : " features " + m.features())
+                .append('\n'));
+        plan.splits().forEach((k, v) -> b.append("  split ").append(k).append(" = ").append(v).append('\n'));
+        plan.strategies().forEach(s -> b.append("  strategy ").append(s.name()).append(" = ").append(s.pipeline().render()).append('\n'));
+        for (ExperimentPlan e : plan.experiments()) {
+            b.append("  experiment ").append(e.name()).append(" on ").append(e.market().name()).append(" split ").append(e.split()).append('\n');
+            for (StrategyPlan s : e.compare()) b.append("    compare ").append(s.name()).append(" = ").append(s.pipeline().render()).append('\n');
+            b.append("    seeds ").append(e.seeds()).append(" metrics ")
+                    .append(e.metrics().stream().map(m -> m.key()).collect(Collectors.joining(", ")))
+                    .append(" costs ").append(e.costs()).append(" capital ").append(e.capital())
+                    .append(" warmup ").append(e.warmup()).append(" rf ").append(e.riskFree())
+                    .append(e.significance().map(s -> " significance " + s).orElse(""))
+                    .append(e.reportPath().map(s -> " report " + s).orElse("")).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String source(MarketSourcePlan s) {
+        return switch (s) {
+            case MarketSourcePlan.CsvSource c -> "csv(" + c.path() + c.freq().map(f -> ", freq=" + f).orElse("")
+                    + (c.periods().isPresent() ? ", periods=" + c.periods().getAsDouble() : "") + ")";
+            case MarketSourcePlan.SyntheticSource g -> "gbm(assets=" + g.assets() + ", days=" + g.days() + ", seed=" + g.seed() + ")";
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package dev.strat.runtime.allocators;
+
+import dev.strat.runtime.data.MarketData;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CornTest {
+
+    // relatives x1 = (1.1, 1.0), x2 = (0.9, 1.1), x3 = (1.2, 1.0), x4 = (1.2, 1.0)
+    private final MarketData m = Drive.market(
+            new double[]{10, 10},
+            new double[]{11, 10},
+            new double[]{9.9, 11},
+            new double[]{11.88, 11},
+            new double[]{14.256, 11});
+
+    @Test
+    void logOptimalOverTheDaysAfterCorrelatedWindows() {
+        // window 1: a 2-asset window correlates +1 with the latest when the same asset led. Latest
+        // x4 has A ahead; x1 and x3 match (next days x2, x4), x2 does not. Log-optimal over
+        // {(0.9, 1.1), (1.2, 1.0)}: d/db [log(1.1 - 0.2b) + log(1 + 0.2b)] = 0 at b = 1/4.
+        Corn corn = new Corn("corn", 1, 0.5, 1000);
+        assertEquals(2, corn.warmup());
+        double[][] w = Drive.run(corn, m, 4, 4);
+        assertArrayEquals(new double[]{0.25, 0.75, 0}, w[0], 1e-9);
+    }
+
+    @Test
+    void scanCapLimitsTheMatches() {
+        // scanning only the window ending at bar 3 leaves {(1.2, 1.0)}: all in A
+        double[][] w = Drive.run(new Corn("corn", 1, 0.5, 1), m, 4, 4);
+        assertArrayEquals(new double[]{1, 0, 0}, w[0], 1e-9);
+    }
+
+    @Test
+    void uniformWithoutMatches() {
+        // at bar 2 the latest window x2 has B ahead; the only earlier window x1 has A ahead
+        double[][] w = Drive.run(new Corn("corn", 1, 0.5, 1000), m, 2, 2);
+        assertArrayEquals(new double[]{0.5, 0.5, 0}, w[0], 1e-12);
+    }
+
+    @Test
+    void logOptimalSolverMatchesClosedForms() {
+        LogOptimal solver = new LogOptimal(2);
+        double[] b = new double[2];
+        solver.solve(new double[]{0.9, 1.1, 1.2, 1.0}, 2, b);
+        assertArrayEquals(new double[]{0.25, 0.75}, b, 1e-9);
+        solver.solve(new double[]{1.3, 1.0}, 1, b);
+        assertArrayEquals(new double[]{1, 0}, b, 1e-9);
+        solver.solve(new double[0], 0, b);
+        assertArrayEquals(new double[]{0.5, 0.5}, b, 0);
+    }
+
+    @Test
+    void logOptimalSatisfiesTheKktConditionsOnRandomProblems() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + rnd.nextInt(8), k = 1 + rnd.nextInt(40);
+            double[] xs = new double[k * n];
+            for (int j = 0; j < xs.length; j++) xs[j] = Math.exp(0.05 * (rnd.nextDouble() - 0.5) * (1 + trial % 5));
+            double[] b = new double[n];
+            new LogOptimal(n).solve(xs, k, b);
+            double sum = 0;
+            for (double v : b) {
+                org.junit.jupiter.api.Assertions.assertTrue(v >= 0);
+                sum += v;
+            }
+            assertEquals(1, sum, 1e-12);
+            for (int i = 0; i < n; i++) {
+                double g = 0;
+                for (int r = 0; r < k; r++) {
+                    double bx = 0;
+                    for (int j = 0; j < n; j++) bx += b[j] * xs[r * n + j];
+                    g += xs[r * n + i] / bx / k;
+                }
+                if (b[i] > 1e-9) assertEquals(1, g, 1e-9, "free weight " + i + " of trial " + trial);
+                else org.junit.jupiter.api.Assertions.assertTrue(g <= 1 + 1e-9, "fixed weight " + i + " of trial " + trial + " has gradient " + g);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.strat.runtime.allocators;
+
+import dev.strat.runtime.data.MarketData;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MeanVarianceTest {
+
+    private static final int WINDOW = 60;
+
+    /** Two assets with positive drift and different, correlated wiggles. */
+    private static MarketData drifting(double driftA, double driftB) {
+        double[][] rows = new double[WINDOW + 1][2];
+        rows[0] = new double[]{100, 50};
+        for (int k = 1; k <= WINDOW; k++) {
+            double ra = driftA + 0.010 * Math.sin(k) + 0.004 * Math.cos(2.7 * k);
+            double rb = driftB + 0.008 * Math.cos(1.3 * k) + 0.003 * Math.sin(k);
+            rows[k] = new double[]{rows[k - 1][0] * (1 + ra), rows[k - 1][1] * (1 + rb)};
+        }
+        return Drive.market(rows);
+    }
+
+    @Test
+    void matchesTheClosedFormWhenBoundsAreInactive() {
+        MarketData m = drifting(0.002, 0.0015);
+        double lambda = 100;
+        // closed form: with cash as the zero-return asset the budget is slack for the risky part,
+        // w = Σ^{-1} mu / lambda and cash = 1 - sum w
+        double[][] r = new double[WINDOW][2];
+        double[] mu = new double[2];
+        for (int k = 0; k < WINDOW; k++) {
+            for (int i = 0; i < 2; i++) {
+                r[k][i] = m.relative(WINDOW - k, i) - 1;
+                mu[i] += r[k][i] / WINDOW;
+            }
+        }
+        double[][] s = new double[2][2];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                for (int k = 0; k < WINDOW; k++) s[i][j] += (r[k][i] - mu[i]) * (r[k][j] - mu[j]) / (WINDOW - 1);
+            }
+        }
+        double ridge = MeanVariance.RIDGE * (s[0][0] + s[1][1]) / 2 + MeanVariance.RIDGE_FLOOR;
+        s[0][0] += ridge;
+        s[1][1] += ridge;
+        double det = s[0][0] * s[1][1] - s[0][1] * s[1][0];
+        double wa = (s[1][1] * mu[0] - s[0][1] * mu[1]) / det / lambda;
+        double wb = (s[0][0] * mu[1] - s[1][0] * mu[0]) / det / lambda;
+        assertTrue(wa > 0.05 && wb > 0.05 && wa + wb < 0.95, "test case must leave the bounds inactive: " + wa + ", " + wb);
+
+        MeanVariance mvo = new MeanVariance("mvo", WINDOW, lambda, 1.0);
+        assertEquals(WINDOW + 1, mvo.warmup());
+        double[] w = Drive.run(mvo, m, WINDOW, WINDOW)[0];
+        assertArrayEquals(new double[]{wa, wb, 1 - wa - wb}, w, 1e-8);
+    }
+
+    @Test
+    void respectsTheWeightCap() {
+        MarketData m = drifting(0.004, 0.003);
+        double[] w = Drive.run(new MeanVariance("mvo", WINDOW, 1, 0.3), m, WINDOW, WINDOW)[0];
+        Drive.assertValid(w);
+        assertEquals(0.3, w[0], 1e-6);
+        assertEquals(0.3, w[1], 1e-6);
+        assertEquals(0.4, w[2], 1e-6);
+    }
+
+    @Test
+    void holdsCashWhenEveryAssetLoses() {
+        MarketData m = drifting(-0.003, -0.004);
+        double[] w = Drive.run(new MeanVariance("mvo", WINDOW, 1, 1), m, WINDOW, WINDOW)[0];
+        assertArrayEquals(new double[]{0, 0, 1}, w, 1e-6);
+    }
+}

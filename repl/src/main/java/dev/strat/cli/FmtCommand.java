@@ -3,6 +3,7 @@ package dev.strat.cli;
 import dev.strat.lang.api.StratEngine;
 import dev.strat.lang.diag.DiagnosticFormatter;
 import dev.strat.lang.diag.Source;
+import dev.strat.runtime.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class FmtCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (write && check) {
             throw new ParameterException(spec.commandLine(), "--write and --check cannot be used together");
         }
@@ -80,9 +81,9 @@ public final class FmtCommand implements Callable<Integer> {
                 if (changed) {
                     Path path = ctx.cwd().resolve(file);
                     try {
-                        AtomicFiles.write(path, result.text());
-                    } catch (IOException e) {
-                        err.println("strat: cannot write '" + file + "': " + e.getMessage());
+                        AtomicFiles.writeString(path, result.text());
+                    } catch (UncheckedIOException e) {
+                        err.println("strat: cannot write '" + file + "': " + e.getCause().getMessage());
                         userError = true;
                         continue;
                     }

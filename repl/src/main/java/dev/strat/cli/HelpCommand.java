@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  * {@code strat help [TOPIC]}: with no topic the command overview; with a command's name its usage;
  * otherwise the page of the built-in of that name (as {@code strat builtins NAME}).
  */
-@Command(name = "help", helpCommand = true, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "help", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show help on a command or a built-in, e.g. 'strat help olmar'.")
 public final class HelpCommand implements Callable<Integer> {
 

@@ -260,6 +260,8 @@ class MainTest {
         assertEquals(new BuiltinHelp(TestRegistry.registry()).describe(TestRegistry.olmar()), cli.out);
         assertEquals(2, cli.run("builtins", "olmr"));
         assertEquals("strat: unknown built-in 'olmr'; did you mean 'olmar'?\n", cli.err);
+        assertEquals(2, cli.run("help", "olmr"));
+        assertEquals("strat: unknown built-in 'olmr'; did you mean 'olmar'?\n", cli.err);
     }
 
     @Test

@@ -58,7 +58,8 @@ public record CliContext(Supplier<Optional<StratEngine>> engines, Registry regis
                 System.out,
                 System.err,
                 TerminalProbe.system(),
-                () -> TerminalBuilder.builder().system(true).name("strat").build(),
+                // dumb(true): when input is piped the REPL reads it plainly, without JLine's warning
+                () -> TerminalBuilder.builder().system(true).dumb(true).name("strat").build(),
                 historyFile,
                 System::nanoTime);
     }

@@ -2,6 +2,7 @@ package dev.strat.cli.repl;
 
 import dev.strat.cli.BuiltinHelp;
 import dev.strat.cli.ProgressReporter;
+import dev.strat.cli.VersionProvider;
 import dev.strat.lang.api.Session;
 import dev.strat.lang.diag.DiagnosticFormatter;
 import dev.strat.runtime.pipeline.ProgressListener;
@@ -89,7 +90,7 @@ public final class Repl {
     /** Runs until {@code :quit} or end of input. */
     public void run() {
         LineReader reader = lineReader();
-        out.println("strat REPL - type a declaration, ':help' for built-ins, ':quit' to leave");
+        out.println("strat " + VersionProvider.version() + " - type a declaration, ':help' for built-ins, ':quit' to leave");
         out.flush();
         try {
             while (true) {

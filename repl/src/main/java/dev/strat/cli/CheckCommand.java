@@ -6,10 +6,15 @@ import dev.strat.lang.diag.DiagnosticFormatter;
 import dev.strat.lang.diag.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.strat.lang.api.RunOptions;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,6 +37,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .strat files to check.")
     List<String> files;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder where data files resolve, to check symbols and dates against them "
+                    + "(default: $STRAT_DATA, else ../shared/data of the strat home).")
+    Path data;
+
     public CheckCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -43,6 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
         StratEngine engine = ctx.engine();
         List<Diagnostic> all = new ArrayList<>();
         boolean failed = false;
+        RunOptions options = new RunOptions(ctx.dataRoots().resolve(data), ctx.cwd().resolve("out"), OptionalLong.empty(), ctx.cwd());
         for (String file : files) {
             Source source;
             try {
@@ -52,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
                 failed = true;
                 continue;
             }
-            List<Diagnostic> diagnostics = engine.check(source);
+            List<Diagnostic> diagnostics = engine.check(source, options);
             all.addAll(diagnostics);
             long errors = diagnostics.stream().filter(Diagnostic::isError).count();
             long warnings = diagnostics.size() - errors;

@@ -87,13 +87,30 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!quiet && !outcome.artefacts().isEmpty()) {
             if (!outcome.tables().isEmpty()) out.println();
-            for (Path artefact : outcome.artefacts()) {
-                out.println(label(artefact) + ": " + display(artefact));
-            }
+            printArtefacts(out, outcome.artefacts());
         }
         out.flush();
         err.flush();
         return outcome.exitCode();
+    }
+
+    /**
+     * One line per HTML report and one per results folder, rather than one per file: a run writes
+     * a dozen charts and a reader wants to know where to look.
+     */
+    private void printArtefacts(java.io.PrintWriter out, List<Path> artefacts) {
+        java.util.Map<Path, List<String>> byFolder = new java.util.LinkedHashMap<>();
+        for (Path artefact : artefacts) {
+            if (label(artefact).equals("report")) out.println("report:  " + display(artefact));
+            Path folder = ctx.cwd().resolve(artefact).normalize().getParent();
+            byFolder.computeIfAbsent(folder, f -> new java.util.ArrayList<>()).add(artefact.getFileName().toString());
+        }
+        byFolder.forEach((folder, names) -> {
+            List<String> data = names.stream().filter(n -> !label(Path.of(n)).equals("chart") && !label(Path.of(n)).equals("report")).toList();
+            long charts = names.stream().filter(n -> label(Path.of(n)).equals("chart")).count();
+            out.println("results: " + display(folder) + "/ (" + String.join(", ", data)
+                    + (charts > 0 ? (data.isEmpty() ? "" : ", ") + charts + " chart files" : "") + ")");
+        });
     }
 
     /** What a written file is, by its name: report, table, data, chart. */

@@ -30,8 +30,8 @@ class MainTest {
         CliRunner cli = cli();
         assertEquals(0, cli.run("run", "ok.strat", "--seed", "42", "--data", "data"));
         assertTrue(cli.out.contains("fast  ar 12.4%  mdd 18.1%"), cli.out);
-        assertTrue(cli.out.contains("report: out/cmp/index.html"), cli.out);
-        assertTrue(cli.out.contains("csv: out/cmp/metrics.csv"), cli.out);
+        assertTrue(cli.out.contains("report:  out/cmp/index.html"), cli.out);
+        assertTrue(cli.out.contains("results: out/cmp/ (metrics.csv"), cli.out);
         assertEquals("", cli.err);
         assertEquals(OptionalLong.of(42), cli.engine.lastOptions.seed());
         assertEquals(dir.resolve("data"), cli.engine.lastOptions.dataRoot());
@@ -284,7 +284,7 @@ class MainTest {
         cli.home = java.util.Optional.of("/opt/strat");
         assertEquals(0, cli.run("run", "ok.strat", "--out", "results"));
         assertEquals(Path.of("/opt/shared/data"), cli.engine.lastOptions.dataRoot());
-        assertTrue(cli.out.contains("report: results/cmp/index.html"), cli.out);
+        assertTrue(cli.out.contains("report:  results/cmp/index.html"), cli.out);
     }
 
     @Test

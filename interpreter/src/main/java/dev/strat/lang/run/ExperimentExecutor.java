@@ -123,7 +123,7 @@ public final class ExperimentExecutor {
         String table = new TableRenderer().render(result);
         if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
 
-        Path dir = plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(plan.name()));
+        Path dir = plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
         List<String> files = dataFiles(plan);
         List<Path> artefacts = new ArrayList<>(new ResultWriter(new RunInfo(files, settings.version(), settings.sourceHash()))
                 .writeAll(result, dir));
@@ -138,6 +138,12 @@ public final class ExperimentExecutor {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
         return new Executed(table, artefacts, diagnostics);
+    }
+
+    /** A folder name from an experiment name; a backtest's name is its whole command line. */
+    static String folderName(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return cleaned.isEmpty() ? "run" : cleaned;
     }
 
     /** {@code --seed N} keeps the number of seeds and starts them at N. */

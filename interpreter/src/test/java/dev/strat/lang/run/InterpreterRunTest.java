@@ -54,6 +54,29 @@ class InterpreterRunTest {
     }
 
     @Test
+    void sameFileAndSeedGiveTheSameNumbers() throws Exception {
+        String program = """
+                market m = synthetic gbm(assets=6, days=800, seed=3)
+                costs fee 0.2%, slippage 0%..0.3%
+                experiment e on m {
+                    compare olmar(window=5) | constrain(max_weight=40%), pamr, ucrp
+                    seeds 3
+                    report "REPORT"
+                }
+                """;
+        RunOutcome first = run(program.replace("REPORT", out.resolve("a").toString().replace("\\", "/")));
+        RunOutcome second = run(program.replace("REPORT", out.resolve("b").toString().replace("\\", "/")));
+        assertEquals(0, first.exitCode(), DiagnosticFormatter.formatAll(first.diagnostics()) + first.failure());
+        assertEquals(first.tables(), second.tables());
+        assertEquals(Files.readString(out.resolve("a/equity.csv")), Files.readString(out.resolve("b/equity.csv")));
+        // slippage is drawn per seed, so the three seeds of one strategy differ
+        String summary = Files.readString(out.resolve("a/summary.csv"));
+        String ucrpCr = summary.lines().filter(l -> l.startsWith("ucrp,") && l.contains(",cr,")).findFirst().orElseThrow();
+        String[] f = ucrpCr.split(",");
+        assertTrue(!f[f.length - 1].equals(f[f.length - 2]), ucrpCr);
+    }
+
+    @Test
     void unknownSymbolIsAUserErrorWithSuggestion() {
         assumeTrue(Files.isDirectory(DATA), "shared data not present");
         RunOutcome outcome = run("""

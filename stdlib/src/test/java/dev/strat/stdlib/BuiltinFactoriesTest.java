@@ -59,6 +59,7 @@ class BuiltinFactoriesTest {
                 for (int i = 0; i < ASSETS; i++) w[i] = pct(10);
                 given.put("weights", list(w));
             }
+            if (b.name().equals("rebalance")) given.put("every", num(5)); // needs a calendar or a band
             Stage s = build(b.name(), given);
             Stage run = b.kind().startsPipeline() ? s : new Pipeline("p", List.of(first, s));
             drive(run, Math.max(s.warmup(), 1) - 1, 399);
@@ -72,6 +73,8 @@ class BuiltinFactoriesTest {
         assertEquals("constrain(max_weight=40%, min_weight=0%, min_cash=0%)", build("constrain", Map.of("max_weight", pct(40))).label());
         assertEquals("hold", build("hold", Map.of()).label());
         assertEquals("rebalance(every=5d, drift=0%)", build("rebalance", Map.of("every", new Value.Length(new TimeLength(5, TimeLength.Unit.DAY)))).label());
+        BuildException none = assertThrows(BuildException.class, () -> build("rebalance", Map.of()));
+        assertTrue(none.getMessage().contains("calendar"), none.getMessage());
     }
 
     @Test

@@ -16,6 +16,14 @@ public interface StratEngine {
     /** Parses and checks a file and the files it imports; returns every diagnostic found. */
     List<Diagnostic> check(Source source);
 
+    /**
+     * Checks with the command line's settings: the data root lets the checker verify symbols and
+     * split dates against the data files.
+     */
+    default List<Diagnostic> check(Source source, RunOptions options) {
+        return check(source);
+    }
+
     /** The canonical layout of a file, or the syntax errors that prevent formatting. */
     FormatResult format(Source source);
 

@@ -34,6 +34,28 @@ public record BacktestResult(String strategy, String label, long seed, List<Stri
         return r;
     }
 
+    /** Number of assets N (weights rows have N + 1 columns). */
+    public int assets() {
+        return symbols.size();
+    }
+
+    /** Final wealth V_T. */
+    public double finalWealth() {
+        return wealth[wealth.length - 1];
+    }
+
+    /** Initial wealth V_0, the capital. */
+    public double capital() {
+        return wealth[0];
+    }
+
+    /** Total trading cost over the run, in currency: {@code sum_t c_t * V_t}. */
+    public double totalCostPaid() {
+        double paid = 0;
+        for (int t = 0; t < costs.length; t++) paid += costs[t] * wealth[t];
+        return paid;
+    }
+
     /** Weight of column {@code j} (asset, or cash at N) at decision {@code t}. */
     public double weight(int t, int j) {
         return weights[t * (symbols.size() + 1) + j];

@@ -127,6 +127,16 @@ public final class MarketData {
         return indexAtOrAfter(date.atStartOfDay(ZoneOffset.UTC).toEpochSecond());
     }
 
+    /** The same bars under another annualisation convention (a {@code periods=} override). */
+    public MarketData withFrequency(Frequency f) {
+        return new MarketData(name, symbols, classes, times, open, high, low, close, volume, f);
+    }
+
+    /** The same bars under another name, as reports show it. */
+    public MarketData withName(String newName) {
+        return new MarketData(newName, symbols, classes, times, open, high, low, close, volume, frequency);
+    }
+
     /** A market holding only the given columns, in the given order. */
     public MarketData select(List<String> wanted) {
         int n = symbols.size();

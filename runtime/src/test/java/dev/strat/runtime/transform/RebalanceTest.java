@@ -38,8 +38,8 @@ class RebalanceTest {
 
     @Test
     void driftBandTradesWhenHoldingsWanderTooFar() {
-        // with every = 100 only the drift band can trigger a trade after the first decision
-        double[][] w = Drive.run(new Rebalance("rebalance", 100, 0.15), m, 0, 6, target);
+        // with every = 0 only the drift band can trigger a trade after the first decision
+        double[][] w = Drive.run(new Rebalance("rebalance", 0, 0.15), m, 0, 6, target);
         assertArrayEquals(target[0], w[0], 1e-12);
         // after bar 1 the holdings are (0.55, 0.45): L1 distance 0.1 <= 0.15, hold
         assertArrayEquals(new double[]{0.55, 0.45, 0}, w[1], 1e-12);
@@ -52,6 +52,7 @@ class RebalanceTest {
     @Test
     void rejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new Rebalance("r", 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Rebalance("r", -1, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new Rebalance("r", 1, -0.1));
     }
 

@@ -36,16 +36,23 @@ public final class Transforms {
                 }));
 
         b.add(new Builtin("rebalance", StageKind.TRANSFORM,
-                List.of(Specs.bars("every", 1, 1, "trade on every k-th decision, counting from the first (bars or a length such as 5d)"),
+                List.of(Specs.bars("every", 0, 0, "trade on every k-th decision, counting from the first (bars or a length such as 5d; 0 = no calendar)"),
                         Specs.percent("drift", 0.0, 0, 2, "also trade when the L1 distance between holdings and proposal exceeds this (0 = off)")),
                 "Rebalancing schedule: trade every k decisions, or when holdings drift too far.",
-                "Passes the incoming proposal through on the 1st, (1 + every)-th, (1 + 2 every)-th ... decision, and, "
-                        + "when drift > 0, whenever sum |current_i - proposal_i| over assets and cash exceeds drift; on "
-                        + "every other decision it proposes the drifted current holdings, so nothing trades. Cuts "
+                "Passes the incoming proposal through on the first decision, then, with every > 0, on the "
+                        + "(1 + every)-th, (1 + 2 every)-th ... decision and, with drift > 0, whenever "
+                        + "sum |current_i - proposal_i| over assets and cash exceeds drift; on every other decision it "
+                        + "proposes the drifted current holdings, so nothing trades. Give every, drift or both. Cuts "
                         + "turnover and trading costs of fast allocators.",
                 "",
                 "strategy weekly = ucrp | rebalance(every=5d, drift=10%)",
-                (args, market) -> new Rebalance(Specs.label("rebalance", args), Specs.bars(args, "every", market, 1),
-                        args.number("drift"))));
+                (args, market) -> {
+                    int every = Specs.bars(args, "every", market, 0);
+                    double drift = args.number("drift");
+                    if (every == 0 && drift == 0) {
+                        throw new BuildException("rebalance needs a calendar (every=5d) or a drift band (drift=5%), or both");
+                    }
+                    return new Rebalance(Specs.label("rebalance", args), every, drift);
+                }));
     }
 }

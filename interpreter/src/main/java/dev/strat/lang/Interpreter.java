@@ -1,0 +1,127 @@
+package dev.strat.lang;
+
+import dev.strat.lang.api.RunOptions;
+import dev.strat.lang.api.RunOutcome;
+import dev.strat.lang.api.Session;
+import dev.strat.lang.api.StratEngine;
+import dev.strat.lang.check.CheckContext;
+import dev.strat.lang.check.CheckResult;
+import dev.strat.lang.check.Checker;
+import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.Source;
+import dev.strat.lang.fmt.Formatter;
+import dev.strat.lang.load.FileSourceLoader;
+import dev.strat.lang.parse.ParseResult;
+import dev.strat.lang.parse.Parser;
+import dev.strat.lang.plan.ExperimentPlan;
+import dev.strat.lang.run.DataCatalog;
+import dev.strat.lang.run.ExperimentExecutor;
+import dev.strat.lang.run.MarketLoader;
+import dev.strat.runtime.pipeline.ProgressListener;
+import dev.strat.stdlib.Registry;
+import dev.strat.stdlib.StandardLibrary;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The language engine: parse, resolve and check, plan, run, each pass stopping the next when it
+ * reports errors. Found by the command line through {@link java.util.ServiceLoader}.
+ */
+public final class Interpreter implements StratEngine {
+
+    /** The version recorded with every result. */
+    public static final String VERSION = "0.1.0";
+
+    private final Registry registry;
+
+    public Interpreter() {
+        this(StandardLibrary.registry());
+    }
+
+    public Interpreter(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<Diagnostic> check(Source source) {
+        return check(source, defaultData()).diagnostics();
+    }
+
+    /** Checks with data facts from {@code dataRoot} (symbols and dates of every CSV file named). */
+    public CheckResult check(Source source, Path dataRoot) {
+        return Checker.check(source, context(new DataCatalog(dataRoot)));
+    }
+
+    @Override
+    public List<Diagnostic> check(Source source, RunOptions options) {
+        return check(source, options.dataRoot()).diagnostics();
+    }
+
+    @Override
+    public FormatResult format(Source source) {
+        ParseResult parsed = Parser.parse(source);
+        if (parsed.hasErrors()) return new FormatResult("", parsed.diagnostics());
+        return new FormatResult(Formatter.format(parsed.program()), parsed.diagnostics());
+    }
+
+    @Override
+    public RunOutcome run(Source source, RunOptions options, ProgressListener progress) {
+        DataCatalog catalog = new DataCatalog(options.dataRoot());
+        CheckResult checked = Checker.check(source, context(catalog));
+        if (!checked.ok() || checked.plan().isEmpty()) return new RunOutcome(checked.diagnostics(), List.of(), List.of(), null);
+        ExperimentExecutor executor = new ExperimentExecutor(new MarketLoader(catalog),
+                new ExperimentExecutor.RunSettings(options.outDir(), options.seed(), source.name(), sha256(source.text()), VERSION, true));
+        return execute(checked.plan().get().experiments(), executor, checked.diagnostics(), progress);
+    }
+
+    /** Runs planned experiments one after another, collecting tables, files and problems. */
+    static RunOutcome execute(List<ExperimentPlan> experiments, ExperimentExecutor executor, List<Diagnostic> earlier,
+                              ProgressListener progress) {
+        List<Diagnostic> diagnostics = new ArrayList<>(earlier);
+        List<String> tables = new ArrayList<>();
+        List<Path> artefacts = new ArrayList<>();
+        for (ExperimentPlan plan : experiments) {
+            try {
+                ExperimentExecutor.Executed done = executor.execute(plan, progress);
+                diagnostics.addAll(done.diagnostics());
+                if (!done.ok()) return new RunOutcome(diagnostics, tables, artefacts, null);
+                tables.add(done.table());
+                artefacts.addAll(done.artefacts());
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return new RunOutcome(diagnostics, tables, artefacts, "experiment '" + plan.name() + "' failed: " + message);
+            }
+        }
+        return new RunOutcome(diagnostics, tables, artefacts, null);
+    }
+
+    @Override
+    public Session openSession(RunOptions options) {
+        return new InterpreterSession(this, options);
+    }
+
+    /** Imports resolve relative to the importing file, and the first file relative to the working directory. */
+    CheckContext context(DataCatalog catalog) {
+        return new CheckContext(registry, FileSourceLoader.ofWorkingDirectory(), Optional.of(catalog));
+    }
+
+    private static Path defaultData() {
+        String env = System.getenv("STRAT_DATA");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "data");
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.strat.lang.run;
+
+import dev.strat.lang.check.MarketCatalog;
+import dev.strat.lang.check.MarketFacts;
+import dev.strat.lang.plan.MarketSourcePlan;
+import dev.strat.runtime.data.CsvFileFacts;
+import dev.strat.runtime.data.DataException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The checker's view of the data folder: the symbols and date span of each CSV file, read once
+ * per file by a fast scan and cached for the life of the engine (a REPL session re-checks often).
+ */
+public final class DataCatalog implements MarketCatalog {
+
+    private final Path dataRoot;
+    private final Map<Path, MarketFacts> cache = new ConcurrentHashMap<>();
+
+    public DataCatalog(Path dataRoot) {
+        this.dataRoot = dataRoot;
+    }
+
+    /** Where a file name as written in a program resolves: absolute as is, else under the data root. */
+    public Path resolve(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? p : dataRoot.resolve(p);
+    }
+
+    @Override
+    public Optional<MarketFacts> facts(MarketSourcePlan.CsvSource source) {
+        Path file = resolve(source.path()).toAbsolutePath().normalize();
+        return Optional.of(cache.computeIfAbsent(file, f -> scan(source.path(), f)));
+    }
+
+    private MarketFacts scan(String written, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new MarketFacts.Unavailable("data file '" + written + "' not found: looked for " + file
+                    + " (the data folder comes from --data, then STRAT_DATA, then ../shared/data)");
+        }
+        try {
+            CsvFileFacts facts = CsvFileFacts.scan(file);
+            return new MarketFacts.Known(written, facts.symbols(), facts.first(), facts.last());
+        } catch (DataException e) {
+            return new MarketFacts.Unavailable(e.getMessage());
+        }
+    }
+}

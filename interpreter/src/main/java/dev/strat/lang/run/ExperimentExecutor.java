@@ -1,0 +1,187 @@
+package dev.strat.lang.run;
+
+import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.plan.ExperimentPlan;
+import dev.strat.lang.plan.MarketSourcePlan;
+import dev.strat.lang.plan.PipelineBuilder;
+import dev.strat.lang.plan.SplitPlan;
+import dev.strat.lang.plan.StrategyPlan;
+import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.data.BarRange;
+import dev.strat.runtime.data.DataException;
+import dev.strat.runtime.data.DateRange;
+import dev.strat.runtime.data.LoadedMarket;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.experiment.ExperimentResult;
+import dev.strat.runtime.experiment.ExperimentRunner;
+import dev.strat.runtime.experiment.ExperimentSpec;
+import dev.strat.runtime.experiment.NamedStrategy;
+import dev.strat.runtime.experiment.ResultWriter;
+import dev.strat.runtime.experiment.RunInfo;
+import dev.strat.runtime.experiment.SignificanceSpec;
+import dev.strat.runtime.experiment.TableRenderer;
+import dev.strat.runtime.metrics.MetricOptions;
+import dev.strat.runtime.pipeline.ProgressListener;
+import dev.strat.runtime.report.ExperimentReportData;
+import dev.strat.runtime.report.ReportWriter;
+import dev.strat.stdlib.MarketInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Runs one planned experiment (or {@code backtest}) on the runtime: loads its market, resolves
+ * the split to bars, builds a fresh pipeline per seed, runs every strategy and seed, prints the
+ * table and writes results and the report. User mistakes that only the data can reveal (a bad
+ * row, a split with no bars, weights that do not fit the universe) come back as diagnostics at
+ * the declaration that caused them.
+ */
+public final class ExperimentExecutor {
+
+    /** What one experiment produced. */
+    public record Executed(String table, List<Path> artefacts, List<Diagnostic> diagnostics) {
+        public boolean ok() {
+            return diagnostics.stream().noneMatch(Diagnostic::isError);
+        }
+    }
+
+    private final MarketLoader loader;
+    private final RunSettings settings;
+
+    /**
+     * @param settings what the command line adds: output folder, seed override, source hash
+     */
+    public ExperimentExecutor(MarketLoader loader, RunSettings settings) {
+        this.loader = loader;
+        this.settings = settings;
+    }
+
+    /** Command-line settings that apply to every experiment of a run. */
+    public record RunSettings(Path outDir, OptionalLong seed, String sourceName, String sourceHash, String version,
+                              boolean writeFiles) {
+    }
+
+    public Executed execute(ExperimentPlan plan, ProgressListener progress) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        LoadedMarket loaded;
+        try {
+            loaded = loader.load(plan.market());
+        } catch (DataException e) {
+            diagnostics.add(Diagnostic.error(plan.market().span(), "bad data: " + e.getMessage()));
+            return new Executed("", List.of(), diagnostics);
+        }
+        List<String> notes = new ArrayList<>(loaded.warnings());
+        MarketData market = loaded.data();
+
+        BarRange test;
+        try {
+            dev.strat.runtime.data.SplitPlan split = resolveSplit(plan.split(), market);
+            notes.addAll(split.warnings());
+            test = split.bars("test");
+        } catch (DataException e) {
+            diagnostics.add(Diagnostic.error(plan.span(), "split of experiment '" + plan.name() + "': " + e.getMessage()));
+            return new Executed("", List.of(), diagnostics);
+        }
+        int firstBar = Math.max(test.from(), plan.warmup());
+        int lastBar = test.to() - 1;
+        if (lastBar <= firstBar) {
+            diagnostics.add(Diagnostic.error(plan.span(), "experiment '" + plan.name() + "' has no decision to make: its test period "
+                    + "holds " + test.bars() + " bar(s) after a warm-up of " + plan.warmup()));
+            return new Executed("", List.of(), diagnostics);
+        }
+        notes.forEach(progress::warn);
+
+        MarketInfo info = new MarketInfo(market.symbols(), market.classes(), market.frequency());
+        List<NamedStrategy> strategies = new ArrayList<>();
+        for (StrategyPlan s : plan.compare()) {
+            // build once up front so that market-dependent argument errors surface as diagnostics
+            PipelineBuilder.Result trial = PipelineBuilder.build(s, info);
+            diagnostics.addAll(trial.diagnostics());
+            if (!trial.ok()) continue;
+            strategies.add(new NamedStrategy(s.name(), s.pipeline().render(),
+                    seed -> PipelineBuilder.build(s, info).pipeline().orElseThrow()));
+        }
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Executed("", List.of(), diagnostics);
+
+        List<Long> seeds = seeds(plan.seeds());
+        BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
+                plan.costs().slippageHigh());
+        MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
+        Optional<SignificanceSpec> significance = plan.significance()
+                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha()));
+        ExperimentSpec spec = new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config,
+                plan.metrics(), options, significance);
+
+        ExperimentResult result = new ExperimentRunner().run(spec, progress);
+        String table = new TableRenderer().render(result);
+        if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
+
+        Path dir = plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
+        List<String> files = dataFiles(plan);
+        List<Path> artefacts = new ArrayList<>(new ResultWriter(new RunInfo(files, settings.version(), settings.sourceHash()))
+                .writeAll(result, dir));
+        Map<String, String> reproduce = new LinkedHashMap<>();
+        reproduce.put("program", settings.sourceName() + (settings.sourceHash() == null ? "" : " (sha-256 " + settings.sourceHash() + ")"));
+        reproduce.put("data files", files.isEmpty() ? "synthetic" : String.join(", ", files));
+        reproduce.put("command", "strat run " + settings.sourceName() + settings.seed().stream().mapToObj(s -> " --seed " + s).findFirst().orElse(""));
+        reproduce.put("strat version", settings.version());
+        try {
+            artefacts.addAll(ReportWriter.write(ExperimentReportData.of(result, reproduce, notes), dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+        return new Executed(table, artefacts, diagnostics);
+    }
+
+    /** A folder name from an experiment name; a backtest's name is its whole command line. */
+    static String folderName(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return cleaned.isEmpty() ? "run" : cleaned;
+    }
+
+    /** {@code --seed N} keeps the number of seeds and starts them at N. */
+    private List<Long> seeds(List<Long> planned) {
+        if (settings.seed().isEmpty()) return planned;
+        long base = settings.seed().getAsLong();
+        List<Long> out = new ArrayList<>(planned.size());
+        for (int k = 0; k < planned.size(); k++) out.add(base + k);
+        return out;
+    }
+
+    private static List<String> dataFiles(ExperimentPlan plan) {
+        List<String> files = new ArrayList<>();
+        for (MarketSourcePlan s : plan.market().sources()) {
+            if (s instanceof MarketSourcePlan.CsvSource csv) files.add(csv.path());
+        }
+        return files;
+    }
+
+    /**
+     * Resolves the split on the market's calendar. A rolling split's test windows tile
+     * {@code from..to}; for strategies that do not learn, running them one after another is the
+     * same as one run over that span, which is what happens here.
+     */
+    static dev.strat.runtime.data.SplitPlan resolveSplit(SplitPlan split, MarketData market) {
+        Map<String, DateRange> ranges = new LinkedHashMap<>();
+        switch (split) {
+            case SplitPlan.Fixed f -> {
+                f.train().ifPresent(r -> ranges.put("train", toRuntime(r)));
+                f.valid().ifPresent(r -> ranges.put("valid", toRuntime(r)));
+                ranges.put("test", toRuntime(f.test()));
+            }
+            case SplitPlan.Rolling r -> ranges.put("test", new DateRange(r.from(), r.to()));
+        }
+        return dev.strat.runtime.data.SplitPlan.resolve(market, ranges);
+    }
+
+    private static DateRange toRuntime(dev.strat.lang.plan.DateRange r) {
+        return new DateRange(r.start(), r.end());
+    }
+}

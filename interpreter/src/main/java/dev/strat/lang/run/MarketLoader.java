@@ -1,0 +1,92 @@
+package dev.strat.lang.run;
+
+import dev.strat.lang.plan.MarketPlan;
+import dev.strat.lang.plan.MarketSourcePlan;
+import dev.strat.runtime.data.CsvMarketReader;
+import dev.strat.runtime.data.CsvOptions;
+import dev.strat.runtime.data.Frequency;
+import dev.strat.runtime.data.LoadedMarket;
+import dev.strat.runtime.data.MarketClasses;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.data.MarketJoin;
+import dev.strat.runtime.data.SyntheticMarkets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the runtime market a {@link MarketPlan} describes: reads each source, joins them on
+ * their common calendar, keeps the listed symbols and attaches the asset classes. Loaded markets
+ * are cached by plan, so a REPL session or an experiment file with several experiments on one
+ * market reads its files once.
+ */
+public final class MarketLoader {
+
+    private final DataCatalog catalog;
+    private final Map<MarketPlan, LoadedMarket> cache = new ConcurrentHashMap<>();
+
+    public MarketLoader(DataCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * @throws dev.strat.runtime.data.DataException for unreadable or inconsistent data, naming
+     *         the file, row and column
+     */
+    public LoadedMarket load(MarketPlan plan) {
+        LoadedMarket cached = cache.get(plan);
+        if (cached != null) return cached;
+        LoadedMarket loaded = read(plan);
+        cache.put(plan, loaded);
+        return loaded;
+    }
+
+    private LoadedMarket read(MarketPlan plan) {
+        List<LoadedMarket> parts = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        boolean single = plan.sources().size() == 1;
+        for (MarketSourcePlan source : plan.sources()) {
+            switch (source) {
+                case MarketSourcePlan.CsvSource csv -> {
+                    CsvOptions options = CsvOptions.defaults();
+                    // with one file the listed symbols are read directly; with several, each file is read
+                    // whole and the listed symbols are picked after the join
+                    if (single && !plan.symbols().isEmpty()) options = options.withSymbols(plan.symbols());
+                    LoadedMarket part = CsvMarketReader.load(catalog.resolve(csv.path()), options);
+                    MarketData data = part.data().withName(csv.path());
+                    if (csv.periods().isPresent()) {
+                        Frequency f = data.frequency();
+                        double periods = csv.periods().getAsDouble();
+                        data = data.withFrequency(new Frequency(f.bar(), periods, f.barsPerDay(),
+                                f.label().replaceAll(",.*", "") + ", " + trim(periods) + " periods/yr (set by periods=)"));
+                    }
+                    parts.add(new LoadedMarket(data, part.warnings()));
+                    files.add(csv.path());
+                }
+                case MarketSourcePlan.SyntheticSource gbm -> parts.add(new LoadedMarket(
+                        SyntheticMarkets.gbm(gbm.assets(), gbm.days(), gbm.seed()), List.of()));
+            }
+        }
+        LoadedMarket joined = parts.size() == 1 ? parts.get(0) : MarketJoin.joinAll(parts);
+        MarketData data = joined.data();
+        if (!single && !plan.symbols().isEmpty()) data = data.select(plan.symbols());
+        if (!plan.classes().isEmpty()) {
+            Map<String, List<String>> classes = new LinkedHashMap<>();
+            plan.classes().forEach((name, members) -> {
+                // the cash class names the implicit cash weight, not a column of the data
+                List<String> assets = members.stream().filter(m -> !m.equals("USD") && !m.equals("cash")).toList();
+                if (!assets.isEmpty()) classes.put(name, assets);
+            });
+            data = MarketClasses.attach(data, classes);
+        }
+        String name = plan.name() + " = " + (files.isEmpty() ? data.name() : String.join(" + ", files));
+        return new LoadedMarket(data.withName(name), joined.warnings());
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

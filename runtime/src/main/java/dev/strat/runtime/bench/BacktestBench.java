@@ -1,0 +1,142 @@
+package dev.strat.runtime.bench;
+
+import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.backtest.Backtester;
+import dev.strat.runtime.data.Frequency;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.pipeline.Decision;
+import dev.strat.runtime.pipeline.RunSetup;
+import dev.strat.runtime.pipeline.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Throughput of the backtest loop in asset-steps per second (decisions times assets), the figure
+ * {@code strat bench} prints. It runs full backtests over the whole market with realistic costs
+ * (0.25 % fee, 0..0.1 % slippage, so the random slippage draw is included) and reports the median
+ * of several timed rounds after a warm-up that lets the JIT compile the loop.
+ *
+ * <p>Rounds are timed on the calling thread's CPU clock where the JVM offers one (wall clock
+ * otherwise), so that other processes competing for the cores do not understate the loop's
+ * throughput; the (small) work of GC threads is not counted. This is a quick in-process
+ * measurement, not a JMH benchmark: it guards against dead-code elimination by folding every run's
+ * final wealth into a result that is checked, and the median damps outliers.
+ *
+ * <p>Measured on a 2-core shared development VM (JDK 25, idle machine): the uniform rebalanced
+ * portfolio on a 20-asset x 2,500-bar random walk runs at about 150-190 million asset-steps per
+ * second, 0.26-0.33 ms per backtest.
+ */
+public final class BacktestBench {
+
+    private static final int ROUNDS = 7;
+    private static final long WARMUP_NANOS = 2_000_000_000L;
+    private static final BacktestConfig COSTS = new BacktestConfig(1_000_000, 0.0025, 0, 0.001);
+
+    private BacktestBench() {
+    }
+
+    /**
+     * Runs at least {@code iterations} backtests of {@code stage} over all bars of {@code market}
+     * (and at least two seconds' worth) to warm up, then {@value #ROUNDS} timed rounds of {@code iterations} backtests each, and returns the
+     * median round's asset-steps per second.
+     */
+    public static double assetStepsPerSecond(Stage stage, MarketData market, int iterations) {
+        if (iterations < 1) throw new IllegalArgumentException("iterations must be positive");
+        if (market.bars() < 2) throw new IllegalArgumentException("the market needs at least two bars");
+        Backtester backtester = new Backtester(COSTS);
+        int last = market.bars() - 1;
+        double assetSteps = (double) last * market.assets() * iterations;
+        double sink = 0;
+        // The loop body is one long method: C2 needs many runs (and OSR) before it is fully compiled,
+        // so warm up for at least WARMUP_NANOS however few iterations were asked for.
+        long warmupStart = System.nanoTime();
+        for (int k = 0; k < iterations || System.nanoTime() - warmupStart < WARMUP_NANOS; k++) {
+            sink += backtester.run("bench", stage, market, 0, last, k).finalWealth();
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        double[] rates = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+            for (int k = 0; k < iterations; k++) sink += backtester.run("bench", stage, market, 0, last, k).finalWealth();
+            long end = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+            rates[round] = assetSteps / (Math.max(1, end - start) * 1e-9);
+        }
+        if (!(sink > 0)) throw new IllegalStateException("benchmark runs produced non-positive wealth");
+        Arrays.sort(rates);
+        return rates[ROUNDS / 2];
+    }
+
+    /**
+     * A synthetic daily market of {@code assets} geometric random walks (1 % daily volatility, a
+     * little drift) over {@code bars} bars from 2010-01-01, deterministic in {@code seed}.
+     */
+    public static MarketData randomWalkMarket(int assets, int bars, long seed) {
+        if (assets < 1 || bars < 2) throw new IllegalArgumentException("need at least one asset and two bars");
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> symbols = new ArrayList<>(assets);
+        for (int i = 0; i < assets; i++) symbols.add("A" + i);
+        long[] times = new long[bars];
+        long day0 = LocalDate.of(2010, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        for (int t = 0; t < bars; t++) times[t] = day0 + 86_400L * t;
+        double[] close = new double[bars * assets];
+        for (int i = 0; i < assets; i++) close[i] = 100;
+        for (int t = 1; t < bars; t++) {
+            for (int i = 0; i < assets; i++) {
+                double z = gaussian(random);
+                close[t * assets + i] = close[(t - 1) * assets + i] * Math.exp(0.0002 + 0.01 * z);
+            }
+        }
+        return new MarketData("random walk(assets=" + assets + ", bars=" + bars + ", seed=" + seed + ")", symbols, Map.of(),
+                times, null, null, null, close, null, Frequency.DAILY_STOCKS);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box-Muller; SplittableRandom has no nextGaussian before Java 17's RandomGenerator default.
+        double u = 1 - random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /** The uniform constant-rebalanced portfolio over the assets (no cash): the benchmark's stage. */
+    public static Stage uniformRebalance() {
+        return new Stage() {
+            private double[] weights;
+
+            @Override
+            public String label() {
+                return "ucrp";
+            }
+
+            @Override
+            public void reset(RunSetup setup) {
+                int n = setup.assets();
+                weights = new double[n + 1];
+                Arrays.fill(weights, 0, n, 1.0 / n);
+            }
+
+            @Override
+            public void propose(Decision decision, double[] out) {
+                System.arraycopy(weights, 0, out, 0, weights.length);
+            }
+        };
+    }
+
+    /** Prints the throughput of the uniform rebalanced portfolio on a 20-asset x 2500-bar market. */
+    public static void main(String[] args) {
+        int assets = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int bars = args.length > 1 ? Integer.parseInt(args[1]) : 2500;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        MarketData market = randomWalkMarket(assets, bars, 42);
+        double rate = assetStepsPerSecond(uniformRebalance(), market, iterations);
+        System.out.printf("constant-weight backtest, %d assets x %d bars: %.1f million asset-steps/s (%.3f ms per run)%n",
+                assets, bars, rate / 1e6, (bars - 1.0) * assets / rate * 1e3);
+    }
+}

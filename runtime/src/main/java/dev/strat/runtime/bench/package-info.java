@@ -1,0 +1,2 @@
+/** Throughput measurement of the backtest loop, behind {@code strat bench}. */
+package dev.strat.runtime.bench;

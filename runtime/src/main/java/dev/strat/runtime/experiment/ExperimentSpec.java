@@ -1,0 +1,138 @@
+package dev.strat.runtime.experiment;
+
+import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.MetricOptions;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an experiment runs: every strategy with every seed over decision bars
+ * {@code firstBar .. lastBar - 1} of one market (wealth is recorded through {@code lastBar}).
+ *
+ * @param name         the experiment's name, for reports
+ * @param market       the market; bars before {@code firstBar} are warm-up history
+ * @param firstBar     first decision bar (the first bar of the test split)
+ * @param lastBar      last bar of the test split, inclusive: its close values the final wealth
+ * @param strategies   the strategies compared, in report order; names must be distinct
+ * @param seeds        the seeds; each strategy runs once per seed
+ * @param config       capital and costs
+ * @param metrics      the metrics reports show, in column order (all are computed regardless)
+ * @param options      metric conventions
+ * @param significance optional Wilcoxon tests
+ * @param paths        Monte Carlo scenario paths, one per seed (run {@code k} uses seed {@code k}
+ *                     on path {@code k}), or empty when every run uses {@code market}; paths share
+ *                     {@code market}'s symbols and bar count, and {@code market} names the set
+ */
+public record ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
+                             List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                             Optional<SignificanceSpec> significance, List<MarketData> paths) {
+
+    /** An experiment on one market: every run uses {@code market}. */
+    public ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
+                          List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                          Optional<SignificanceSpec> significance) {
+        this(name, market, firstBar, lastBar, strategies, seeds, config, metrics, options, significance, List.of());
+    }
+
+    public ExperimentSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(market, "market");
+        paths = List.copyOf(paths);
+        if (!paths.isEmpty()) {
+            if (paths.size() != seeds.size()) {
+                throw new IllegalArgumentException("experiment " + name + " has " + paths.size() + " scenario paths but "
+                        + seeds.size() + " seeds; each path needs its own seed");
+            }
+            for (MarketData p : paths) {
+                if (!p.symbols().equals(market.symbols()) || p.bars() != market.bars()) {
+                    throw new IllegalArgumentException("scenario path " + p.name() + " does not match " + market.name()
+                            + " (symbols or number of bars differ)");
+                }
+            }
+        }
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(significance, "significance");
+        strategies = List.copyOf(strategies);
+        seeds = List.copyOf(seeds);
+        metrics = List.copyOf(metrics);
+        if (strategies.isEmpty()) throw new IllegalArgumentException("experiment " + name + " compares no strategies");
+        if (seeds.isEmpty()) throw new IllegalArgumentException("experiment " + name + " has no seeds");
+        if (metrics.isEmpty()) throw new IllegalArgumentException("experiment " + name + " shows no metrics");
+        if (new HashSet<>(metrics).size() != metrics.size()) throw new IllegalArgumentException("experiment " + name + " lists a metric twice");
+        if (new HashSet<>(seeds).size() != seeds.size()) throw new IllegalArgumentException("experiment " + name + " repeats a seed");
+        if (firstBar < 0 || lastBar <= firstBar || lastBar >= market.bars()) {
+            throw new IllegalArgumentException("experiment " + name + ": bars " + firstBar + ".." + lastBar
+                    + " do not fit market " + market.name() + " (" + market.bars() + " bars)");
+        }
+        Set<String> names = new HashSet<>();
+        for (NamedStrategy s : strategies) {
+            if (!names.add(s.name())) throw new IllegalArgumentException("experiment " + name + " compares '" + s.name() + "' twice");
+        }
+        significance.ifPresent(sig -> {
+            if (!names.contains(sig.reference())) {
+                throw new IllegalArgumentException("significance reference '" + sig.reference() + "' is not compared in experiment " + name);
+            }
+        });
+    }
+
+    /** Seeds 1..count, the default when a program says {@code seeds 10}. */
+    public static List<Long> seeds(int count) {
+        if (count < 1) throw new IllegalArgumentException("need at least one seed");
+        Long[] s = new Long[count];
+        for (int k = 0; k < count; k++) s[k] = (long) (k + 1);
+        return List.of(s);
+    }
+
+    /**
+     * A Monte Carlo experiment: run {@code k} of every strategy uses seed {@code k} on
+     * {@code paths.get(k)}, so metric means and standard deviations are across paths and the mean
+     * goal probability is the share of paths reaching the goal. Seeds are 1..paths. The spec's
+     * {@code market} is a close-only copy of the first path renamed {@code scenarioName}: reports
+     * take the set's name, symbols and calendar from it.
+     */
+    public static ExperimentSpec overPaths(String name, String scenarioName, List<MarketData> paths, int firstBar, int lastBar,
+                                           List<NamedStrategy> strategies, BacktestConfig config, List<MetricId> metrics,
+                                           MetricOptions options, Optional<SignificanceSpec> significance) {
+        if (paths.isEmpty()) throw new IllegalArgumentException("experiment " + name + " has no scenario paths");
+        MarketData first = paths.get(0);
+        MarketData named = new MarketData(scenarioName, first.symbols(), first.classes(), timesOf(first), null, null, null,
+                closesOf(first), null, first.frequency());
+        return new ExperimentSpec(name, named, firstBar, lastBar, strategies, seeds(paths.size()), config, metrics, options,
+                significance, paths);
+    }
+
+    private static long[] timesOf(MarketData m) {
+        long[] t = new long[m.bars()];
+        for (int k = 0; k < t.length; k++) t[k] = m.time(k);
+        return t;
+    }
+
+    private static double[] closesOf(MarketData m) {
+        int n = m.assets();
+        double[] c = new double[m.bars() * n];
+        for (int k = 0; k < m.bars(); k++) for (int i = 0; i < n; i++) c[k * n + i] = m.close(k, i);
+        return c;
+    }
+
+    /** The market run {@code k} (seed {@code seeds().get(k)}) uses. */
+    public MarketData marketFor(int run) {
+        return paths.isEmpty() ? market : paths.get(run);
+    }
+
+    /** True for a Monte Carlo experiment over scenario paths. */
+    public boolean scenario() {
+        return !paths.isEmpty();
+    }
+
+    /** Number of periods each run records. */
+    public int periods() {
+        return lastBar - firstBar;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.strat.runtime.experiment;
+
+import dev.strat.runtime.backtest.BacktestResult;
+import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.MetricValues;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one strategy produced in an experiment: one run per seed, every metric of each run,
+ * and per-metric summaries across seeds.
+ *
+ * @param name    the strategy's name
+ * @param label   its pipeline as text
+ * @param runs    one backtest per seed, in seed order
+ * @param metrics every metric of each run, in seed order
+ */
+public record StrategyResult(String name, String label, List<BacktestResult> runs, List<MetricValues> metrics) {
+
+    public StrategyResult {
+        runs = List.copyOf(runs);
+        metrics = List.copyOf(metrics);
+        if (runs.size() != metrics.size()) throw new IllegalArgumentException("one metric set per run expected");
+    }
+
+    /** The metric's value for each seed, in seed order. */
+    public double[] values(MetricId metric) {
+        double[] v = new double[metrics.size()];
+        for (int k = 0; k < v.length; k++) v[k] = metrics.get(k).get(metric);
+        return v;
+    }
+
+    public MetricSummary summary(MetricId metric) {
+        return MetricSummary.of(values(metric));
+    }
+
+    /** Summaries of every metric. */
+    public Map<MetricId, MetricSummary> summaries() {
+        Map<MetricId, MetricSummary> map = new EnumMap<>(MetricId.class);
+        for (MetricId id : MetricId.values()) map.put(id, summary(id));
+        return map;
+    }
+
+    /** The run of the first seed, whose equity curve and weights reports draw. */
+    public BacktestResult firstRun() {
+        return runs.get(0);
+    }
+}

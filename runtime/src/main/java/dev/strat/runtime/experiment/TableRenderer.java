@@ -1,0 +1,160 @@
+package dev.strat.runtime.experiment;
+
+import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.metrics.MetricId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders an experiment as an aligned plain-text table: one row per strategy, one column per
+ * shown metric, each cell the mean across seeds {@code ± } the sample standard deviation
+ * ({@code 12.34% ± 0.56%} for fractions, {@code 0.71 ± 0.03} for ratios; only the mean with a
+ * single seed; {@code n/a} when undefined). The best mean of each column (highest or lowest, by
+ * the metric's direction) is marked with {@value #BEST}. A header names the experiment, the
+ * market, the dates, periods and seeds; a footer lists significance tests.
+ */
+public final class TableRenderer {
+
+    /** Marks the best value of a column. */
+    public static final String BEST = "*";
+
+    private static final String GAP = "  ";
+
+    public String render(ExperimentResult result) {
+        ExperimentSpec spec = result.spec();
+        MarketData market = spec.market();
+        StringBuilder out = new StringBuilder();
+        out.append("experiment ").append(spec.name()).append(" on ").append(market.name());
+        if (spec.scenario()) out.append(" (").append(spec.paths().size()).append(" scenario paths, seed k on path k)");
+        out.append('\n');
+        out.append("test ").append(barTime(market, spec.firstBar())).append(" .. ").append(barTime(market, spec.lastBar()))
+                .append(" (").append(spec.periods()).append(" periods, ").append(market.frequency().label()).append("), ")
+                .append(spec.seeds().size() == 1 ? "seed " : "seeds ").append(seeds(spec.seeds())).append('\n');
+        out.append(costs(spec.config())).append('\n');
+        out.append('\n');
+
+        List<MetricId> metrics = spec.metrics();
+        List<StrategyResult> rows = result.strategies();
+        String[][] cells = new String[rows.size() + 1][metrics.size() + 1];
+        cells[0][0] = "strategy";
+        for (int c = 0; c < metrics.size(); c++) cells[0][c + 1] = metrics.get(c).key();
+        for (int r = 0; r < rows.size(); r++) cells[r + 1][0] = rows.get(r).name();
+        for (int c = 0; c < metrics.size(); c++) {
+            MetricId id = metrics.get(c);
+            double[] means = new double[rows.size()];
+            double best = Double.NaN;
+            int defined = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                means[r] = rows.get(r).summary(id).mean();
+                if (Double.isNaN(means[r])) continue;
+                defined++;
+                if (Double.isNaN(best) || (id.higherIsBetter() ? means[r] > best : means[r] < best)) best = means[r];
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                MetricSummary s = rows.get(r).summary(id);
+                boolean isBest = defined > 1 && means[r] == best;
+                cells[r + 1][c + 1] = (isBest ? BEST : " ") + cell(id, s.mean(), s.std());
+            }
+        }
+        int[] width = new int[metrics.size() + 1];
+        for (String[] row : cells) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
+        for (int r = 0; r < cells.length; r++) {
+            StringBuilder line = new StringBuilder();
+            line.append(pad(cells[r][0], width[0], false));
+            for (int c = 1; c < cells[r].length; c++) line.append(GAP).append(pad(cells[r][c], width[c], true));
+            out.append(strip(line)).append('\n');
+        }
+        if (rows.size() > 1) out.append(BEST).append(" best in column\n");
+
+        if (!result.significance().isEmpty()) {
+            SignificanceSpec sig = spec.significance().orElseThrow();
+            out.append('\n').append("Wilcoxon signed-rank test vs ").append(sig.reference()).append(" (two-sided, alpha ")
+                    .append(plain(sig.alpha())).append(", paired by seed)\n");
+            List<String[]> lines = new ArrayList<>();
+            java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
+            for (SignificanceResult t : result.significance()) {
+                if (t.underpowered(sig.alpha()) && t.nonZero() > 0) underpowered.put(t.nonZero(), t.smallestP());
+                String verdict = Double.isNaN(t.pValue()) ? "no data"
+                        : t.significant() ? (t.referenceBetter() ? "significant, " + t.reference() + " better"
+                        : "significant, " + t.reference() + " worse") : "not significant";
+                String p = Double.isNaN(t.pValue()) ? "p = n/a" : "p = " + Wilcoxon.formatP(t.pValue());
+                lines.add(new String[]{t.metric().key(), t.other(), p, verdict, t.note().isEmpty() ? "" : "(" + t.note() + ")"});
+            }
+            int[] w = new int[5];
+            for (String[] l : lines) for (int c = 0; c < 5; c++) w[c] = Math.max(w[c], l[c].length());
+            for (String[] l : lines) {
+                StringBuilder line = new StringBuilder("  ");
+                for (int c = 0; c < 5; c++) line.append(pad(l[c], w[c], false)).append(c < 4 ? GAP : "");
+                out.append(strip(line)).append('\n');
+            }
+            for (var e : underpowered.entrySet()) {
+                out.append("  note: ").append(Wilcoxon.powerNote(e.getKey(), e.getValue(), sig.alpha())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** One cell without the best marker: mean ± std, mean alone for one seed, n/a when undefined. */
+    public static String cell(MetricId id, double mean, double std) {
+        if (Double.isNaN(mean)) return "n/a";
+        if (Double.isInfinite(mean)) return mean > 0 ? "inf" : "-inf";
+        String m = id.percent() ? percent(mean) : ratio(mean);
+        if (Double.isNaN(std)) return m;
+        return m + " ± " + (id.percent() ? percent(std) : ratio(std));
+    }
+
+    /** The date of a bar (daily data) or its instant (intraday data), as ISO text. */
+    public static String barTime(MarketData market, int bar) {
+        return market.frequency().intraday() ? market.instant(bar).toString() : market.date(bar).toString();
+    }
+
+    static String seeds(List<Long> seeds) {
+        boolean consecutive = seeds.size() > 2;
+        for (int k = 1; k < seeds.size() && consecutive; k++) consecutive = seeds.get(k) == seeds.get(k - 1) + 1;
+        if (consecutive) return seeds.get(0) + ".." + seeds.get(seeds.size() - 1);
+        StringBuilder sb = new StringBuilder();
+        for (long s : seeds) sb.append(sb.isEmpty() ? "" : ", ").append(s);
+        return sb.toString();
+    }
+
+    private static String costs(BacktestConfig config) {
+        StringBuilder sb = new StringBuilder("costs: fee ").append(plainPercent(config.fee())).append(", slippage ");
+        if (config.fixedSlippage()) sb.append(plainPercent(config.slippageMin()));
+        else sb.append(plainPercent(config.slippageMin())).append("..").append(plainPercent(config.slippageMax()));
+        sb.append("; capital ").append(String.format(Locale.ROOT, "%,.0f", config.capital()).replace(',', '_'));
+        if (config.riskFree() != 0) sb.append("; cash earns ").append(plainPercent(config.riskFree())).append("/yr");
+        return sb.toString();
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    private static String ratio(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String plainPercent(double v) {
+        return plain(100 * v) + "%";
+    }
+
+    static String plain(double v) {
+        String s = String.format(Locale.ROOT, "%.6f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(width - s.length());
+        return right ? fill + s : s + fill;
+    }
+
+    private static String strip(StringBuilder line) {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') end--;
+        return line.substring(0, end);
+    }
+}

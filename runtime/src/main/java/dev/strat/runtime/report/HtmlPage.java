@@ -1,0 +1,162 @@
+package dev.strat.runtime.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report's single self-contained HTML page: embedded CSS, inline SVG charts, no scripts and
+ * no external resources, so it opens offline and from a CI artefact store.
+ */
+final class HtmlPage {
+
+    /**
+     * One chart on the page.
+     *
+     * @param anchor  id of the figure element
+     * @param svg     the inline {@code <svg>} element
+     * @param caption text under the chart (plain text, escaped here)
+     * @param files   names of the chart's image files next to the page, linked under it
+     */
+    record Figure(String anchor, String svg, String caption, List<String> files) {
+    }
+
+    /** Figures grouped under a heading. */
+    record Section(String anchor, String heading, List<Figure> figures) {
+    }
+
+    private static final String CSS = """
+            :root{color-scheme:light}
+            *{box-sizing:border-box}
+            body{margin:0;background:#f4f4f2;color:#222;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+            main{max-width:1120px;margin:0 auto;padding:28px 32px 56px;background:#fff;min-height:100vh}
+            header h1{font-size:1.6rem;margin:0 0 .15rem;font-weight:650}
+            header .sub{color:#555;margin:0}
+            nav{margin:.9rem 0 0;font-size:.9rem}
+            nav a{color:#3b6aa0;text-decoration:none;margin-right:1.1rem}
+            nav a:hover{text-decoration:underline}
+            h2{font-size:1.15rem;margin:2.2rem 0 .7rem;padding-bottom:.3rem;border-bottom:1px solid #e3e3e3;font-weight:650}
+            .scroll{overflow-x:auto}
+            table{border-collapse:collapse;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums lining-nums}
+            th,td{padding:.4rem .65rem;text-align:left;vertical-align:top;border-bottom:1px solid #ececec}
+            thead th{border-bottom:2px solid #cfcfcf;font-weight:600;white-space:nowrap}
+            th .dir{color:#888;font-weight:400;margin-left:.2rem}
+            .num{text-align:right;white-space:nowrap}
+            td.best{font-weight:700;background:#e8f2e3}
+            td.name{white-space:nowrap;font-weight:600}
+            td.label code{font:.82rem/1.35 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#444;word-break:break-word}
+            tbody tr:hover{background:#fafaf7}
+            .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.5em;vertical-align:-.05em}
+            .hint{color:#666;font-size:.85rem;margin:.5rem 0 0}
+            figure{margin:0 0 1.8rem}
+            figure svg{display:block;width:100%;height:auto}
+            figcaption{color:#555;font-size:.86rem;margin:.25rem 0 0}
+            figcaption a{color:#3b6aa0;margin-left:.5rem}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.4rem;margin:0;font-size:.9rem}
+            dt{font-weight:600;color:#333}
+            dd{margin:0;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+            ul.notes{margin:0;padding-left:1.2rem;font-size:.9rem}
+            ul.notes li{margin:.2rem 0}
+            @media print{body{background:#fff}main{padding:0}figure{break-inside:avoid}}
+            """;
+
+    private HtmlPage() {
+    }
+
+    static String render(ReportData data, Palette strategies, List<Section> sections) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(data.title())).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        header(h, data, sections);
+        metrics(h, data, strategies);
+        for (Section s : sections) {
+            if (s.figures().isEmpty()) continue;
+            h.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(Html.escape(s.heading()))
+                    .append("</h2>\n");
+            for (Figure f : s.figures()) figure(h, f);
+            h.append("</section>\n");
+        }
+        reproduce(h, data.settings());
+        notes(h, data.notes());
+        h.append("</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void header(StringBuilder h, ReportData data, List<Section> sections) {
+        h.append("<header>\n<h1>").append(Html.escape(data.title())).append("</h1>\n");
+        if (!data.subtitle().isEmpty()) {
+            h.append("<p class=\"sub\">").append(Html.escape(data.subtitle())).append("</p>\n");
+        }
+        h.append("<nav><a href=\"#metrics\">Metrics</a>");
+        for (Section s : sections) {
+            if (s.figures().isEmpty()) continue;
+            h.append("<a href=\"#").append(s.anchor()).append("\">").append(Html.escape(s.heading())).append("</a>");
+        }
+        h.append("<a href=\"#reproduce\">Reproduce</a>");
+        if (!data.notes().isEmpty()) h.append("<a href=\"#notes\">Notes (").append(data.notes().size()).append(")</a>");
+        h.append("</nav>\n</header>\n");
+    }
+
+    private static void metrics(StringBuilder h, ReportData data, Palette strategies) {
+        List<MetricColumn> cols = data.metricColumns();
+        List<ReportRow> rows = data.table();
+        boolean[][] best = BestCells.mark(cols, rows);
+        h.append("<section id=\"metrics\">\n<h2>Metrics</h2>\n");
+        if (rows.isEmpty()) {
+            h.append("<p class=\"hint\">No strategies were evaluated.</p>\n</section>\n");
+            return;
+        }
+        h.append("<div class=\"scroll\"><table>\n<thead><tr><th>Strategy</th><th>Pipeline</th>");
+        for (MetricColumn c : cols) {
+            h.append("<th class=\"num\"");
+            if (!c.description().isEmpty()) h.append(" title=\"").append(Html.escape(c.description())).append('"');
+            h.append('>').append(Html.escape(c.name()))
+                    .append("<span class=\"dir\">").append(c.higherIsBetter() ? "&#8593;" : "&#8595;").append("</span></th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            ReportRow row = rows.get(r);
+            h.append("<tr><td class=\"name\"><span class=\"swatch\" style=\"background:")
+                    .append(Palette.hex(strategies.color(row.strategy()))).append("\"></span>")
+                    .append(Html.escape(row.strategy())).append("</td><td class=\"label\"><code>")
+                    .append(Html.escape(row.label())).append("</code></td>");
+            for (int c = 0; c < cols.size(); c++) {
+                h.append(best[r][c] ? "<td class=\"num best\">" : "<td class=\"num\">")
+                        .append(Html.escape(row.cells().get(c))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n<p class=\"hint\">Best value per column in bold "
+                + "(&#8593; higher is better, &#8595; lower is better).</p>\n</section>\n");
+    }
+
+    private static void figure(StringBuilder h, Figure f) {
+        h.append("<figure id=\"").append(f.anchor()).append("\">\n").append(f.svg()).append("\n<figcaption>")
+                .append(Html.escape(f.caption()));
+        for (String file : f.files()) {
+            h.append("<a href=\"").append(Html.escape(file)).append("\">").append(Html.escape(file)).append("</a>");
+        }
+        h.append("</figcaption>\n</figure>\n");
+    }
+
+    private static void reproduce(StringBuilder h, Map<String, String> settings) {
+        h.append("<section id=\"reproduce\">\n<h2>Reproduce</h2>\n");
+        if (settings.isEmpty()) {
+            h.append("<p class=\"hint\">No settings were recorded.</p>\n");
+        } else {
+            h.append("<dl>\n");
+            settings.forEach((k, v) -> h.append("<dt>").append(Html.escape(k)).append("</dt><dd>")
+                    .append(Html.escape(v)).append("</dd>\n"));
+            h.append("</dl>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void notes(StringBuilder h, List<String> notes) {
+        if (notes.isEmpty()) return;
+        h.append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul class=\"notes\">\n");
+        for (String n : notes) h.append("<li>").append(Html.escape(n)).append("</li>\n");
+        h.append("</ul>\n</section>\n");
+    }
+}

@@ -1,0 +1,467 @@
+package dev.strat.runtime.report;
+
+import dev.strat.runtime.metrics.MetricId;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.text.DateFormat;
+import java.text.DecimalFormat;
+import java.text.SimpleDateFormat;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * Builds the report's charts with JFreeChart. Every chart plots epoch times on a UTC {@link DateAxis}
+ * and colours strategies through one {@link Palette}, so a strategy looks the same everywhere.
+ * Long series are thinned here ({@link Downsampler}) so vector output stays small.
+ */
+public final class ReportCharts {
+
+    static {
+        // Charts must render on servers and CI without a display; respect an explicit choice.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Most points per curve in the equity, drawdown and rolling Sharpe charts. */
+    public static final int MAX_CURVE_POINTS = 1500;
+    /** Most time steps per stacked weights chart (bucket means). */
+    public static final int MAX_WEIGHT_ROWS = 500;
+    /** Assets shown by name in a weights chart; the rest are summed as "other". */
+    public static final int TOP_ASSETS = 10;
+    /** Window of the rolling Sharpe chart, in bars (about three months of daily data). */
+    public static final int ROLLING_WINDOW = 63;
+    /** Equity curves switch to a log axis when the largest value is this many times the smallest. */
+    public static final double LOG_SCALE_RATIO = 3.0;
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    private static final BasicStroke CURVE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Thinner curves once many strategies share a chart, so crossings stay legible. */
+    private static final BasicStroke THIN_CURVE = new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final BasicStroke REFERENCE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {4f, 3f}, 0f);
+
+    private final Palette strategies;
+
+    /** Charts colouring strategies with {@code strategies}. */
+    public ReportCharts(Palette strategies) {
+        this.strategies = strategies;
+    }
+
+    /** Wealth normalised to 1 at the start, one line per strategy; log scale when it spans over 3x. */
+    public JFreeChart equity(List<SeriesSet> series) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (SeriesSet s : series) {
+            double[] w = SeriesMath.normalised(s.wealth());
+            for (double v : w) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            data.addSeries(s.strategy(), thinned(s.epochSeconds(), w));
+        }
+        boolean log = lo > 0 && hi / lo > LOG_SCALE_RATIO;
+        ValueAxis range;
+        if (log) {
+            NiceLogAxis axis = new NiceLogAxis("Wealth (start = 1, log scale)");
+            axis.setSmallestValue(1e-9);
+            range = axis;
+        } else {
+            NumberAxis axis = new NumberAxis("Wealth (start = 1)");
+            axis.setAutoRangeIncludesZero(false);
+            double step = niceStep(hi - lo);
+            axis.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
+            range = axis;
+        }
+        XYPlot plot = new XYPlot(data, dateAxis(), range, lines(series));
+        ValueMarker one = new ValueMarker(1.0, ChartStyle.MUTED, REFERENCE);
+        plot.addRangeMarker(one);
+        return finish(plot, "Equity curves", "Portfolio value relative to the start" + (log ? ", log scale" : ""),
+                true);
+    }
+
+    /** Underwater chart: distance below each strategy's running peak, as a negative percentage. */
+    public JFreeChart drawdown(List<SeriesSet> series) {
+        DefaultXYDataset lines = new DefaultXYDataset();
+        DefaultXYDataset areas = new DefaultXYDataset();
+        XYAreaRenderer fill = new XYAreaRenderer(XYAreaRenderer.AREA);
+        fill.setDefaultSeriesVisibleInLegend(false);
+        fill.setOutline(false);
+        double worst = 0;
+        for (int i = 0; i < series.size(); i++) {
+            SeriesSet s = series.get(i);
+            double[] dd = SeriesMath.drawdown(s.wealth());
+            for (double v : dd) if (Double.isFinite(v)) worst = Math.min(worst, v);
+            double[][] xy = thinned(s.epochSeconds(), dd);
+            lines.addSeries(s.strategy(), xy);
+            areas.addSeries(s.strategy(), xy);
+            Color c = strategies.color(s.strategy());
+            // Light fills: several strategies' underwater areas overlap, the lines carry the detail.
+            fill.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), series.size() > 3 ? 28 : 45));
+        }
+        NumberAxis range = new NumberAxis("Drawdown");
+        double ddStep = niceStep(-worst);
+        range.setTickUnit(new NumberTickUnit(ddStep, percentFormat(ddStep)));
+        // A little room above 0 so curves at a new high are not hidden under the plot edge.
+        double span = worst < 0 ? -worst : 0.01;
+        range.setRange(-span * 1.05, span * 0.015);
+        XYPlot plot = new XYPlot(lines, dateAxis(), range, lines(series));
+        plot.setDataset(1, areas);
+        plot.setRenderer(1, fill);
+        return finish(plot, "Drawdowns", "Loss from the running peak (underwater curve)", true);
+    }
+
+    /**
+     * Stacked weights of one strategy over time: the {@link #TOP_ASSETS} assets with the largest
+     * average weight, the rest summed as "other", and cash on top. {@code assets} gives each asset
+     * its colour; empty when the series has no weights.
+     */
+    public Optional<JFreeChart> weights(SeriesSet s, Palette assets) {
+        Optional<WeightLayers> maybe = WeightLayers.of(s, TOP_ASSETS);
+        if (maybe.isEmpty()) return Optional.empty();
+        WeightLayers layers = maybe.get();
+        int cols = layers.names().size();
+        double[] means = Downsampler.bucketMeans(layers.matrix(), cols, MAX_WEIGHT_ROWS);
+        int[] starts = Downsampler.bucketStarts(layers.rows(), MAX_WEIGHT_ROWS);
+        int points = starts.length + 1;
+        double[] x = new double[points];
+        for (int b = 0; b < starts.length; b++) x[b] = millis(s.epochSeconds()[starts[b]]);
+        // The last row is held until the end of the series: close the area at the last time.
+        x[points - 1] = millis(s.epochSeconds()[s.epochSeconds().length - 1]);
+        if (x[points - 1] <= x[points - 2]) x[points - 1] = x[points - 2] + 1;
+
+        // Layers are drawn as cumulative sums, top layer first, each lower one painted over it:
+        // one path per layer keeps the SVG small (a stacked renderer draws one polygon per bar).
+        DefaultXYDataset data = new DefaultXYDataset();
+        XYAreaRenderer renderer = new XYAreaRenderer(XYAreaRenderer.AREA);
+        renderer.setOutline(false);
+        double[] cum = new double[points];
+        List<LegendItem> items = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            double[] y = new double[points];
+            for (int b = 0; b < starts.length; b++) {
+                cum[b] += means[b * cols + c];
+                y[b] = cum[b];
+            }
+            cum[points - 1] = cum[points - 2];
+            y[points - 1] = cum[points - 1];
+            String name = layers.names().get(c);
+            data.addSeries(c + ":" + name, new double[][] {x.clone(), y});
+            Paint paint = layers.isCash(c) ? Palette.CASH : layers.isOther(c) ? Palette.OTHER : assets.color(name);
+            renderer.setSeriesPaint(c, paint);
+            items.add(0, new LegendItem(layers.legendLabel(c), null, null, null,
+                    new Rectangle(-5, -5, 10, 10), paint));
+        }
+        // Legend top to bottom like the stack it describes.
+        LegendItemCollection legend = new LegendItemCollection();
+        items.forEach(legend::add);
+        NumberAxis range = new NumberAxis("Weight");
+        range.setRange(0, 1.0);
+        range.setTickUnit(new NumberTickUnit(0.2));
+        range.setNumberFormatOverride(new DecimalFormat("0%", DecimalFormatSymbolsHolder.US));
+        XYPlot plot = new XYPlot(data, dateAxis(), range, renderer);
+        plot.setFixedLegendItems(legend);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = finish(plot, "Weights: " + s.strategy(), layers.subtitle(), true);
+        LegendTitle lt = chart.getLegend();
+        lt.setPosition(RectangleEdge.RIGHT);
+        lt.setMargin(new RectangleInsets(0, 12, 0, 0));
+        return Optional.of(chart);
+    }
+
+    /**
+     * Horizontal bars of one metric per strategy (table order), with ±1 standard deviation across
+     * seeds where the row gives one. Empty when no row has a finite value in that column.
+     */
+    public Optional<JFreeChart> headline(List<ReportRow> rows, MetricColumn column, int index) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        List<String> names = new ArrayList<>();
+        boolean anyStd = false;
+        for (ReportRow row : rows) {
+            double mean = row.means()[index];
+            if (!Double.isFinite(mean)) continue;
+            double std = row.stds()[index];
+            anyStd |= Double.isFinite(std);
+            data.add(Double.valueOf(mean), Double.isFinite(std) ? Double.valueOf(std) : null, column.name(),
+                    row.strategy());
+            names.add(row.strategy());
+        }
+        if (names.isEmpty()) return Optional.empty();
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int col) {
+                return strategies.color(names.get(col));
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setErrorIndicatorPaint(ChartStyle.TEXT);
+        renderer.setErrorIndicatorStroke(new BasicStroke(1.2f));
+        renderer.setItemMargin(0);
+        renderer.setMaximumBarWidth(0.6);
+        CategoryAxis domain = new CategoryAxis();
+        domain.setMaximumCategoryLabelWidthRatio(0.35f);
+        domain.setCategoryMargin(0.25);
+        String what = column.description().isEmpty() ? column.name() : column.description() + " (" + column.name() + ")";
+        NumberAxis range = new NumberAxis(what + (anyStd ? ", mean ± 1 std across seeds" : ""));
+        boolean percent = MetricId.byName(column.name()).map(MetricId::percent).orElse(false);
+        if (percent) range.setNumberFormatOverride(new DecimalFormat("0.#%", DecimalFormatSymbolsHolder.US));
+        CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1f)));
+        String title = (column.description().isEmpty() ? column.name() : capitalised(column.description()))
+                + " by strategy";
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
+        return Optional.of(ChartStyle.apply(chart, (column.higherIsBetter() ? "Higher" : "Lower") + " is better"));
+    }
+
+    /**
+     * Annualised Sharpe ratio over the trailing {@link #ROLLING_WINDOW} bars, one line per strategy.
+     * Empty when no series is long enough for a useful curve (twice the window).
+     */
+    public Optional<JFreeChart> rollingSharpe(List<SeriesSet> series, double periodsPerYear) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        List<SeriesSet> drawn = new ArrayList<>();
+        double lo = 0, hi = 0;
+        for (SeriesSet s : series) {
+            if (s.wealth().length - 1 < 2 * ROLLING_WINDOW) continue;
+            double[] sr = SeriesMath.rollingSharpe(s.wealth(), ROLLING_WINDOW, periodsPerYear);
+            for (double v : sr) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            long[] t = Arrays.copyOfRange(s.epochSeconds(), ROLLING_WINDOW, s.epochSeconds().length);
+            data.addSeries(s.strategy(), thinned(t, sr));
+            drawn.add(s);
+        }
+        if (drawn.isEmpty()) return Optional.empty();
+        NumberAxis range = new NumberAxis("Sharpe ratio (annualised)");
+        range.setAutoRangeIncludesZero(true);
+        double step = niceStep(hi - lo);
+        range.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
+        XYPlot plot = new XYPlot(data, dateAxis(), range, lines(drawn));
+        plot.addRangeMarker(new ValueMarker(0, ChartStyle.MUTED, REFERENCE));
+        return Optional.of(finish(plot, "Rolling Sharpe ratio",
+                ROLLING_WINDOW + "-bar trailing window, " + fmtPeriods(periodsPerYear) + " periods per year, rf = 0",
+                true));
+    }
+
+    /** Renders a chart as a standalone SVG element; {@code id} prefixes its internal ids. */
+    public static String svg(JFreeChart chart, int width, int height, String id) {
+        return SvgCharts.render(chart, width, height, id);
+    }
+
+    private JFreeChart finish(XYPlot plot, String title, String subtitle, boolean legend) {
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, legend);
+        return ChartStyle.apply(chart, subtitle);
+    }
+
+    private XYLineAndShapeRenderer lines(List<SeriesSet> series) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true);
+        for (int i = 0; i < series.size(); i++) {
+            r.setSeriesPaint(i, strategies.color(series.get(i).strategy()));
+            r.setSeriesStroke(i, series.size() > 5 ? THIN_CURVE : CURVE);
+        }
+        r.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
+        return r;
+    }
+
+    private static DateAxis dateAxis() {
+        DateAxis axis = new DateAxis(null, UTC, Locale.US);
+        axis.setStandardTickUnits(DATE_UNITS);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0.01);
+        return axis;
+    }
+
+    /** Date ticks labelled the way a finance reader expects ("Mar 2019", "2019"), in UTC. */
+    private static final TickUnits DATE_UNITS = dateUnits();
+
+    private static TickUnits dateUnits() {
+        TickUnits units = new TickUnits();
+        for (int h : new int[] {1, 2, 4, 6, 12}) units.add(new DateTickUnit(DateTickUnitType.HOUR, h, utc("d MMM HH:mm")));
+        for (int d : new int[] {1, 2, 7, 14}) units.add(new DateTickUnit(DateTickUnitType.DAY, d, utc("d MMM yyyy")));
+        for (int m : new int[] {1, 2, 3, 6}) units.add(new DateTickUnit(DateTickUnitType.MONTH, m, utc("MMM yyyy")));
+        for (int y : new int[] {1, 2, 5, 10, 20, 50}) units.add(new DateTickUnit(DateTickUnitType.YEAR, y, utc("yyyy")));
+        return units;
+    }
+
+    private static DateFormat utc(String pattern) {
+        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.US);
+        f.setTimeZone(UTC);
+        return f;
+    }
+
+    /** x (epoch ms) and y arrays of a curve thinned to {@link #MAX_CURVE_POINTS}, NaNs dropped. */
+    private static double[][] thinned(long[] epochSeconds, double[] y) {
+        int[] keep = Downsampler.minMaxIndices(y, MAX_CURVE_POINTS);
+        double[] xs = new double[keep.length];
+        double[] ys = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            if (!Double.isFinite(y[i])) continue;
+            xs[n] = millis(epochSeconds[i]);
+            ys[n] = y[i];
+            n++;
+        }
+        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
+    }
+
+    private static double millis(long epochSeconds) {
+        return epochSeconds * 1000.0;
+    }
+
+    /**
+     * A round tick step (1, 2, 2.5 or 5 times a power of ten) giving about five to eight ticks over
+     * {@code span}; JFreeChart's own choice packs ticks as densely as the labels allow.
+     */
+    static double niceStep(double span) {
+        if (!(span > 0) || !Double.isFinite(span)) return 0.1;
+        double raw = span / 6;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * pow >= raw) return m * pow;
+        }
+        return 10 * pow;
+    }
+
+    /** Shows multiples of {@code step} with just the decimals they need (0.25 -> "0.00"). */
+    static NumberFormat numberFormat(double step) {
+        return new DecimalFormat(pattern(step), DecimalFormatSymbolsHolder.US);
+    }
+
+    /** Like {@link #numberFormat} for fractions shown as percentages (0.05 -> "5%"). */
+    static NumberFormat percentFormat(double step) {
+        return new DecimalFormat(pattern(step * 100) + "%", DecimalFormatSymbolsHolder.US);
+    }
+
+    private static String pattern(double step) {
+        int digits = 0;
+        while (digits < 8 && Math.abs(step * Math.pow(10, digits) - Math.rint(step * Math.pow(10, digits))) > 1e-6) {
+            digits++;
+        }
+        return digits == 0 ? "0" : "0." + "0".repeat(digits);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String fmtPeriods(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+    }
+
+    /** Locale-independent number symbols, so a report reads the same on every machine. */
+    private static final class DecimalFormatSymbolsHolder {
+        static final java.text.DecimalFormatSymbols US = java.text.DecimalFormatSymbols.getInstance(Locale.US);
+    }
+
+    /**
+     * A strategy's weights grouped for display: top assets by average weight (largest first, at the
+     * bottom of the stack), then "other", then cash.
+     */
+    record WeightLayers(List<String> names, double[] matrix, int rows, int cashIndex, int otherIndex, int grouped) {
+
+        static Optional<WeightLayers> of(SeriesSet s, int top) {
+            int rows = s.weightRows();
+            if (rows == 0) return Optional.empty();
+            List<String> cols = s.columns();
+            int n = cols.size();
+            boolean hasCash = cols.get(n - 1).equalsIgnoreCase("cash");
+            int assets = hasCash ? n - 1 : n;
+            double[] avg = new double[n];
+            // Negative or non-finite entries (a broken run) would tear the stacked areas; draw them as 0.
+            double[] w = s.weights().clone();
+            for (int i = 0; i < w.length; i++) if (!(w[i] > 0) || !Double.isFinite(w[i])) w[i] = 0;
+            for (int r = 0; r < rows; r++) for (int c = 0; c < n; c++) avg[c] += w[r * n + c];
+            Integer[] order = new Integer[assets];
+            for (int i = 0; i < assets; i++) order[i] = i;
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -avg[i]).thenComparing(i -> i));
+            // Grouping a single asset as "other" hides its name for nothing.
+            int shown = assets <= top + 1 ? assets : top;
+            int grouped = assets - shown;
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < shown; k++) names.add(cols.get(order[k]));
+            int otherIndex = -1, cashIndex = -1;
+            if (grouped > 0) {
+                otherIndex = names.size();
+                names.add("other");
+            }
+            if (hasCash) {
+                cashIndex = names.size();
+                names.add(cols.get(n - 1));
+            }
+            int m = names.size();
+            double[] out = new double[rows * m];
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < shown; k++) out[r * m + k] = w[r * n + order[k]];
+                if (grouped > 0) {
+                    double sum = 0;
+                    for (int k = shown; k < assets; k++) sum += w[r * n + order[k]];
+                    out[r * m + otherIndex] = sum;
+                }
+                if (hasCash) out[r * m + cashIndex] = w[r * n + n - 1];
+            }
+            return Optional.of(new WeightLayers(List.copyOf(names), out, rows, cashIndex, otherIndex, grouped));
+        }
+
+        boolean isCash(int c) {
+            return c == cashIndex;
+        }
+
+        boolean isOther(int c) {
+            return c == otherIndex;
+        }
+
+        String legendLabel(int c) {
+            return isOther(c) ? "other (" + grouped + " assets)" : names.get(c);
+        }
+
+        String subtitle() {
+            return grouped > 0
+                    ? "Top " + (names.size() - 1 - (cashIndex >= 0 ? 1 : 0)) + " assets by average weight; "
+                            + grouped + " more summed as other"
+                    : "Portfolio weights over time";
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.strat.runtime.report;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything one experiment report shows. Independent of how the experiment was run: the caller
+ * formats the table cells and chooses which seed's path to draw.
+ *
+ * @param title          the report's heading, e.g. {@code "experiment cmp"}
+ * @param subtitle       one line under it, e.g. {@code "us, test 2019-01-02..2019-12-31, 3 seeds"} (may be empty)
+ * @param settings       everything needed to reproduce the run, in display order: data files, date
+ *                       ranges, split, costs, capital, frequency convention, seeds, strat version,
+ *                       command line (key -> value; copied, order kept)
+ * @param metricColumns  the table's metric columns, in order
+ * @param table          one row per strategy, in display order
+ * @param series         one path per strategy to draw (may be empty: then only the table is shown)
+ * @param periodsPerYear annualisation for the rolling Sharpe chart, e.g. 252 for daily stocks
+ * @param notes          warnings and remarks, e.g. from data loading, shown verbatim (may be empty)
+ */
+public record ReportData(String title, String subtitle, Map<String, String> settings,
+                         List<MetricColumn> metricColumns, List<ReportRow> table, List<SeriesSet> series,
+                         double periodsPerYear, List<String> notes) {
+
+    public ReportData {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(subtitle, "subtitle");
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        metricColumns = List.copyOf(metricColumns);
+        table = List.copyOf(table);
+        series = List.copyOf(series);
+        notes = List.copyOf(notes);
+        if (!(periodsPerYear > 0) || !Double.isFinite(periodsPerYear)) {
+            throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
+        }
+        for (ReportRow row : table) {
+            if (row.cells().size() != metricColumns.size()) {
+                throw new IllegalArgumentException("row '" + row.strategy() + "' has " + row.cells().size()
+                        + " cells for " + metricColumns.size() + " metric columns");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (SeriesSet s : series) {
+            if (!seen.add(s.strategy())) {
+                throw new IllegalArgumentException("two series for strategy '" + s.strategy() + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.strat.runtime.report;
+
+import dev.strat.runtime.io.AtomicFiles;
+import dev.strat.runtime.metrics.MetricId;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes an experiment report into a folder: {@code index.html} (self-contained: CSS and every
+ * chart inline, viewable offline) and the charts as files beside it: {@code equity.svg},
+ * {@code equity.png}, {@code drawdown.svg}, {@code drawdown.png}, {@code rolling-sharpe.svg},
+ * {@code metric-<name>.svg} and one {@code weights-<strategy>.svg} per strategy with weights.
+ * Every file is written atomically, the page last, so it never links a missing chart.
+ */
+public final class ReportWriter {
+
+    static {
+        // Before any AWT class initialises: charts render without a display (servers, CI).
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
+    static final int WIDTH = 1000;
+    static final int EQUITY_HEIGHT = 440;
+    static final int DRAWDOWN_HEIGHT = 340;
+    static final int ROLLING_HEIGHT = 320;
+    static final int WEIGHTS_HEIGHT = 340;
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes the report for {@code data} into {@code dir} (created if missing; existing files of
+     * the same names are replaced) and returns the files written, {@code index.html} first.
+     */
+    public static List<Path> write(ReportData data, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Set<String> names = new LinkedHashSet<>();
+        data.table().forEach(r -> names.add(r.strategy()));
+        data.series().forEach(s -> names.add(s.strategy()));
+        Palette palette = Palette.forStrategies(names);
+        ReportCharts charts = new ReportCharts(palette);
+        List<Path> written = new ArrayList<>();
+
+        List<HtmlPage.Figure> performance = new ArrayList<>();
+        List<HtmlPage.Figure> weights = new ArrayList<>();
+        List<SeriesSet> series = data.series();
+        if (!series.isEmpty()) {
+            JFreeChart equity = charts.equity(series);
+            performance.add(svgFigure(equity, WIDTH, EQUITY_HEIGHT, "equity", dir, written,
+                    "Growth of 1 unit of capital for each strategy's drawn path.", true));
+            JFreeChart drawdown = charts.drawdown(series);
+            performance.add(svgFigure(drawdown, WIDTH, DRAWDOWN_HEIGHT, "drawdown", dir, written,
+                    "Distance below the running peak; the lowest point of each curve is its maximum drawdown.", true));
+            Optional<JFreeChart> rolling = charts.rollingSharpe(series, data.periodsPerYear());
+            if (rolling.isPresent()) {
+                performance.add(svgFigure(rolling.get(), WIDTH, ROLLING_HEIGHT, "rolling-sharpe", dir, written,
+                        "Trailing " + ReportCharts.ROLLING_WINDOW + "-bar Sharpe ratio: when each strategy earned its "
+                                + "risk-adjusted return.", false));
+            }
+        }
+        Optional<Integer> headline = headlineColumn(data.metricColumns());
+        if (headline.isPresent()) {
+            int c = headline.get();
+            MetricColumn col = data.metricColumns().get(c);
+            Optional<JFreeChart> chart = charts.headline(data.table(), col, c);
+            if (chart.isPresent()) {
+                int height = Math.max(200, 110 + 34 * data.table().size());
+                performance.add(svgFigure(chart.get(), WIDTH, height, "metric-" + slug(col.name()), dir, written,
+                        "Headline metric per strategy" + (hasStd(data.table(), c)
+                                ? "; whiskers show \u00b11 standard deviation across seeds." : "."), false));
+            }
+        }
+
+        if (!series.isEmpty()) {
+            Palette assets = assetPalette(series);
+            Map<String, Integer> slugs = new HashMap<>();
+            for (SeriesSet s : series) {
+                Optional<JFreeChart> chart = charts.weights(s, assets);
+                if (chart.isEmpty()) continue;
+                String base = "weights-" + slug(s.strategy());
+                int n = slugs.merge(base, 1, Integer::sum);
+                String file = n == 1 ? base : base + "-" + n;
+                weights.add(svgFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
+                        "Portfolio weights of " + s.strategy() + " at each decision (cash on top).", false));
+            }
+        }
+
+        List<HtmlPage.Section> sections = List.of(
+                new HtmlPage.Section("performance", "Performance", performance),
+                new HtmlPage.Section("weights", "Weights", weights));
+        Path index = AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(data, palette, sections));
+        written.add(0, index);
+        return List.copyOf(written);
+    }
+
+    private static HtmlPage.Figure svgFigure(JFreeChart chart, int width, int height, String name, Path dir,
+                                             List<Path> written, String caption, boolean png) throws IOException {
+        String svg = ReportCharts.svg(chart, width, height, name + "-chart");
+        written.add(AtomicFiles.writeString(dir.resolve(name + ".svg"), SvgCharts.document(svg)));
+        List<String> files = new ArrayList<>(List.of(name + ".svg"));
+        if (png) {
+            written.add(AtomicFiles.write(dir.resolve(name + ".png"),
+                    temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height)));
+            files.add(name + ".png");
+        }
+        return new HtmlPage.Figure(name, svg, caption, files);
+    }
+
+    /** Sharpe if the table has it (the usual headline), else the first column. */
+    static Optional<Integer> headlineColumn(List<MetricColumn> cols) {
+        for (int i = 0; i < cols.size(); i++) {
+            if (MetricId.byName(cols.get(i).name()).orElse(null) == MetricId.SHARPE) return Optional.of(i);
+        }
+        return cols.isEmpty() ? Optional.empty() : Optional.of(0);
+    }
+
+    private static boolean hasStd(List<ReportRow> rows, int c) {
+        return rows.stream().anyMatch(r -> Double.isFinite(r.stds()[c]));
+    }
+
+    /**
+     * Colours for assets, most held first over all strategies, so an asset has one colour in every
+     * weights chart.
+     */
+    private static Palette assetPalette(List<SeriesSet> series) {
+        Map<String, Double> total = new HashMap<>();
+        for (SeriesSet s : series) {
+            int rows = s.weightRows();
+            int n = s.columns().size();
+            for (int c = 0; c < n; c++) {
+                if (c == n - 1 && s.columns().get(c).equalsIgnoreCase("cash")) continue;
+                double sum = 0;
+                for (int r = 0; r < rows; r++) sum += s.weights()[r * n + c];
+                total.merge(s.columns().get(c), rows == 0 ? 0 : sum / rows, Double::sum);
+            }
+        }
+        List<String> order = new ArrayList<>(total.keySet());
+        order.sort(Comparator.comparingDouble((String k) -> -total.get(k)).thenComparing(k -> k));
+        return Palette.forAssets(order);
+    }
+
+    /** A file-name-safe form of {@code name}: letters, digits, '-' and '_' kept, the rest '_'. */
+    static String slug(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < name.length() && sb.length() < 60; i++) {
+            char c = name.charAt(i);
+            sb.append((c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_' ? c : '_');
+        }
+        return sb.isEmpty() ? "strategy" : sb.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.strat.runtime.report;
+
+import dev.strat.runtime.backtest.BacktestResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The path of one strategy through time, drawn in the equity, drawdown, rolling Sharpe and weights
+ * charts. Usually one representative seed's backtest. Arrays are owned by the record, not copied.
+ *
+ * @param strategy     the strategy's name; matches {@link ReportRow#strategy()} so colours agree
+ * @param epochSeconds bar times in epoch seconds (UTC), strictly increasing, at least 2 entries
+ * @param wealth       portfolio value at each time (same length as {@code epochSeconds}, first
+ *                     entry positive); normalised to 1 at the start for the charts
+ * @param columns      the weight columns: symbols in market order, then {@code "cash"} last; empty
+ *                     when weights are not reported
+ * @param weights      row-major weights, {@code rows x columns.size()}, where {@code rows} is either
+ *                     {@code epochSeconds.length - 1} (one row per decision, row t held from
+ *                     {@code epochSeconds[t]} to {@code epochSeconds[t + 1]}, as in a
+ *                     {@code BacktestResult}) or {@code epochSeconds.length}; empty with no columns
+ */
+public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights) {
+
+    public SeriesSet {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(epochSeconds, "epochSeconds");
+        Objects.requireNonNull(wealth, "wealth");
+        Objects.requireNonNull(weights, "weights");
+        columns = List.copyOf(columns);
+        String who = "series of '" + strategy + "': ";
+        if (epochSeconds.length < 2) throw new IllegalArgumentException(who + "needs at least 2 times");
+        if (wealth.length != epochSeconds.length) {
+            throw new IllegalArgumentException(who + epochSeconds.length + " times but " + wealth.length + " wealth values");
+        }
+        for (int t = 1; t < epochSeconds.length; t++) {
+            if (epochSeconds[t] <= epochSeconds[t - 1]) {
+                throw new IllegalArgumentException(who + "times must increase strictly (index " + t + ")");
+            }
+        }
+        if (!(wealth[0] > 0) || !Double.isFinite(wealth[0])) {
+            throw new IllegalArgumentException(who + "initial wealth must be positive, got " + wealth[0]);
+        }
+        if (columns.isEmpty()) {
+            if (weights.length != 0) throw new IllegalArgumentException(who + "weights given without columns");
+        } else {
+            int rows = weights.length / columns.size();
+            if (weights.length % columns.size() != 0
+                    || (rows != epochSeconds.length && rows != epochSeconds.length - 1)) {
+                throw new IllegalArgumentException(who + weights.length + " weights do not form rows of "
+                        + columns.size() + " columns for " + epochSeconds.length + " times");
+            }
+        }
+    }
+
+    /** The path of one backtest: its times, wealth and decisions' weights (symbols, then cash). */
+    public static SeriesSet of(BacktestResult result) {
+        List<String> columns = new ArrayList<>(result.symbols());
+        columns.add("cash");
+        return new SeriesSet(result.strategy(), result.times(), result.wealth(), columns, result.weights());
+    }
+
+    /** A series without weights (only the equity, drawdown and rolling charts show it). */
+    public static SeriesSet withoutWeights(String strategy, long[] epochSeconds, double[] wealth) {
+        return new SeriesSet(strategy, epochSeconds, wealth, List.of(), new double[0]);
+    }
+
+    /** Number of weight rows (0 when weights are not reported). */
+    public int weightRows() {
+        return columns.isEmpty() ? 0 : weights.length / columns.size();
+    }
+}

@@ -278,6 +278,13 @@ final class PipelineResolver {
                 ok = false;
                 continue;
             }
+            // rebalance(every=0) means "no calendar"; as a schedule sugar that says nothing, so it needs a real period
+            if (c.value() instanceof Expr.Number n && n.value() < 1 && !n.percent()) {
+                r.error(c.value().span(), "'every' needs a period of at least 1 bar, got " + n.text(),
+                        "e.g. 'every 5' (bars) or 'every 1w'");
+                ok = false;
+                continue;
+            }
             Builtin rb = rebalance.get();
             List<Expr.Arg> args = List.of(new Expr.Arg(new Ident("every", c.keyword().span()), c.value(), c.span()));
             Optional<Map<String, Value>> bound = ArgumentBinder.bind(rb, c.keyword().span(), args, r);

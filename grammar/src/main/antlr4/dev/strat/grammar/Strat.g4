@@ -13,7 +13,7 @@
  * token on their line; dev.strat.lang.parse.Parser retypes them to ID everywhere else, so that
  * "goal wealth >= 1.25 * capital at horizon" and "reward=goal(alpha=1)" read them as names.
  * Market words (symbols, classes, features, cash, synthetic) are soft keywords admitted by
- * 'identifier'. Every keyword may be used as an argument name ("risk=cdar", "on=close").
+ * 'identifier'. Every other keyword may be used as an argument name ("risk=cdar", "on=close").
  *
  * The lexer never fails: malformed numbers, unterminated strings and unknown characters become
  * BAD_NUMBER, UNTERMINATED_STRING and ERROR_CHAR tokens that the parse pass reports with a clear
@@ -163,9 +163,10 @@ argName : identifier | keyword ;
 
 identifier : ID | SYMBOLS | CLASSES | FEATURES | CASH | SYNTHETIC ;
 
+// Declaration keywords are missing on purpose: one that starts a line always starts a declaration
+// (elsewhere it has been retyped to ID), which keeps error recovery reliable.
 keyword
-    : IMPORT | MARKET | COSTS | CAPITAL | SPLIT | STRATEGY | MODELS | SCENARIOS | GOAL | EXPERIMENT
-    | BACKTEST | AGENT | MODEL | RISK | ADAPT | SELECT | SWITCH | BLEND | HIERARCHY | EVERY | OVER
+    : SPLIT | AGENT | MODEL | RISK | ADAPT | SELECT | SWITCH | BLEND | HIERARCHY | EVERY | OVER
     | BY | TRAIN | ON | AT | FOR | IN | COMPARE | TRUE | FALSE
     ;
 

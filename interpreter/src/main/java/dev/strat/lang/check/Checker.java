@@ -1,6 +1,9 @@
 package dev.strat.lang.check;
 
 import dev.strat.lang.ast.Decl;
+import dev.strat.lang.ast.Ident;
+import dev.strat.lang.ast.Setting;
+import dev.strat.lang.ast.SplitSpec;
 import dev.strat.lang.ast.Program;
 import dev.strat.lang.diag.Diagnostic;
 import dev.strat.lang.diag.Source;
@@ -16,11 +19,14 @@ import dev.strat.lang.plan.SplitPlan;
 import dev.strat.lang.plan.StrategyPlan;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resolve-and-check pass: loads imports, builds the namespace, checks every declaration of
@@ -60,7 +66,7 @@ public final class Checker {
         CheckResult checked = check(parsed.program(), context);
         List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
         // where the parser already explained a token, a second message about the same token adds nothing
-        java.util.Set<Span> explained = new java.util.HashSet<>();
+        Set<Span> explained = new HashSet<>();
         parsed.diagnostics().forEach(d -> explained.add(d.span()));
         checked.diagnostics().stream().filter(d -> !explained.contains(d.span())).forEach(all::add);
         boolean errors = all.stream().anyMatch(Diagnostic::isError);
@@ -80,27 +86,82 @@ public final class Checker {
             ImportResolver resolver = new ImportResolver(context.loader(), context.parser());
             ImportResolver.Resolved resolved = resolver.resolve(main);
             r.addAll(resolved.diagnostics());
-            List<Program> programs = new ArrayList<>();
+            List<Decl> decls = visibleDecls(resolver, resolved.programs(), earlier);
+            for (Decl d : decls) declare(d);
+            resolved.programs().forEach(namespace::markBroken);
+
+            Frictions frictions = frictions(decls);
+            MarketChecker marketChecker = new MarketChecker(context.catalog(), r);
+            Map<String, Optional<MarketPlan>> markets = new LinkedHashMap<>();
+            SplitChecker splitChecker = new SplitChecker(r);
+            Map<String, Optional<SplitChecker.Checked>> splits = new LinkedHashMap<>();
+            PipelineResolver pipelines = new PipelineResolver(context.registry(), namespace, r);
+            Map<String, Optional<PipelinePlan>> strategies = new LinkedHashMap<>();
+            for (Decl d : decls) {
+                switch (d) {
+                    case Decl.Market m when isFirst(m.name(), Namespace.Kind.MARKET, d) -> markets.put(m.name().name(), marketChecker.check(m));
+                    case Decl.Split s when isFirst(s.name(), Namespace.Kind.SPLIT, d) && s.spec() != null ->
+                            splits.put(s.name().name(), s.spec() instanceof SplitSpec.Named n ? namedInSplit(n) : splitChecker.check(s.spec()));
+                    case Decl.Strategy s when isFirst(s.name(), Namespace.Kind.STRATEGY, d) -> strategies.put(s.name().name(), strategy(s, pipelines));
+                    default -> { }
+                }
+            }
+
+            ExperimentChecker experiments = new ExperimentChecker(new ExperimentChecker.Inputs(namespace, markets, marketChecker,
+                    name -> splits.getOrDefault(name, Optional.empty()), splitChecker, pipelines, frictions.costs(),
+                    frictions.capital()), r);
+            List<ExperimentPlan> planned = new ArrayList<>();
+            Set<Decl> own = identitySet(main.decls());
+            Set<Decl> ran = identitySet(earlier.stream().flatMap(p -> p.decls().stream()).toList());
+            for (Decl d : decls) {
+                Optional<ExperimentPlan> e = switch (d) {
+                    case Decl.Experiment x -> experiments.experiment(x);
+                    // backtests of earlier REPL entries have run already
+                    case Decl.Backtest b when !ran.contains(b) -> experiments.backtest(b);
+                    default -> Optional.empty();
+                };
+                if (own.contains(d)) e.ifPresent(planned::add);
+            }
+
+            List<Diagnostic> diagnostics = r.diagnostics();
+            if (r.errorCount() > 0) return new CheckResult(Optional.empty(), diagnostics);
+            Map<String, SplitPlan> splitPlans = new LinkedHashMap<>();
+            splits.forEach((k, v) -> v.ifPresent(c -> splitPlans.put(k, c.plan())));
+            List<StrategyPlan> strategyPlans = new ArrayList<>();
+            strategies.forEach((k, v) -> v.ifPresent(p -> strategyPlans.add(new StrategyPlan(k, p))));
+            List<MarketPlan> marketPlans = markets.values().stream().flatMap(Optional::stream).toList();
+            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned)), diagnostics);
+        }
+
+        /**
+         * The declarations in scope, in order: earlier REPL entries (without what the new entry
+         * defines again) and their imports, then the imports of the main program, then its own.
+         */
+        private static List<Decl> visibleDecls(ImportResolver resolver, List<Program> mainPrograms, List<Program> earlier) {
             List<Decl> decls = new ArrayList<>();
             if (!earlier.isEmpty()) {
-                java.util.Set<String> redefined = new java.util.HashSet<>();
-                for (Program p : resolved.programs()) for (Decl d : p.decls()) redefined.add(definedName(d));
-                java.util.Set<String> seenFiles = new java.util.HashSet<>();
-                resolved.programs().forEach(p -> seenFiles.add(p.source().name()));
+                Set<String> redefined = new HashSet<>();
+                for (Program p : mainPrograms) for (Decl d : p.decls()) definedName(d).ifPresent(redefined::add);
+                Set<String> seenFiles = new HashSet<>();
+                mainPrograms.forEach(p -> seenFiles.add(p.source().name()));
                 for (Program entry : earlier) {
                     for (Program p : resolver.resolve(entry).programs()) {
-                        // an entry's imported files are read once; entries themselves may share a name such as <repl>
+                        // an imported file is read once; entries themselves may share a name such as <repl>
                         if (p != entry && !seenFiles.add(p.source().name())) continue;
-                        programs.add(p);
-                        for (Decl d : p.decls()) if (!redefined.contains(definedName(d))) decls.add(d);
+                        for (Decl d : p.decls()) {
+                            if (definedName(d).map(n -> !redefined.contains(n)).orElse(true)) decls.add(d);
+                        }
                     }
                 }
             }
-            programs.addAll(resolved.programs());
-            for (Program p : resolved.programs()) decls.addAll(p.decls());
+            for (Program p : mainPrograms) decls.addAll(p.decls());
+            return decls;
+        }
 
-            for (Decl d : decls) declare(d);
+        private record Frictions(CostPlan costs, double capital) { }
 
+        /** The program-wide {@code costs} and {@code capital}; each may be declared once. */
+        private Frictions frictions(List<Decl> decls) {
             CostChecker costChecker = new CostChecker(r);
             CostPlan costs = CostPlan.NONE;
             double capital = ExperimentPlan.DEFAULT_CAPITAL;
@@ -112,8 +173,8 @@ public final class Checker {
                         continue;
                     }
                     costsAt = c.span();
-                    java.util.Set<String> keys = new java.util.HashSet<>();
-                    for (var item : c.items()) {
+                    Set<String> keys = new HashSet<>();
+                    for (Setting item : c.items()) {
                         if (!keys.add(item.key().name())) {
                             r.error(item.key().span(), "'" + item.key().name() + "' is given twice in 'costs'");
                             continue;
@@ -129,85 +190,51 @@ public final class Checker {
                     if (c.amount() != null) capital = costChecker.capital(c.amount(), c.span()).orElse(capital);
                 }
             }
-
-            MarketChecker marketChecker = new MarketChecker(context.catalog(), r);
-            Map<String, Optional<MarketPlan>> markets = new LinkedHashMap<>();
-            SplitChecker splitChecker = new SplitChecker(r);
-            Map<String, Optional<SplitChecker.Checked>> splits = new LinkedHashMap<>();
-            PipelineResolver pipelines = new PipelineResolver(context.registry(), namespace, r);
-            Map<String, Optional<PipelinePlan>> strategies = new LinkedHashMap<>();
-            for (Decl d : decls) {
-                switch (d) {
-                    case Decl.Market m when isFirst(m.name(), Namespace.Kind.MARKET, d) -> markets.put(m.name().name(), marketChecker.check(m));
-                    case Decl.Split s when isFirst(s.name(), Namespace.Kind.SPLIT, d) && s.spec() != null ->
-                            splits.put(s.name().name(), s.spec() instanceof dev.strat.lang.ast.SplitSpec.Named n
-                                    ? namedInSplit(n) : splitChecker.check(s.spec()));
-                    case Decl.Strategy s when isFirst(s.name(), Namespace.Kind.STRATEGY, d) -> {
-                        if (context.registry().find(s.name().name()).isPresent()) {
-                            r.error(s.name().span(), "strategy '" + s.name().name() + "' has the name of a built-in",
-                                    "pick another name; a bare '" + s.name().name() + "' means the built-in");
-                            strategies.put(s.name().name(), Optional.empty());
-                        } else {
-                            strategies.put(s.name().name(), pipelines.strategy(s));
-                        }
-                    }
-                    default -> { }
-                }
-            }
-
-            ExperimentChecker experiments = new ExperimentChecker(new ExperimentChecker.Inputs(namespace, markets, marketChecker,
-                    name -> splits.getOrDefault(name, Optional.empty()), splitChecker, pipelines, costs, capital), r);
-            List<ExperimentPlan> planned = new ArrayList<>();
-            java.util.Set<Decl> ownDecls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            ownDecls.addAll(main.decls());
-            java.util.Set<Decl> earlierDecls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            earlier.forEach(p -> earlierDecls.addAll(p.decls()));
-            for (Decl d : decls) {
-                Optional<ExperimentPlan> e = switch (d) {
-                    case Decl.Experiment x -> experiments.experiment(x);
-                    // backtests of earlier REPL entries have run already
-                    case Decl.Backtest b when !earlierDecls.contains(b) -> experiments.backtest(b);
-                    default -> Optional.empty();
-                };
-                if (ownDecls.contains(d)) e.ifPresent(planned::add);
-            }
-
-            List<Diagnostic> diagnostics = r.diagnostics();
-            if (r.errorCount() > 0) return new CheckResult(Optional.empty(), diagnostics);
-            Map<String, SplitPlan> splitPlans = new LinkedHashMap<>();
-            splits.forEach((k, v) -> v.ifPresent(c -> splitPlans.put(k, c.plan())));
-            List<StrategyPlan> strategyPlans = new ArrayList<>();
-            strategies.forEach((k, v) -> v.ifPresent(p -> strategyPlans.add(new StrategyPlan(k, p))));
-            List<MarketPlan> marketPlans = markets.values().stream().flatMap(Optional::stream).toList();
-            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned)), diagnostics);
+            return new Frictions(costs, capital);
         }
 
-        /** What a declaration defines, for REPL redefinition; null for commands and imports. */
-        private static String definedName(Decl d) {
-            return switch (d) {
+        private Optional<PipelinePlan> strategy(Decl.Strategy s, PipelineResolver pipelines) {
+            if (context.registry().find(s.name().name()).isPresent()) {
+                r.error(s.name().span(), "strategy '" + s.name().name() + "' has the name of a built-in",
+                        "pick another name; a bare '" + s.name().name() + "' means the built-in");
+                return Optional.empty();
+            }
+            return pipelines.strategy(s);
+        }
+
+        private static Set<Decl> identitySet(List<Decl> decls) {
+            Set<Decl> set = Collections.newSetFromMap(new IdentityHashMap<>());
+            set.addAll(decls);
+            return set;
+        }
+
+        /** Only the first declaration of a name is checked further; duplicates are reported once, in {@link #declare}. */
+        private boolean isFirst(Ident name, Namespace.Kind kind, Decl d) {
+            if (name == null) return false;
+            return namespace.find(name.name(), kind).map(e -> e.decl() == d).orElse(false);
+        }
+
+        private Optional<SplitChecker.Checked> namedInSplit(SplitSpec.Named n) {
+            r.error(n.span(), "a split must list its periods, not name another split",
+                    "e.g. split s = train 2015..2017, valid 2018, test 2019");
+            return Optional.empty();
+        }
+
+        /** What a declaration defines, for REPL redefinition; empty for commands and imports. */
+        private static Optional<String> definedName(Decl d) {
+            return Optional.ofNullable(switch (d) {
                 case Decl.Market m -> m.name().name();
                 case Decl.Split x -> x.name().name();
                 case Decl.Strategy x -> x.name().name();
                 case Decl.Models x -> x.name().name();
                 case Decl.Scenarios x -> x.name().name();
                 case Decl.Experiment x -> x.name().name();
+                // the program-wide settings are replaced as a whole; the space keeps them apart from names
                 case Decl.Costs x -> " costs";
                 case Decl.Capital x -> " capital";
                 case Decl.Goal x -> " goal";
                 default -> null;
-            };
-        }
-
-        /** Only the first declaration of a name is checked further; duplicates are reported once, in {@link #declare}. */
-        private boolean isFirst(dev.strat.lang.ast.Ident name, Namespace.Kind kind, Decl d) {
-            if (name == null) return false;
-            return namespace.find(name.name(), kind).map(e -> e.decl() == d).orElse(false);
-        }
-
-        private Optional<SplitChecker.Checked> namedInSplit(dev.strat.lang.ast.SplitSpec.Named n) {
-            r.error(n.span(), "a split must list its periods, not name another split",
-                    "e.g. split s = train 2015..2017, valid 2018, test 2019");
-            return Optional.empty();
+            });
         }
 
         private void declare(Decl d) {

@@ -53,7 +53,7 @@ final class CostChecker {
                 return fraction(v, "slippage").map(x -> new CostPlan(costs.fee(), x, x));
             }
             default -> {
-                r.unknown(s.key().span(), "unknown cost '" + key + "'", key, COST_KEYS);
+                r.unknownOrList(s.key().span(), "unknown cost '" + key + "'", key, COST_KEYS, "costs");
                 return Optional.empty();
             }
         }

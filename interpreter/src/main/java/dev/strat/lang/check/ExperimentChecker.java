@@ -18,9 +18,11 @@ import dev.strat.lang.plan.StrategyPlan;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
+import dev.strat.stdlib.StageKind;
 import dev.strat.stdlib.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import java.util.function.Function;
 
 /**
  * Checks experiments and {@code backtest} commands and plans them. Settings inside an experiment:
- * {@code seeds N} (seeds 0..N-1) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
+ * {@code seeds N} (seeds 1..N, as the runtime's {@code ExperimentSpec.seeds} numbers them) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
  * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05)}, {@code report "path"},
  * {@code warmup BARS}, {@code rf RATE}, and overrides of {@code capital}, {@code fee} and
  * {@code slippage}.
@@ -38,6 +40,8 @@ final class ExperimentChecker {
 
     static final List<String> SETTINGS = List.of("seeds", "metrics", "significance", "report", "warmup", "rf", "capital", "fee", "slippage");
     static final int MAX_SEEDS = 10_000;
+    /** One run with seed 1, as {@code seeds 1} would say. */
+    static final List<Long> DEFAULT_SEEDS = List.of(1L);
 
     private static final List<Param> WILCOXON = List.of(
             Param.custom("reference", true, v -> v instanceof Value.Word ? Optional.empty()
@@ -80,7 +84,7 @@ final class ExperimentChecker {
                     Setting s = o.setting();
                     String key = s.key().name();
                     if (!SETTINGS.contains(key)) {
-                        r.unknown(s.key().span(), "unknown experiment setting '" + key + "'", key, SETTINGS);
+                        r.unknownOrList(s.key().span(), "unknown experiment setting '" + key + "'", key, SETTINGS, "settings");
                         if (key.equals("compare")) continue;
                     } else if (settings.containsKey(key)) {
                         r.error(s.key().span(), "'" + key + "' is given twice in experiment '" + name + "'",
@@ -97,10 +101,10 @@ final class ExperimentChecker {
         if (compare == null) {
             r.error(nameSpan, "experiment '" + name + "' compares nothing", "add a line such as 'compare mine, ucrp, bah'");
         } else {
-            compared = compare(compare, entryNames);
+            compared = compare(compare, entryNames, split);
         }
 
-        List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : List.of(0L);
+        List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : DEFAULT_SEEDS;
         List<MetricId> metrics = settings.containsKey("metrics") ? metrics(settings.get("metrics")) : ExperimentPlan.DEFAULT_METRICS;
         Optional<SignificancePlan> significance = settings.containsKey("significance")
                 ? significance(settings.get("significance"), entryNames) : Optional.empty();
@@ -127,10 +131,11 @@ final class ExperimentChecker {
         Optional<MarketPlan> market = market(b.market());
         Optional<SplitPlan> split = split(b.split(), b.market());
         Optional<PipelinePlan> pipeline = b.pipeline() == null ? Optional.empty() : in.pipelines().resolve(b.pipeline());
+        if (pipeline.isPresent() && split.isPresent()) needsTraining(pipeline.get(), split.get(), b.pipeline().span());
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty() || pipeline.isEmpty()) return Optional.empty();
         String strategy = entryName(b.pipeline());
         return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name(), market.get(), split.get(),
-                List.of(new StrategyPlan(strategy, pipeline.get())), List.of(0L), ExperimentPlan.DEFAULT_METRICS,
+                List.of(new StrategyPlan(strategy, pipeline.get())), DEFAULT_SEEDS, ExperimentPlan.DEFAULT_METRICS,
                 Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span()));
     }
 
@@ -138,6 +143,7 @@ final class ExperimentChecker {
         if (market == null) return Optional.empty();
         Optional<Namespace.Entry> entry = in.namespace().find(market.name());
         if (entry.isEmpty()) {
+            if (in.namespace().isBroken(market.name())) return Optional.empty();
             r.unknown(market.span(), "unknown market '" + market.name() + "'", market.name(), in.namespace().names(Namespace.Kind.MARKET));
             return Optional.empty();
         }
@@ -155,6 +161,7 @@ final class ExperimentChecker {
         if (spec instanceof SplitSpec.Named n) {
             Optional<Namespace.Entry> entry = in.namespace().find(n.name().name());
             if (entry.isEmpty()) {
+                if (in.namespace().isBroken(n.name().name())) return Optional.empty();
                 r.unknown(n.name().span(), "unknown split '" + n.name().name() + "'", n.name().name(), in.namespace().names(Namespace.Kind.SPLIT));
                 return Optional.empty();
             }
@@ -185,7 +192,7 @@ final class ExperimentChecker {
         }
     }
 
-    private List<StrategyPlan> compare(ExperimentItem.Compare compare, Map<String, Span> names) {
+    private List<StrategyPlan> compare(ExperimentItem.Compare compare, Map<String, Span> names, Optional<SplitPlan> split) {
         List<StrategyPlan> out = new ArrayList<>();
         for (ExperimentItem.Entry entry : compare.entries()) {
             if (entry.pipeline() == null) continue;
@@ -199,9 +206,20 @@ final class ExperimentChecker {
             if (first != null) {
                 r.error(at, "'" + name + "' is compared twice", "first at " + first.location() + "; give one an alias: other = ...");
             }
-            in.pipelines().resolve(entry.pipeline()).ifPresent(p -> out.add(new StrategyPlan(name, p)));
+            Optional<PipelinePlan> pipeline = in.pipelines().resolve(entry.pipeline());
+            if (pipeline.isEmpty()) continue;
+            split.ifPresent(sp -> needsTraining(pipeline.get(), sp, at));
+            out.add(new StrategyPlan(name, pipeline.get()));
         }
         return out;
+    }
+
+    /** A pipeline with a learning stage needs a training period to learn in. */
+    private void needsTraining(PipelinePlan pipeline, SplitPlan split, Span at) {
+        if (!(split instanceof SplitPlan.Fixed f) || f.train().isPresent()) return;
+        pipeline.stages().stream().filter(n -> n.builtin().kind() == StageKind.AGENT).findFirst().ifPresent(n ->
+                r.error(at, "'" + n.builtin().name() + "' learns, but this run has no training period",
+                        "give the split a train part, e.g. split train 2015..2018, test 2019, or use rolling(...)"));
     }
 
     /** A strategy or built-in written bare is named by its name; anything else by its text. */
@@ -220,15 +238,15 @@ final class ExperimentChecker {
     }
 
     private List<Long> seeds(Setting s) {
-        if (!one(s)) return List.of(0L);
+        if (!one(s)) return DEFAULT_SEEDS;
         Expr v = s.values().get(0);
         if (v instanceof Expr.Number n && n.integral() && !n.percent()) {
             if (n.value() < 1 || n.value() > MAX_SEEDS) {
                 r.error(v.span(), "'seeds' must be a count in [1, " + MAX_SEEDS + "] or a list of seeds, got " + n.text());
-                return List.of(0L);
+                return DEFAULT_SEEDS;
             }
             List<Long> seeds = new ArrayList<>();
-            for (long k = 0; k < (long) n.value(); k++) seeds.add(k);
+            for (long k = 1; k <= (long) n.value(); k++) seeds.add(k);
             return seeds;
         }
         if (v instanceof Expr.ListOf l && !l.items().isEmpty()) {
@@ -244,10 +262,10 @@ final class ExperimentChecker {
                 }
                 seeds.add((long) n.value());
             }
-            return seeds.isEmpty() ? List.of(0L) : seeds;
+            return seeds.isEmpty() ? DEFAULT_SEEDS : seeds;
         }
         r.error(v.span(), "'seeds' expects a count such as 10 or a list such as [1, 2, 3], not '" + AstText.expr(v) + "'");
-        return List.of(0L);
+        return DEFAULT_SEEDS;
     }
 
     private List<MetricId> metrics(Setting s) {
@@ -265,7 +283,8 @@ final class ExperimentChecker {
             }
             Optional<MetricId> m = MetricId.byName(n.ident().name());
             if (m.isEmpty()) {
-                r.unknown(n.span(), "unknown metric '" + n.ident().name() + "'", n.ident().name(), names);
+                r.unknownOr(n.span(), "unknown metric '" + n.ident().name() + "'", n.ident().name(), names,
+                        "metrics: " + String.join(", ", Arrays.stream(MetricId.values()).map(MetricId::key).toList()));
                 continue;
             }
             if (out.contains(m.get())) {

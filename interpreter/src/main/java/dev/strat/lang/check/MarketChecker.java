@@ -104,8 +104,10 @@ final class MarketChecker {
         if (m.sources().stream().noneMatch(s -> !(s instanceof MarketSource.Cash))) {
             r.error(m.name().span(), "market '" + name + "' has no data source", "e.g. csv(\"file.csv.gz\") or synthetic gbm(assets=5, days=1000)");
         }
+        // symbols are checked against the data only when every file's symbols are known
+        long fileSources = sources.stream().filter(x -> x instanceof MarketSourcePlan.CsvSource).count();
         Set<String> fileSymbols = new LinkedHashSet<>();
-        facts.forEach(k -> fileSymbols.addAll(k.symbols()));
+        if (facts.size() == fileSources) facts.forEach(k -> fileSymbols.addAll(k.symbols()));
         String files1 = String.join(" + ", facts.stream().map(MarketFacts.Known::file).toList());
         if (!facts.isEmpty()) {
             MarketFacts.Known firstLimit = facts.stream().max((a, b) -> a.first().compareTo(b.first())).orElseThrow();
@@ -157,7 +159,8 @@ final class MarketChecker {
 
     private Optional<MarketSourcePlan.CsvSource> csv(Expr.Call call) {
         if (!call.callee().name().equals("csv")) {
-            r.unknown(call.callee().span(), "unknown data source '" + call.callee().name() + "'", call.callee().name(), List.of("csv"));
+            r.unknownOr(call.callee().span(), "unknown data source '" + call.callee().name() + "'", call.callee().name(), List.of("csv"),
+                    "sources: csv(\"file.csv.gz\"), synthetic gbm(assets=5, days=1000), cash");
             return Optional.empty();
         }
         Optional<Map<String, Value>> bound = ArgumentBinder.bind("csv", CSV_SIGNATURE, call.callee().span(), call.args(), CSV, r);
@@ -288,7 +291,7 @@ final class MarketChecker {
                 }
             }
             if (!FEATURES.contains(name.name())) {
-                r.unknown(name.span(), "unknown feature '" + name.name() + "'", name.name(), FEATURES);
+                r.unknownOrList(name.span(), "unknown feature '" + name.name() + "'", name.name(), FEATURES, "features");
                 continue;
             }
             out.add(new MarketPlan.FeaturePlan(name.name(), options));

@@ -175,7 +175,7 @@ final class PipelineResolver {
         if (found.isEmpty()) {
             if (call && declared.filter(e -> e.kind() == Namespace.Kind.STRATEGY).isPresent()) {
                 r.error(callee.span(), "strategy '" + name + "' takes no arguments", "write it without parentheses: " + name);
-            } else {
+            } else if (!namespace.isBroken(name)) {
                 List<String> candidates = new ArrayList<>(registry.names());
                 candidates.addAll(namespace.names(Namespace.Kind.STRATEGY));
                 r.unknown(callee.span(), "'" + name + "' is not a known built-in" + (call ? "" : " or strategy"), name, candidates);
@@ -231,7 +231,7 @@ final class PipelineResolver {
     private boolean kindMatches(Ident keyword, Builtin builtin) {
         Optional<StageKind> written = StageKinds.byKeyword(keyword.name());
         if (written.isEmpty()) {
-            r.unknown(keyword.span(), "unknown stage kind '" + keyword.name() + "'", keyword.name(), StageKinds.keywords());
+            r.unknownOrList(keyword.span(), "unknown stage kind '" + keyword.name() + "'", keyword.name(), StageKinds.keywords(), "kinds");
             return false;
         }
         if (written.get() != builtin.kind()) {
@@ -275,6 +275,13 @@ final class PipelineResolver {
             Optional<Builtin> rebalance = registry.find("rebalance");
             if (rebalance.isEmpty() || rebalance.get().param("every").isEmpty()) {
                 r.error(c.keyword().span(), "'every' needs the built-in 'rebalance(every=...)', which is not registered");
+                ok = false;
+                continue;
+            }
+            // rebalance(every=0) means "no calendar"; as a schedule sugar that says nothing, so it needs a real period
+            if (c.value() instanceof Expr.Number n && n.value() < 1 && !n.percent()) {
+                r.error(c.value().span(), "'every' needs a period of at least 1 bar, got " + n.text(),
+                        "e.g. 'every 5' (bars) or 'every 1w'");
                 ok = false;
                 continue;
             }

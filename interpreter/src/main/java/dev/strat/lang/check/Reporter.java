@@ -39,6 +39,17 @@ final class Reporter {
         diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, span, message, suggest(name, candidates)));
     }
 
+    /** As {@link #unknown(Span, String, String, Collection)}, listing {@code what} when no candidate is close. */
+    void unknownOrList(Span span, String message, String name, Collection<String> candidates, String what) {
+        unknownOr(span, message, name, candidates, candidates.isEmpty() ? null : what + ": " + String.join(", ", candidates));
+    }
+
+    /** As {@link #unknown(Span, String, String, Collection)}, with {@code fallback} as hint when no candidate is close. */
+    void unknownOr(Span span, String message, String name, Collection<String> candidates, String fallback) {
+        diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, span, message,
+                suggest(name, candidates).or(() -> Optional.ofNullable(fallback))));
+    }
+
     static Optional<String> suggest(String name, Collection<String> candidates) {
         return NameSuggester.closest(name, candidates).map(c -> "did you mean '" + c + "'?");
     }

@@ -44,10 +44,11 @@ final class SplitChecker {
     private static final List<Param> ROLLING = List.of(
             Param.of(ParamSpec.required("train", new ParamType.Length(), Double.NaN, Double.NaN, "training window")),
             Param.of(ParamSpec.required("test", new ParamType.Length(), Double.NaN, Double.NaN, "test window")),
-            Param.optional(ParamSpec.optional("step", new ParamType.Length(), null, Double.NaN, Double.NaN, "move by")),
+            Param.of(ParamSpec.optional("expanding", new ParamType.Bool(), new Value.Bool(false), Double.NaN, Double.NaN,
+                    "keep every training block anchored at the first date")),
             Param.custom("from", false, SplitChecker::dateOrYear),
             Param.custom("to", false, SplitChecker::dateOrYear));
-    private static final String ROLLING_SIGNATURE = "rolling(train=2y, test=1mo, step=1mo, from=2021-01-01, to=2021-12-31)";
+    private static final String ROLLING_SIGNATURE = "rolling(train=2y, test=1mo, expanding=false, from=2021-01-01, to=2021-12-31)";
 
     private final Reporter r;
 
@@ -71,7 +72,7 @@ final class SplitChecker {
             String word = part.role().name();
             Optional<Role> role = java.util.Arrays.stream(Role.values()).filter(x -> x.word.equals(word)).findFirst();
             if (role.isEmpty()) {
-                r.unknown(part.role().span(), "unknown split part '" + word + "'", word, List.of("train", "valid", "test"));
+                r.unknownOrList(part.role().span(), "unknown split part '" + word + "'", word, List.of("train", "valid", "test"), "parts");
                 ok = false;
                 continue;
             }
@@ -183,7 +184,7 @@ final class SplitChecker {
         Map<String, Value> v = bound.get();
         var train = ((Value.Length) v.get("train")).length();
         var test = ((Value.Length) v.get("test")).length();
-        var step = v.get("step") instanceof Value.Length l ? l.length() : test;
+        boolean expanding = ((Value.Bool) v.get("expanding")).value();
         LocalDate from = date(v.get("from"), true);
         LocalDate to = date(v.get("to"), false);
         List<Period> periods = new ArrayList<>();
@@ -193,7 +194,7 @@ final class SplitChecker {
             r.error(ArgumentBinder.valueSpan(call.args(), ROLLING, "to", call.span()), "rolling 'to' " + to + " is before 'from' " + from);
             return Optional.empty();
         }
-        return Optional.of(new Checked(new SplitPlan.Rolling(train, test, step, from, to), periods));
+        return Optional.of(new Checked(new SplitPlan.Rolling(train, test, expanding, from, to), periods));
     }
 
     private static LocalDate date(Value v, boolean start) {

@@ -263,7 +263,18 @@ final class DeclLayout {
         return b.op().equals("+") || b.op().equals("-");
     }
 
+    private static final java.util.regex.Pattern DECLARATION_WORD = java.util.regex.Pattern.compile(
+            "(import|market|costs|capital|split|strategy|models|scenarios|goal|experiment|backtest)\\b.*");
+
     private void emit(int indent, String text, int anchor) {
+        if (!out.isEmpty() && DECLARATION_WORD.matcher(text).matches()) {
+            // a declaration keyword that starts a line starts a declaration: when it is a name here
+            // (an option key, a block role, a list item), keep it off the start of the line
+            Line prev = out.removeLast();
+            String joint = prev.text().endsWith("{") || prev.text().endsWith(",") ? " " : "; ";
+            out.add(new Line(prev.indent(), prev.text() + joint + text, prev.anchor()));
+            return;
+        }
         out.add(new Line(indent, text, anchor));
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -18,7 +20,9 @@ import java.util.TreeSet;
  * imports, one-line splits or strategies), which stay together. Literals keep their original
  * text ({@code 1_000_000}, {@code 0.25%}, {@code 1e-3}). Own-line comments stay before the line
  * that follows them; trailing comments stay at the end of the line that holds their code.
- * {@code format(parse(format(x)))} equals {@code format(x)}.
+ * {@code format(parse(format(x)))} equals {@code format(x)}. Comments written inside a construct
+ * that is printed on one line (an argument list spread over lines, say) move to the end of that
+ * line, or just before it when there are several.
  *
  * <p>Only programs without syntax errors should be formatted: a partial program would lose the
  * broken declarations.
@@ -49,6 +53,7 @@ public final class Formatter {
         }
 
         String[] trailingText = new String[lines.size()];
+        Map<Integer, List<String>> before = new HashMap<>();
         for (Comment c : trailing) {
             int target = -1;
             for (int k = 0; k < lines.size(); k++) {
@@ -61,7 +66,11 @@ public final class Formatter {
                 continue;
             }
             String text = c.text().strip();
-            trailingText[target] = trailingText[target] == null ? text : trailingText[target] + " " + text;
+            if (trailingText[target] != null) {
+                // several comments end up on one joined line: all but the last go on their own lines before it
+                before.computeIfAbsent(target, k -> new ArrayList<>()).add(trailingText[target]);
+            }
+            trailingText[target] = text;
         }
 
         StringBuilder b = new StringBuilder();
@@ -77,6 +86,7 @@ public final class Formatter {
                     b.append(" ".repeat(l.indent())).append(pending.pollFirst().text().strip()).append('\n');
                 }
             }
+            for (String moved : before.getOrDefault(k, List.of())) b.append(" ".repeat(l.indent())).append(moved).append('\n');
             b.append(" ".repeat(l.indent())).append(l.text());
             if (trailingText[k] != null) b.append("  ").append(trailingText[k]);
             b.append('\n');

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -28,7 +29,12 @@ public final class FileSourceLoader implements SourceLoader {
 
     @Override
     public Loaded read(String name) {
-        Path file = workingDir.resolve(name).normalize();
+        Path file;
+        try {
+            file = workingDir.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            return new Loaded.Missing("not a valid file name: " + name);
+        }
         try {
             if (Files.isDirectory(file)) return new Loaded.Missing("not a file but a folder: " + file);
             return new Loaded.Found(new Source(name, Files.readString(file, StandardCharsets.UTF_8)));

@@ -2,6 +2,7 @@ package dev.strat.lang.load;
 
 import dev.strat.lang.diag.Source;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -24,17 +25,27 @@ public interface SourceLoader {
      * importer's folder unless absolute, normalised, with forward slashes.
      */
     default String resolve(String importer, String path) {
-        Path target = Path.of(path);
-        Path resolved = target.isAbsolute() ? target : parentOf(importer).resolve(target);
-        String name = resolved.normalize().toString().replace('\\', '/');
-        return name.isEmpty() ? path : name;
+        try {
+            Path target = Path.of(path);
+            Path resolved = target.isAbsolute() ? target : parentOf(importer).resolve(target);
+            String name = resolved.normalize().toString().replace('\\', '/');
+            return name.isEmpty() ? path : name;
+        } catch (InvalidPathException e) {
+            // not a possible file name; reading it reports it missing
+            return path;
+        }
     }
 
     /** Reads the file with the given resolved name. */
     Loaded read(String name);
 
     private static Path parentOf(String importer) {
-        Path parent = Path.of(importer).getParent();
+        Path parent;
+        try {
+            parent = Path.of(importer).getParent();
+        } catch (InvalidPathException e) {
+            parent = null;
+        }
         return parent == null ? Path.of("") : parent;
     }
 }

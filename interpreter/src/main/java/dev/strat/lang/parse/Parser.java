@@ -71,14 +71,16 @@ public final class Parser {
             SyntaxAbort failure = attempt.failure();
             if (failure == null) {
                 try {
-                    decls.add(builder.decl(attempt.decl()));
+                    Decl decl = builder.decl(attempt.decl());
+                    decls.add(decl);
+                    messages.parsed(decl, attempt.decl().getStop().getTokenIndex());
                 } catch (StackOverflowError | RuntimeException tooDeep) {
                     diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "this declaration is nested too deeply"));
                 }
                 continue;
             }
             int errorAt = failure.error() != null && failure.error().getOffendingToken() != null
-                    ? failure.error().getOffendingToken().getTokenIndex() : start;
+                    ? SyntaxMessages.errorIndex(failure.error(), start) : start;
             // a malformed token already has its diagnostic; what the parser trips over next is a consequence
             int nextLexical = lexicalErrors.nextSetBit(previousCode(stream, start) + 1);
             if (nextLexical < 0 || nextLexical > errorAt) {

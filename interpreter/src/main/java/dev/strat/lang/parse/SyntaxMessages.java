@@ -2,6 +2,7 @@ package dev.strat.lang.parse;
 
 import dev.strat.grammar.StratLexer;
 import dev.strat.grammar.StratParser;
+import dev.strat.lang.ast.Decl;
 import dev.strat.lang.diag.Diagnostic;
 import dev.strat.lang.diag.Source;
 import dev.strat.lang.diag.Span;
@@ -34,6 +35,15 @@ final class SyntaxMessages {
     private final Source source;
     private final CommonTokenStream stream;
 
+    private Decl previousDecl;
+    private int previousDeclStop = -1;
+
+    /** Remembers the declaration that just parsed, ending at token {@code stop}, for hints about what follows it. */
+    void parsed(Decl decl, int stop) {
+        previousDecl = decl;
+        previousDeclStop = stop;
+    }
+
     SyntaxMessages(Source source, CommonTokenStream stream) {
         this.source = source;
         this.stream = stream;
@@ -45,7 +55,7 @@ final class SyntaxMessages {
         if (e == null || e.getOffendingToken() == null) {
             return Diagnostic.error(span(first), "cannot parse this declaration", "it may be nested too deeply");
         }
-        Token t = e.getOffendingToken();
+        Token t = stream.get(errorIndex(e, start));
         Token prev = previous(t.getTokenIndex());
         IntervalSet expected = expected(e);
         // after a lookahead failure deep into the input the expected set describes the decision
@@ -85,9 +95,21 @@ final class SyntaxMessages {
             return Diagnostic.error(sameLine(t, prev) ? span(t) : after(prev), "expected a stage after '|'",
                     type == Token.EOF ? null : "found " + describe(t));
         }
+        if (prev != null && Tokens.isDeclarationKeyword(prev.getType()) && prev.getTokenIndex() == start
+                && expected.contains(StratLexer.ID) && !canStartExpression(type) && prev.getType() != StratLexer.CAPITAL
+                && prev.getType() != StratLexer.GOAL) {
+            return Diagnostic.error(type == Token.EOF ? after(prev) : span(t), "missing " + prev.getText() + " name",
+                    "write '" + prev.getText() + " NAME " + (prev.getType() == StratLexer.EXPERIMENT ? "on MARKET { ... }" : "= ...") + "'");
+        }
         if (expected.size() == 1 && expected.contains(StratLexer.ASSIGN)) {
             return Diagnostic.error(type == Token.EOF ? after(prev) : span(t), "missing '=' after " + named(rule, prev),
                     "found " + describe(t));
+        }
+        if (hintable && expected.size() == 1 && isKeyword(expected.getMinElement())) {
+            String missing = Tokens.display(expected.getMinElement());
+            return sameLine(t, prev)
+                    ? Diagnostic.error(span(t), "missing " + missing + " before " + describe(t))
+                    : Diagnostic.error(after(prev), "missing " + missing);
         }
         if (type == Token.EOF) {
             return Diagnostic.error(after(prev), "unexpected end of file", hintable ? expectation(expected) : null);
@@ -107,6 +129,22 @@ final class SyntaxMessages {
         return t.getType() != Token.EOF && t.getLine() == prev.getLine();
     }
 
+    /**
+     * The token to blame: the offending token, except that a lookahead failure which ran past the
+     * start of the next declaration is blamed on that declaration keyword.
+     */
+    static int errorIndex(RecognitionException e, int start) {
+        Token offending = e.getOffendingToken();
+        if (e instanceof NoViableAltException nv && nv.getStartToken() != null
+                && e.getInputStream() instanceof org.antlr.v4.runtime.TokenStream tokens) {
+            for (int k = Math.max(start + 1, nv.getStartToken().getTokenIndex()); k < offending.getTokenIndex(); k++) {
+                Token t = tokens.get(k);
+                if (t.getChannel() == Token.DEFAULT_CHANNEL && Tokens.startsDeclaration(t)) return k;
+            }
+        }
+        return offending.getTokenIndex();
+    }
+
     private Diagnostic notADeclaration(Token t, Token prev) {
         if (Tokens.startsDeclaration(t)) {
             return Diagnostic.error(span(t), "incomplete " + t.getText() + " declaration");
@@ -116,8 +154,17 @@ final class SyntaxMessages {
                     + quote(openerText(t.getType())) + " before it");
         }
         if (prev != null && prev.getLine() == t.getLine()) {
-            return Diagnostic.error(span(t), "unexpected " + describe(t) + " after the end of the declaration",
-                    "each declaration starts on a new line with " + DECLARATIONS);
+            String hint = "each declaration starts on a new line with " + DECLARATIONS;
+            if (previousDecl != null && prev.getTokenIndex() == previousDeclStop) {
+                hint = switch (previousDecl) {
+                    case Decl.Strategy d -> "is a '|' missing before it? stages are joined with '|'";
+                    case Decl.Costs d -> "is a ',' missing before it? settings are separated by ','";
+                    case Decl.Split d -> "is a ',' missing before it? split parts are separated by ','";
+                    case Decl.Market d when !d.clauses().isEmpty() -> "is a ',' missing before it? list items are separated by ','";
+                    default -> hint;
+                };
+            }
+            return Diagnostic.error(span(t), "unexpected " + describe(t) + " after the end of the declaration", hint);
         }
         if (t.getType() == StratLexer.PIPE) {
             return Diagnostic.error(span(t), "unexpected '|' at the start of a line",

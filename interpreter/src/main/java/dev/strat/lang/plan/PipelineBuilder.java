@@ -85,7 +85,8 @@ public final class PipelineBuilder {
             }
             Optional<String> range = p.check(new Value.Num(bars, false, true));
             if (range.isPresent()) {
-                return Optional.of(range.get() + " (" + l.render() + " is " + bars + " bars of " + market.frequency().label() + ")");
+                return Optional.of(range.get() + " (" + l.render() + " is " + bars + (bars == 1 ? " bar" : " bars") + " of "
+                        + market.frequency().label() + ")");
             }
         }
         return Optional.empty();

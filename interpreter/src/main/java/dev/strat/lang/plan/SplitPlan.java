@@ -21,7 +21,8 @@ public sealed interface SplitPlan {
 
     /**
      * Walk-forward windows: train on {@code train}, test on the following {@code test}, then move on
-     * by {@code step}, from {@code from} (or the data's first date) to {@code to} (or its last date).
+     * by {@code test}, from {@code from} (or the data's first date, when null) to {@code to} (or its
+     * last date, when null). With {@code expanding} every training block starts at the first date.
      */
-    record Rolling(TimeLength train, TimeLength test, TimeLength step, LocalDate from, LocalDate to) implements SplitPlan { }
+    record Rolling(TimeLength train, TimeLength test, boolean expanding, LocalDate from, LocalDate to) implements SplitPlan { }
 }

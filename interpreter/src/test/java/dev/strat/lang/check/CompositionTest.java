@@ -144,6 +144,16 @@ class CompositionTest {
     }
 
     @Test
+    void learningStagesNeedATrainingPeriod() {
+        String market = "market m = synthetic gbm(assets=2, days=500)\n";
+        assertEquals(List.of("'learner' learns, but this run has no training period"),
+                errors(market + "strategy s = learner | cap\nexperiment e on m split test 2001 {\n compare s, alloc\n}"));
+        assertEquals(List.of("'learner' learns, but this run has no training period"), errors(market + "backtest learner on m"));
+        assertTrue(TestRegistry.check(market + "experiment e on m split train 2000, test 2001 {\n compare learner\n}").ok());
+        assertTrue(TestRegistry.check(market + "backtest learner on m rolling(train=1y, test=1mo)").ok());
+    }
+
+    @Test
     void qualifiedNamesAreNotSupported() {
         assertEquals(List.of("qualified names such as 'hrl.hla' are not supported yet"), errors("strategy s = hrl.hla"));
     }

@@ -38,7 +38,7 @@ class ExperimentCheckTest {
         ExperimentPlan e = experiment("experiment e on m {\n compare ucrp, bah\n}");
         assertEquals("e", e.name());
         assertEquals(List.of("ucrp", "bah"), e.compare().stream().map(s -> s.name()).toList());
-        assertEquals(List.of(0L), e.seeds());
+        assertEquals(List.of(1L), e.seeds());
         assertEquals(List.of(MetricId.CUMULATIVE_RETURN, MetricId.ANNUAL_RETURN, MetricId.VOLATILITY, MetricId.SHARPE,
                 MetricId.SORTINO, MetricId.MAX_DRAWDOWN, MetricId.CALMAR, MetricId.TURNOVER), e.metrics());
         assertEquals(CostPlan.NONE, e.costs());
@@ -69,7 +69,7 @@ class ExperimentCheckTest {
                 }""");
         assertEquals(List.of("mine", "base", "eg(eta=0.05)"), e.compare().stream().map(s -> s.name()).toList());
         assertEquals("olmar(window=5, eps=10) | constrain(max_weight=40%, min_weight=0%, min_cash=0%)", e.compare().get(0).pipeline().render());
-        assertEquals(List.of(0L, 1L, 2L, 3L), e.seeds());
+        assertEquals(List.of(1L, 2L, 3L, 4L), e.seeds());
         assertEquals(List.of(MetricId.ANNUAL_RETURN, MetricId.SHARPE, MetricId.MAX_DRAWDOWN), e.metrics());
         assertEquals(Optional.of(new SignificancePlan("wilcoxon", "mine", 0.05)), e.significance());
         assertEquals(Optional.of("out/e"), e.reportPath());
@@ -147,7 +147,7 @@ class ExperimentCheckTest {
     void backtestIsAnExperimentWithOneStrategyAndOneSeed() {
         ExperimentPlan e = experiment("strategy s = olmar | constrain(max_weight=50%)\nbacktest s on m");
         assertEquals(List.of("s"), e.compare().stream().map(x -> x.name()).toList());
-        assertEquals(List.of(0L), e.seeds());
+        assertEquals(List.of(1L), e.seeds());
         ExperimentPlan inline = experiment("backtest ucrp | constrain(max_weight=50%) on m split test 2021");
         assertEquals("ucrp | constrain(max_weight=50%)", inline.compare().get(0).name());
         assertEquals(List.of("unknown market 'q'"), errors("backtest ucrp on q"));

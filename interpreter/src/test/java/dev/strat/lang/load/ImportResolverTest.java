@@ -102,6 +102,8 @@ class ImportResolverTest {
         assertEquals("x.strat", loader.resolve("lib/main.strat", "../x.strat"));
         assertEquals("a/b/c.strat", loader.resolve("a/b/main.strat", "./c.strat"));
         assertEquals("/abs/c.strat", loader.resolve("a/main.strat", "/abs/c.strat"));
+        assertEquals("bad\u0000name", loader.resolve("a/main.strat", "bad\u0000name"));
+        assertTrue(loader.read("bad\u0000name") instanceof SourceLoader.Loaded.Missing);
     }
 
     @Test

@@ -35,7 +35,7 @@ class ParserRobustnessTest {
         Random random = new Random(20240611L);
         List<String> programs = new ArrayList<>(SketchPrograms.all().values());
         int withErrors = 0;
-        int cases = 4000;
+        int cases = 3000;
         for (int n = 0; n < cases; n++) {
             String original = programs.get(n % programs.size());
             String mutated = original;

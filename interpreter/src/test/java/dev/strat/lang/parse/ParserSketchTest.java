@@ -270,4 +270,30 @@ class ParserSketchTest {
         assertEquals("capital", ((ExperimentItem.Compare) e.items().get(0)).entries().get(1).alias().name());
         assertEquals(2, e.items().size());
     }
+
+    @Test
+    void windowsLineEndingsAndTabs() {
+        String text = "market m = csv(\"x.csv\")\r\n\tsymbols A, B\r\nstrategy s =\r\n\tcrp\r\n  | risk barrier()\r\n";
+        Program p = parse("crlf.strat", text);
+        assertEquals(2, p.decls().size());
+        assertEquals(2, ((Decl.Strategy) p.decls().get(1)).pipeline().stages().size());
+        assertEquals(new dev.strat.lang.diag.Span(p.source(), 2, 2, 12), ((Decl.Market) p.decls().get(0)).clauses().getFirst().span().to(null));
+
+        ParseResult broken = Parser.parse(new Source("crlf.strat", "capital 1\r\n\tstrategy s = f(\r\n"));
+        assertEquals(1, broken.diagnostics().size());
+        assertEquals("""
+                crlf.strat:2:17: error: missing ')'
+                    2 |  strategy s = f(
+                      |                 ^
+                      = the '(' opened at line 2, column 16 is never closed
+                1 error
+                """, DiagnosticFormatter.formatAll(broken.diagnostics()));
+    }
+
+    @Test
+    void programIsPartialWhenDeclarationsBreak() {
+        ParseResult r = Parser.parse(new Source("p.strat", "strategy a = crp\nstrategy b = f(\nstrategy c = eg\n"));
+        assertTrue(r.hasErrors());
+        assertEquals(List.of("a", "c"), r.program().decls().stream().map(d -> ((Decl.Strategy) d).name().name()).toList());
+    }
 }

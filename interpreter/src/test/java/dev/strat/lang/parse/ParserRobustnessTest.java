@@ -32,7 +32,7 @@ class ParserRobustnessTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void randomMutationsNeverThrow() {
-        Random random = new Random(20240611L);
+        Random random = new Random(Long.getLong("parse.fuzz.seed", 20240611L));
         List<String> programs = new ArrayList<>(SketchPrograms.all().values());
         int withErrors = 0;
         int cases = 3000;

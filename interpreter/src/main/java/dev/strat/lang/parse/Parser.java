@@ -74,8 +74,12 @@ public final class Parser {
                     Decl decl = builder.decl(attempt.decl());
                     decls.add(decl);
                     messages.parsed(decl, attempt.decl().getStop().getTokenIndex());
-                } catch (StackOverflowError | RuntimeException tooDeep) {
+                } catch (StackOverflowError tooDeep) {
                     diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "this declaration is nested too deeply"));
+                } catch (RuntimeException unexpected) {
+                    // a bug in the AST builder must not take the whole file down with it
+                    diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "cannot read this declaration",
+                            "internal error: " + unexpected));
                 }
                 continue;
             }

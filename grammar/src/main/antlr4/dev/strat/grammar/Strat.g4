@@ -270,7 +270,7 @@ STAR     : '*' ;
 SLASH    : '/' ;
 
 COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
-WS      : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+WS      : [ \t\r\n\f\uFEFF]+ -> channel(HIDDEN) ;   // U+FEFF: a byte-order mark some editors write
 
 // Anything else: one unknown character, reported by the parse pass.
 ERROR_CHAR : . ;

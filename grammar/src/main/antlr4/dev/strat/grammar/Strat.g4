@@ -12,7 +12,7 @@
  * Declaration keywords (market, capital, goal, ...) are keywords only when they are the first
  * token on their line; dev.strat.lang.parse.Parser retypes them to ID everywhere else, so that
  * "goal wealth >= 1.25 * capital at horizon" and "reward=goal(alpha=1)" read them as names.
- * Market words (symbols, classes, features, cash, synthetic) are soft keywords admitted by
+ * Market words (symbols, classes, features, cash, synthetic) and 'rolling' are soft keywords admitted by
  * 'identifier'. Every other keyword may be used as an argument name ("risk=cdar", "on=close").
  *
  * The lexer never fails: malformed numbers, unterminated strings and unknown characters become
@@ -49,7 +49,13 @@ modelsDecl     : MODELS identifier ASSIGN expr ;
 scenariosDecl  : SCENARIOS identifier ASSIGN call ;
 goalDecl       : GOAL expr AT expr ;
 experimentDecl : EXPERIMENT identifier ON identifier experimentSplit? LBRACE (experimentItem | SEMI)* RBRACE ;
-backtestDecl   : BACKTEST pipeline ON identifier experimentSplit? ;
+backtestDecl   : BACKTEST backtestPipeline ON identifier experimentSplit? ;
+
+// In "backtest s on m" the 'on' introduces the market, so a backtest's stages take every clause
+// but 'on'; with it the choice would need unbounded lookahead and would misread "on m".
+backtestPipeline : backtestStage (PIPE backtestStage)* ;
+backtestStage    : stageKind? stageTarget backtestClause* stageBlock? ;
+backtestClause   : (EVERY | OVER | BY | TRAIN) expr ;
 
 // ---------------------------------------------------------------- markets
 
@@ -79,11 +85,16 @@ splitBody
 splitPart : splitRole expr ;
 splitRole : identifier | TRAIN ;
 
+// 'rolling' is a soft keyword so that only 'rolling(...)' can follow 'on MARKET': any other call
+// there belongs to what follows (in the REPL, "backtest s on m" may be followed by a line that
+// starts with a call), and the decision stays LL(1).
 experimentSplit
     : SPLIT identifier                        # namedSplit
     | SPLIT splitPart (COMMA splitPart)*      # inlineSplit
-    | call                                    # rollingInline
+    | rollingCall                             # rollingInline
     ;
+
+rollingCall : ROLLING LPAREN (arg (COMMA arg)* COMMA?)? RPAREN ;
 
 experimentItem
     : COMPARE compareEntry (COMMA compareEntry)*    # compareItem
@@ -161,7 +172,7 @@ arg : (argName ASSIGN)? expr ;
 
 argName : identifier | keyword ;
 
-identifier : ID | SYMBOLS | CLASSES | FEATURES | CASH | SYNTHETIC ;
+identifier : ID | SYMBOLS | CLASSES | FEATURES | CASH | SYNTHETIC | ROLLING ;
 
 // Declaration keywords are missing on purpose: one that starts a line always starts a declaration
 // (elsewhere it has been retyped to ID), which keeps error recovery reliable.
@@ -189,6 +200,7 @@ CLASSES    : 'classes' ;
 FEATURES   : 'features' ;
 CASH       : 'cash' ;
 SYNTHETIC  : 'synthetic' ;
+ROLLING    : 'rolling' ;
 
 AGENT      : 'agent' ;
 MODEL      : 'model' ;
@@ -258,7 +270,7 @@ STAR     : '*' ;
 SLASH    : '/' ;
 
 COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
-WS      : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+WS      : [ \t\r\n\f\uFEFF]+ -> channel(HIDDEN) ;   // U+FEFF: a byte-order mark some editors write
 
 // Anything else: one unknown character, reported by the parse pass.
 ERROR_CHAR : . ;

@@ -61,7 +61,7 @@ final class AstBuilder {
             case ExperimentDeclContext c -> new Decl.Experiment(ident(c.identifier(0)), ident(c.identifier(1)),
                     c.experimentSplit() == null ? null : experimentSplit(c.experimentSplit()),
                     c.experimentItem().stream().map(this::item).toList(), span);
-            case BacktestDeclContext c -> new Decl.Backtest(pipeline(c.pipeline()), ident(c.identifier()),
+            case BacktestDeclContext c -> new Decl.Backtest(backtestPipeline(c.backtestPipeline()), ident(c.identifier()),
                     c.experimentSplit() == null ? null : experimentSplit(c.experimentSplit()), span);
             default -> throw new IllegalStateException("unknown declaration " + d.getClass().getSimpleName());
         };
@@ -109,7 +109,11 @@ final class AstBuilder {
                 List<SplitSpec.Part> parts = c.splitPart().stream().map(this::part).toList();
                 yield new SplitSpec.Fixed(parts, span(c.splitPart(0)).to(parts.getLast().span()));
             }
-            case RollingInlineContext c -> rolling(c.call());
+            case RollingInlineContext c -> {
+                RollingCallContext r = c.rollingCall();
+                Expr.Call call = new Expr.Call(new Ident(r.ROLLING().getText(), span(r.ROLLING())), args(r.arg()), span(r));
+                yield new SplitSpec.Rolling(call, call.span());
+            }
             default -> throw new IllegalStateException();
         };
     }
@@ -148,9 +152,28 @@ final class AstBuilder {
         return new PipelineExpr(ctx.stage().stream().map(this::stage).toList(), span(ctx));
     }
 
+    private PipelineExpr backtestPipeline(BacktestPipelineContext ctx) {
+        List<StageExpr> stages = new ArrayList<>();
+        for (BacktestStageContext s : ctx.backtestStage()) {
+            List<StageExpr.Clause> clauses = new ArrayList<>();
+            for (BacktestClauseContext c : s.backtestClause()) {
+                Token k = c.getStart();
+                clauses.add(new StageExpr.Clause(new Ident(k.getText(), span(k)), expr(c.expr()), span(c)));
+            }
+            stages.add(stage(s.stageKind(), s.stageTarget(), clauses, s.stageBlock(), span(s)));
+        }
+        return new PipelineExpr(stages, span(ctx));
+    }
+
     private StageExpr stage(StageContext ctx) {
-        Ident kind = ctx.stageKind() == null ? null : new Ident(ctx.stageKind().getText(), span(ctx.stageKind()));
-        Expr target = switch (ctx.stageTarget()) {
+        return stage(ctx.stageKind(), ctx.stageTarget(), ctx.stageClause().stream().map(this::stageClause).toList(),
+                ctx.stageBlock(), span(ctx));
+    }
+
+    private StageExpr stage(StageKindContext kindCtx, StageTargetContext targetCtx, List<StageExpr.Clause> clauses,
+                            StageBlockContext blockCtx, Span span) {
+        Ident kind = kindCtx == null ? null : new Ident(kindCtx.getText(), span(kindCtx));
+        Expr target = switch (targetCtx) {
             case CallTargetContext c -> call(c.call());
             case NameTargetContext c -> {
                 Expr e = name(c.identifier(0));
@@ -163,13 +186,13 @@ final class AstBuilder {
             default -> throw new IllegalStateException();
         };
         List<StageExpr.BlockPart> block = new ArrayList<>();
-        if (ctx.stageBlock() != null) {
-            for (BlockPartContext p : ctx.stageBlock().blockPart()) {
+        if (blockCtx != null) {
+            for (BlockPartContext p : blockCtx.blockPart()) {
                 block.add(new StageExpr.BlockPart(ident(p.identifier()), expr(p.expr()),
                         p.stageClause().stream().map(this::stageClause).toList(), span(p)));
             }
         }
-        return new StageExpr(kind, target, ctx.stageClause().stream().map(this::stageClause).toList(), block, span(ctx));
+        return new StageExpr(kind, target, clauses, block, span);
     }
 
     private StageExpr.Clause stageClause(StageClauseContext ctx) {
@@ -262,12 +285,16 @@ final class AstBuilder {
     }
 
     private Expr.Call call(CallContext ctx) {
+        return new Expr.Call(ident(ctx.identifier()), args(ctx.arg()), span(ctx));
+    }
+
+    private List<Expr.Arg> args(List<ArgContext> ctxs) {
         List<Expr.Arg> args = new ArrayList<>();
-        for (ArgContext a : ctx.arg()) {
+        for (ArgContext a : ctxs) {
             Ident name = a.argName() == null ? null : new Ident(a.argName().getText(), span(a.argName()));
             args.add(new Expr.Arg(name, expr(a.expr()), span(a)));
         }
-        return new Expr.Call(ident(ctx.identifier()), args, span(ctx));
+        return args;
     }
 
     private Expr.Name name(IdentifierContext ctx) {

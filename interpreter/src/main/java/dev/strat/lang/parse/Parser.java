@@ -74,8 +74,12 @@ public final class Parser {
                     Decl decl = builder.decl(attempt.decl());
                     decls.add(decl);
                     messages.parsed(decl, attempt.decl().getStop().getTokenIndex());
-                } catch (StackOverflowError | RuntimeException tooDeep) {
+                } catch (StackOverflowError tooDeep) {
                     diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "this declaration is nested too deeply"));
+                } catch (RuntimeException unexpected) {
+                    // a bug in the AST builder must not take the whole file down with it
+                    diagnostics.add(Diagnostic.error(span(source, stream.get(start)), "cannot read this declaration",
+                            "internal error: " + unexpected));
                 }
                 continue;
             }
@@ -204,7 +208,8 @@ public final class Parser {
                     t.setType(StratLexer.STRING);
                 }
                 case StratLexer.ERROR_CHAR -> {
-                    diagnostics.add(Diagnostic.error(span(source, t), "unexpected character " + describeChar(t.getText())));
+                    diagnostics.add(Diagnostic.error(span(source, t), "unexpected character " + describeChar(t.getText()),
+                            charHint(t.getText())));
                     t.setChannel(Token.HIDDEN_CHANNEL);
                 }
                 default -> { }
@@ -227,9 +232,23 @@ public final class Parser {
     }
 
     private static String describeChar(String text) {
-        char c = text.isEmpty() ? '?' : text.charAt(0);
-        if (c < 32 || c == 127) return String.format("U+%04X", (int) c);
-        return "'" + text + "'";
+        int c = text.isEmpty() ? '?' : text.codePointAt(0);
+        int kind = Character.getType(c);
+        boolean invisible = Character.isISOControl(c) || Character.isWhitespace(c) || kind == Character.FORMAT
+                || kind == Character.SPACE_SEPARATOR || kind == Character.UNASSIGNED;
+        return invisible ? String.format("U+%04X", c) : "'" + text + "'";
+    }
+
+    /** Typographic look-alikes that text pasted from documents brings in. */
+    private static String charHint(String text) {
+        return switch (text) {
+            case "\u201C", "\u201D", "\u201E" -> "strings use straight double quotes: \"...\"";
+            case "\u2018", "\u2019" -> "strings use straight double quotes: \"...\"";
+            case "\u2013", "\u2014", "\u2212" -> "use '-' for minus, '..' for ranges";
+            case "\u00A0" -> "a non-breaking space; use an ordinary space";
+            case "'" -> "strings use double quotes: \"...\"";
+            default -> null;
+        };
     }
 
     private static List<Comment> comments(Source source, List<Token> tokens) {

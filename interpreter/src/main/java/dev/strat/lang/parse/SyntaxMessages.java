@@ -216,7 +216,7 @@ final class SyntaxMessages {
             case StratLexer.NUMBER, StratLexer.LENGTH, StratLexer.DATE, StratLexer.STRING, StratLexer.TRUE,
                  StratLexer.FALSE, StratLexer.ID, StratLexer.LBRACK, StratLexer.LPAREN, StratLexer.MINUS,
                  StratLexer.DOTDOT, StratLexer.SYMBOLS, StratLexer.CLASSES, StratLexer.FEATURES, StratLexer.CASH,
-                 StratLexer.SYNTHETIC -> true;
+                 StratLexer.SYNTHETIC, StratLexer.ROLLING -> true;
             default -> false;
         };
     }
@@ -237,7 +237,7 @@ final class SyntaxMessages {
             if (value && canStartExpression(type)) {
                 items.add("a value");
             } else if (name && (type == StratLexer.SYMBOLS || type == StratLexer.CLASSES || type == StratLexer.FEATURES
-                    || type == StratLexer.CASH || type == StratLexer.SYNTHETIC)) {
+                    || type == StratLexer.CASH || type == StratLexer.SYNTHETIC || type == StratLexer.ROLLING)) {
                 continue;
             } else if (type == StratLexer.AGENT || type == StratLexer.MODEL || type == StratLexer.RISK
                     || type == StratLexer.ADAPT || type == StratLexer.SELECT || type == StratLexer.SWITCH

@@ -32,7 +32,7 @@ class ParserRobustnessTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void randomMutationsNeverThrow() {
-        Random random = new Random(20240611L);
+        Random random = new Random(Long.getLong("parse.fuzz.seed", 20240611L));
         List<String> programs = new ArrayList<>(SketchPrograms.all().values());
         int withErrors = 0;
         int cases = 3000;
@@ -164,6 +164,36 @@ class ParserRobustnessTest {
                 "\u0000\u0001\uFFFF");
         for (int n = 0; n < inputs.size(); n++) {
             parseChecked(inputs.get(n), n);
+        }
+    }
+
+    @Test
+    void aBrokenDeclarationNeverHidesTheNextOnes() {
+        List<String> broken = List.of(
+                "strategy s = olmar(window=5",
+                "models hc = [hrp(window=w) for w in 30, 50",
+                "experiment e on m {\n    compare s, ucrp\n    seeds 3",
+                "market m = csv(\"prices.csv.gz)",
+                "strategy s olmar(window=5)",
+                "strategy s =\n  | olmar(window=5)",
+                "split s = train 2015..2017, valid",
+                "strategy s = f(a=1 b=2)",
+                "goal wealth >= 1.25 * capital",
+                "backtest s on",
+                "costs fee, slippage 1%",
+                "experiment e on m split {",
+                "strategy s = x every",
+                "olmar(window=5) | crp");
+        for (String program : SketchPrograms.all().values()) {
+            int expected = Parser.parse(new Source("ok.strat", program)).program().decls().size();
+            for (String b : broken) {
+                String text = b + "\n" + program + b + "\n";
+                ParseResult r = parseChecked(text, 0);
+                assertEquals(expected, r.program().decls().size(), () -> "declarations lost after a broken one:\n" + text
+                        + "\n" + DiagnosticFormatter.formatAll(r.diagnostics()));
+                assertEquals(2, r.diagnostics().stream().filter(Diagnostic::isError).count(),
+                        () -> "one error per broken declaration:\n" + DiagnosticFormatter.formatAll(r.diagnostics()));
+            }
         }
     }
 }

@@ -296,4 +296,38 @@ class ParserSketchTest {
         assertTrue(r.hasErrors());
         assertEquals(List.of("a", "c"), r.program().decls().stream().map(d -> ((Decl.Strategy) d).name().name()).toList());
     }
+
+    @Test
+    void layoutFreedomWhereItIsUnambiguous() {
+        Program p = parse("free.strat", """
+                experiment e on m {
+                    metrics ar, 2015..
+                    seeds 3; report "x"
+                    compare a on x every 5,
+                        b
+                      | risk c
+                }
+                strategy s = a on price(window=20) |
+                    b
+                backtest s on m split s
+                backtest s every 5 | t on m
+                models h =
+                    [x for v in 1, 2]
+                    + [y]
+                """);
+        Decl.Experiment e = (Decl.Experiment) p.decls().get(0);
+        assertEquals(4, e.items().size());
+        Expr.Range open = (Expr.Range) ((ExperimentItem.Option) e.items().get(0)).setting().values().get(1);
+        assertNull(open.to());
+        ExperimentItem.Compare compare = (ExperimentItem.Compare) e.items().get(3);
+        assertEquals(List.of("on", "every"), compare.entries().get(0).pipeline().stages().getFirst().clauses().stream()
+                .map(c -> c.keyword().name()).toList());
+        assertEquals(2, compare.entries().get(1).pipeline().stages().size());
+        assertEquals(2, ((Decl.Strategy) p.decls().get(1)).pipeline().stages().size());
+        assertEquals("s", ((SplitSpec.Named) ((Decl.Backtest) p.decls().get(2)).split()).name().name());
+        Decl.Backtest bt = (Decl.Backtest) p.decls().get(3);
+        assertEquals("every", bt.pipeline().stages().getFirst().clauses().getFirst().keyword().name());
+        assertEquals("m", bt.market().name());
+        assertInstanceOf(Expr.Binary.class, ((Decl.Models) p.decls().get(4)).value());
+    }
 }

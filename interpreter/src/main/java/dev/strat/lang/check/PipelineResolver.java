@@ -29,8 +29,9 @@ import java.util.Optional;
  *   <li>the first stage must start a pipeline, and no later stage may (it would ignore the proposal before it);</li>
  *   <li>an adapt stage needs a risk stage earlier in the pipeline.</li>
  * </ul>
- * Stage clauses: {@code every LEN} on a stage that starts a pipeline is sugar for a
- * {@code rebalance(every=LEN)} stage right after it; other clauses ({@code over}, {@code by},
+ * Stage clauses: {@code every LEN} on a stage that starts a pipeline consults that stage only
+ * every LEN (it holds its drifted weights in between), checked like {@code rebalance}'s
+ * {@code every} argument; other clauses ({@code over}, {@code by},
  * {@code train}, {@code on}) and blocks are not supported yet and are reported as such.
  */
 final class PipelineResolver {
@@ -245,7 +246,7 @@ final class PipelineResolver {
         return true;
     }
 
-    /** Expands {@code every} into a rebalance stage and rejects the clauses that mean nothing yet. */
+    /** Puts {@code every} on the stage's node and rejects the clauses that mean nothing yet. */
     private boolean clauses(StageExpr stage, Builtin builtin, List<StageNode> nodes) {
         boolean ok = true;
         Span every = null;
@@ -292,7 +293,8 @@ final class PipelineResolver {
                 ok = false;
                 continue;
             }
-            nodes.add(new StageNode(rb, Arguments.of(rb, bound.get()), c.span()));
+            // the stage itself is consulted on the schedule: re-solving a model monthly, not daily
+            if (!nodes.isEmpty()) nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1).withEvery(bound.get().get("every")));
         }
         return ok;
     }

@@ -4,6 +4,7 @@ import dev.strat.lang.diag.Diagnostic;
 import dev.strat.runtime.pipeline.Pipeline;
 import dev.strat.runtime.pipeline.Stage;
 import dev.strat.stdlib.Arguments;
+import dev.strat.runtime.pipeline.Scheduled;
 import dev.strat.stdlib.BuildException;
 import dev.strat.stdlib.MarketInfo;
 import dev.strat.stdlib.ParamSpec;
@@ -54,6 +55,10 @@ public final class PipelineBuilder {
                 Stage stage = node.builtin().factory().create(node.args(), market);
                 if (stage == null) {
                     errors.add(Diagnostic.error(node.span(), "'" + node.builtin().name() + "' could not be built"));
+                } else if (node.every().isPresent()) {
+                    Value period = node.every().get();
+                    int bars = period instanceof Value.Length l ? l.length().bars(market.frequency()) : (int) ((Value.Num) period).value();
+                    stages.add(new Scheduled(stage, Math.max(1, bars), period.render()));
                 } else {
                     stages.add(stage);
                 }

@@ -88,13 +88,13 @@ class CompositionTest {
     }
 
     @Test
-    void everyIsSugarForARebalanceStageAfterTheAllocator() {
+    void everyPutsTheAllocatorOnASchedule() {
         PipelinePlan p = plan("strategy s = alloc every 21d | cap", "s");
-        assertEquals(List.of("alloc", "rebalance", "cap"), names(p));
-        StageNode rebalance = p.stages().get(1);
-        assertEquals(StageKind.TRANSFORM, rebalance.builtin().kind());
-        assertEquals("21d", rebalance.args().get("every").render());
-        assertEquals(Optional.of(List.of("alloc", "rebalance")), Optional.of(names(plan("strategy s = alloc every 5", "s"))));
+        assertEquals(List.of("alloc", "cap"), names(p));
+        StageNode alloc = p.stages().get(0);
+        assertEquals("21d", alloc.every().orElseThrow().render());
+        assertTrue(p.stages().get(1).every().isEmpty());
+        assertEquals("5", plan("strategy s = alloc every 5", "s").stages().get(0).every().orElseThrow().render());
     }
 
     @Test

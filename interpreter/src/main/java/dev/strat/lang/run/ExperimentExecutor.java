@@ -119,7 +119,8 @@ public final class ExperimentExecutor {
         ExperimentSpec spec = new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config,
                 plan.metrics(), options, significance);
 
-        ExperimentResult result = new ExperimentRunner().run(spec, progress);
+        // runs are independent and seeded, so running them in parallel gives the same numbers
+        ExperimentResult result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, progress);
         String table = new TableRenderer().render(result);
         if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
 

@@ -28,7 +28,7 @@ final class HtmlPage {
             :root{color-scheme:light}
             *{box-sizing:border-box}
             body{margin:0;background:#f4f4f2;color:#222;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-            main{max-width:1120px;margin:0 auto;padding:28px 32px 56px;background:#fff;min-height:100vh}
+            main{max-width:1320px;margin:0 auto;padding:28px 32px 56px;background:#fff;min-height:100vh}
             header h1{font-size:1.6rem;margin:0 0 .15rem;font-weight:650}
             header .sub{color:#555;margin:0}
             nav{margin:.9rem 0 0;font-size:.9rem}
@@ -42,8 +42,9 @@ final class HtmlPage {
             th .dir{color:#888;font-weight:400;margin-left:.2rem}
             .num{text-align:right;white-space:nowrap}
             td.best{font-weight:700;background:#e8f2e3}
-            td.name{white-space:nowrap;font-weight:600}
-            td.label code{font:.82rem/1.35 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#444;word-break:break-word}
+            td.name{font-weight:600;min-width:14rem;max-width:26rem}
+            td.name .label{font-weight:400;margin:.15rem 0 0 1.3em}
+            td.name .label code{font:.78rem/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#666;overflow-wrap:anywhere}
             tbody tr:hover{background:#fafaf7}
             .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.5em;vertical-align:-.05em}
             .hint{color:#666;font-size:.85rem;margin:.5rem 0 0}
@@ -107,7 +108,7 @@ final class HtmlPage {
             h.append("<p class=\"hint\">No strategies were evaluated.</p>\n</section>\n");
             return;
         }
-        h.append("<div class=\"scroll\"><table>\n<thead><tr><th>Strategy</th><th>Pipeline</th>");
+        h.append("<div class=\"scroll\"><table>\n<thead><tr><th>Strategy</th>");
         for (MetricColumn c : cols) {
             h.append("<th class=\"num\"");
             if (!c.description().isEmpty()) h.append(" title=\"").append(Html.escape(c.description())).append('"');
@@ -119,8 +120,12 @@ final class HtmlPage {
             ReportRow row = rows.get(r);
             h.append("<tr><td class=\"name\"><span class=\"swatch\" style=\"background:")
                     .append(Palette.hex(strategies.color(row.strategy()))).append("\"></span>")
-                    .append(Html.escape(row.strategy())).append("</td><td class=\"label\"><code>")
-                    .append(Html.escape(row.label())).append("</code></td>");
+                    .append(Html.escape(row.strategy()));
+            // the pipeline goes under the name, small, only when it says more than the name
+            if (!row.label().equals(row.strategy())) {
+                h.append("<div class=\"label\"><code>").append(Html.escape(row.label())).append("</code></div>");
+            }
+            h.append("</td>");
             for (int c = 0; c < cols.size(); c++) {
                 h.append(best[r][c] ? "<td class=\"num best\">" : "<td class=\"num\">")
                         .append(Html.escape(row.cells().get(c))).append("</td>");

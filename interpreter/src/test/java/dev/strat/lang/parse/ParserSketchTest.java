@@ -336,4 +336,18 @@ class ParserSketchTest {
         assertEquals("m", bt.market().name());
         assertInstanceOf(Expr.Binary.class, ((Decl.Models) p.decls().get(4)).value());
     }
+
+    @Test
+    void incompleteInputIsRecognisedForTheRepl() {
+        for (String text : List.of("strategy s =", "strategy s = olmar(window=5", "strategy s = a |",
+                "experiment e on m {\n  seeds 3", "models m = [1, 2,", "strategy s = a\n  | risk")) {
+            ParseResult r = Parser.parse(new Source("<repl>", text));
+            assertTrue(r.hasErrors(), text);
+            assertTrue(r.incomplete(), text);
+        }
+        for (String text : List.of("strategy s = a", "strategy s = a)", "market m = csv(\"x", "strategy s = f(\ncapital 1",
+                "strategy s = a b")) {
+            assertFalse(Parser.parse(new Source("<repl>", text)).incomplete(), text);
+        }
+    }
 }

@@ -13,7 +13,8 @@
  * token on their line; dev.strat.lang.parse.Parser retypes them to ID everywhere else, so that
  * "goal wealth >= 1.25 * capital at horizon" and "reward=goal(alpha=1)" read them as names.
  * Market words (symbols, classes, features, cash, synthetic) and 'rolling' are soft keywords admitted by
- * 'identifier'. Every other keyword may be used as an argument name ("risk=cdar", "on=close").
+ * 'identifier'. Every other keyword may be used as an argument name ("risk=cdar", "on=close")
+ * and as a word value inside an argument list ("f(data=train)").
  *
  * The lexer never fails: malformed numbers, unterminated strings and unknown characters become
  * BAD_NUMBER, UNTERMINATED_STRING and ERROR_CHAR tokens that the parse pass reports with a clear
@@ -168,7 +169,14 @@ comprehensionTail : FOR identifier IN expr (COMMA expr)* ;
 
 call : identifier LPAREN (arg (COMMA arg)* COMMA?)? RPAREN ;
 
-arg : (argName ASSIGN)? expr ;
+// Inside an argument list a keyword cannot start anything, so it may also be a word value:
+// "f(data=train)", "g(mode=on)".
+arg : (argName ASSIGN)? (expr | wordValue) ;
+
+wordValue
+    : SPLIT | AGENT | MODEL | RISK | ADAPT | SELECT | SWITCH | BLEND | HIERARCHY | EVERY | OVER | BY | TRAIN
+    | ON | AT | FOR | IN | COMPARE
+    ;
 
 argName : identifier | keyword ;
 

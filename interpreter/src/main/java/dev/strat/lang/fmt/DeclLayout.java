@@ -266,7 +266,8 @@ final class DeclLayout {
     private static final java.util.regex.Pattern DECLARATION_WORD = java.util.regex.Pattern.compile(
             "(import|market|costs|capital|split|strategy|models|scenarios|goal|experiment|backtest)\\b.*");
 
-    private void emit(int indent, String text, int anchor) {
+    private void emit(int indent, String raw, int anchor) {
+        String text = raw.stripTrailing();
         if (!out.isEmpty() && DECLARATION_WORD.matcher(text).matches()) {
             // a declaration keyword that starts a line starts a declaration: when it is a name here
             // (an option key, a block role, a list item), keep it off the start of the line

@@ -292,7 +292,14 @@ final class AstBuilder {
         List<Expr.Arg> args = new ArrayList<>();
         for (ArgContext a : ctxs) {
             Ident name = a.argName() == null ? null : new Ident(a.argName().getText(), span(a.argName()));
-            args.add(new Expr.Arg(name, expr(a.expr()), span(a)));
+            Expr value;
+            if (a.wordValue() != null) {
+                Ident word = new Ident(a.wordValue().getText(), span(a.wordValue()));
+                value = new Expr.Name(word, word.span());
+            } else {
+                value = expr(a.expr());
+            }
+            args.add(new Expr.Arg(name, value, span(a)));
         }
         return args;
     }

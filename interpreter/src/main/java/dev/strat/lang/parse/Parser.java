@@ -52,6 +52,7 @@ public final class Parser {
         AstBuilder builder = new AstBuilder(source, stream, diagnostics);
         SyntaxMessages messages = new SyntaxMessages(source, stream);
         BitSet tooComplex = complexityLimits(tokens);
+        boolean incomplete = false;
         while (stream.LA(1) != Token.EOF) {
             int start = stream.index();
             int end = resume(stream, start, start + 1);
@@ -63,6 +64,7 @@ public final class Parser {
                 stream.seek(end);
                 continue;
             }
+            incomplete = false;
             Attempt attempt = attempt(stream, PredictionMode.SLL);
             if (attempt.failure() != null) {
                 stream.seek(start);
@@ -90,10 +92,11 @@ public final class Parser {
             if (nextLexical < 0 || nextLexical > errorAt) {
                 diagnostics.add(explain(messages, failure, start, source, stream));
             }
+            incomplete = stream.get(errorAt).getType() == Token.EOF && nextLexical < 0;
             stream.seek(resume(stream, start, errorAt));
         }
         diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
-        return new ParseResult(new Program(source, decls, comments), dedupe(diagnostics));
+        return new ParseResult(new Program(source, decls, comments), dedupe(diagnostics), incomplete);
     }
 
     private static Diagnostic explain(SyntaxMessages messages, SyntaxAbort failure, int start, Source source, CommonTokenStream stream) {

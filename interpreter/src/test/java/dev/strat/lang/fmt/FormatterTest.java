@@ -150,6 +150,7 @@ class FormatterTest {
         String out = fmt("capital (1 + 2) * 3 - (4 - 5) / -(x) + -2 * (a..b).c\n");
         assertEquals("capital (1 + 2) * 3 - (4 - 5) / -x + -2 * (a..b).c\n", out);
         assertCanonical("goal (a >= b) == true at (1..2)..3\n");
+        assertCanonical("strategy s = f(data=train, on=on, risk) every 5\n");
         assertCanonical("capital [1 + 2..3, ..-4, 5.., \"q\\\"\\\\\\n\", 2015-01, 2015-02-03, 1e6, 1_0, true]\n");
     }
 

@@ -257,7 +257,7 @@ class ParserSketchTest {
     void keywordsStayUsableAsNames() {
         Program p = parse("kw.strat", """
                 market m = csv("x.csv", market=true, split=1) symbols cash, features
-                strategy s = switch ppo(on=close, every=5, train=1) every 5 over [hold, cash]
+                strategy s = switch ppo(on=close, every=5, train=1, data=train, risk, mode=on) every 5 over [hold, cash]
                 experiment e on m split train ..2020, test 2021.. {
                     compare s, capital = hold, goal
                     report "r", "market"
@@ -266,6 +266,12 @@ class ParserSketchTest {
         Decl.Market m = (Decl.Market) p.decls().get(0);
         assertEquals("split", ((Expr.Call) ((MarketSource.File) m.sources().getFirst()).call()).args().get(2).name().name());
         assertEquals(List.of("cash", "features"), ((MarketClause.Symbols) m.clauses().getFirst()).symbols().stream().map(i -> i.name()).toList());
+        Expr.Call ppo = (Expr.Call) ((Decl.Strategy) p.decls().get(1)).pipeline().stages().getFirst().target();
+        assertEquals("close", ((Expr.Name) ppo.args().get(0).value()).ident().name());
+        assertEquals("train", ((Expr.Name) ppo.args().get(3).value()).ident().name());
+        assertEquals("risk", ((Expr.Name) ppo.args().get(4).value()).ident().name());
+        assertNull(ppo.args().get(4).name());
+        assertEquals("on", ((Expr.Name) ppo.args().get(5).value()).ident().name());
         Decl.Experiment e = (Decl.Experiment) p.decls().get(2);
         assertEquals("capital", ((ExperimentItem.Compare) e.items().get(0)).entries().get(1).alias().name());
         assertEquals(2, e.items().size());
@@ -329,5 +335,19 @@ class ParserSketchTest {
         assertEquals("every", bt.pipeline().stages().getFirst().clauses().getFirst().keyword().name());
         assertEquals("m", bt.market().name());
         assertInstanceOf(Expr.Binary.class, ((Decl.Models) p.decls().get(4)).value());
+    }
+
+    @Test
+    void incompleteInputIsRecognisedForTheRepl() {
+        for (String text : List.of("strategy s =", "strategy s = olmar(window=5", "strategy s = a |",
+                "experiment e on m {\n  seeds 3", "models m = [1, 2,", "strategy s = a\n  | risk")) {
+            ParseResult r = Parser.parse(new Source("<repl>", text));
+            assertTrue(r.hasErrors(), text);
+            assertTrue(r.incomplete(), text);
+        }
+        for (String text : List.of("strategy s = a", "strategy s = a)", "market m = csv(\"x", "strategy s = f(\ncapital 1",
+                "strategy s = a b")) {
+            assertFalse(Parser.parse(new Source("<repl>", text)).incomplete(), text);
+        }
     }
 }

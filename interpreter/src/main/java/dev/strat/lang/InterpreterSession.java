@@ -112,7 +112,8 @@ final class InterpreterSession implements Session {
 
     @Override
     public boolean isIncomplete(String input) {
-        return InputCompleteness.isIncomplete(input);
+        // brackets, strings and trailing operators, then the parser's view: "strategy s =" stops mid-declaration
+        return InputCompleteness.isIncomplete(input) || Parser.parse(new Source("<repl>", input)).incomplete();
     }
 
     @Override

@@ -58,7 +58,7 @@ class ReportWriterTest {
 
         // The table: one row per strategy with its formatted cells; the best cell per column marked.
         assertEquals(3, count(html, "<td class=\"name\">"));
-        assertTrue(html.contains(">fast</td>"));
+        assertTrue(html.contains(">fast<div class=\"label\">"), "the pipeline text sits under the name");
         assertTrue(html.contains("0.40 ± 0.10"));
         assertTrue(html.contains("<td class=\"num best\">1.00 ± 0.10</td>"), "highest Sharpe is best");
         // Labels and names with markup characters are escaped, never interpreted.
@@ -113,8 +113,8 @@ class ReportWriterTest {
         ReportData other = Synthetic.data(List.of("solo"), List.of("ucrp"), 300, 4);
         ReportWriter.write(other, tmp);
         String html = Files.readString(tmp.resolve("index.html"));
-        assertTrue(html.contains(">solo</td>"));
-        assertFalse(html.contains(">fast</td>"));
+        assertTrue(html.contains(">solo<div class=\"label\">"));
+        assertFalse(html.contains(">fast<"));
         try (Stream<Path> s = Files.list(tmp)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
         }

@@ -27,7 +27,9 @@ public final class TableRenderer {
         ExperimentSpec spec = result.spec();
         MarketData market = spec.market();
         StringBuilder out = new StringBuilder();
-        out.append("experiment ").append(spec.name()).append(" on ").append(market.name());
+        // a one-off backtest is named by its own command ("backtest s on m"), which already says what it is
+        if (spec.name().startsWith("backtest ")) out.append(spec.name()).append(": ").append(market.name());
+        else out.append("experiment ").append(spec.name()).append(" on ").append(market.name());
         if (spec.scenario()) out.append(" (").append(spec.paths().size()).append(" scenario paths, seed k on path k)");
         out.append('\n');
         out.append("test ").append(barTime(market, spec.firstBar())).append(" .. ").append(barTime(market, spec.lastBar()))

@@ -20,6 +20,7 @@ import dev.strat.runtime.experiment.ResultWriter;
 import dev.strat.runtime.experiment.RunInfo;
 import dev.strat.runtime.experiment.SignificanceSpec;
 import dev.strat.runtime.experiment.TableRenderer;
+import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.MetricOptions;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.report.ExperimentReportData;
@@ -114,8 +115,10 @@ public final class ExperimentExecutor {
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
                 plan.costs().slippageHigh());
         MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
+        // one test per compared strategy on the headline metric (Sharpe when shown), not one per column
+        MetricId headline = plan.metrics().contains(MetricId.SHARPE) ? MetricId.SHARPE : plan.metrics().get(0);
         Optional<SignificanceSpec> significance = plan.significance()
-                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha()));
+                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(headline)));
         ExperimentSpec spec = new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config,
                 plan.metrics(), options, significance);
 

@@ -52,9 +52,9 @@ public final class MarketLoader {
             switch (source) {
                 case MarketSourcePlan.CsvSource csv -> {
                     CsvOptions options = CsvOptions.defaults();
-                    // with one file the listed symbols are read directly; with several, each file is read
-                    // whole and the listed symbols are picked after the join
-                    if (single && !plan.symbols().isEmpty()) options = options.withSymbols(plan.symbols());
+                    // each file reads only the listed symbols it holds, so that a late starter elsewhere in the
+                    // file does not cut the calendar of the symbols the user asked for
+                    if (!plan.symbols().isEmpty()) options = options.withSymbols(single ? plan.symbols() : listedIn(csv, plan.symbols()));
                     LoadedMarket part = CsvMarketReader.load(catalog.resolve(csv.path()), options);
                     MarketData data = part.data().withName(csv.path());
                     if (csv.periods().isPresent()) {
@@ -84,6 +84,14 @@ public final class MarketLoader {
         }
         String name = plan.name() + " = " + (files.isEmpty() ? data.name() : String.join(" + ", files));
         return new LoadedMarket(data.withName(name), joined.warnings());
+    }
+
+    private List<String> listedIn(MarketSourcePlan.CsvSource csv, List<String> listed) {
+        return catalog.facts(csv)
+                .filter(f -> f instanceof dev.strat.lang.check.MarketFacts.Known)
+                .map(f -> ((dev.strat.lang.check.MarketFacts.Known) f).symbols())
+                .map(inFile -> listed.stream().filter(inFile::contains).toList())
+                .orElse(listed);
     }
 
     private static String trim(double v) {

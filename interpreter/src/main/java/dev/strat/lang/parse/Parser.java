@@ -192,6 +192,7 @@ public final class Parser {
         lexer.removeErrorListeners();
         List<Token> tokens = new ArrayList<>();
         int lastCodeLine = -1;
+        int braceDepth = 0;
         for (Token raw = lexer.nextToken(); ; raw = lexer.nextToken()) {
             CommonToken t = new CommonToken(raw);
             t.setTokenIndex(tokens.size());
@@ -221,6 +222,12 @@ public final class Parser {
                 if (Tokens.isDeclarationKeyword(t.getType()) && t.getType() != StratLexer.SPLIT && t.getLine() == lastCodeLine) {
                     t.setType(StratLexer.ID);
                 }
+                // inside an experiment block 'capital' is a setting, wherever it stands on its line; any other
+                // declaration keyword starting a line ends an unclosed block, so recovery still finds it
+                if (t.getType() == StratLexer.CAPITAL && braceDepth > 0) t.setType(StratLexer.ID);
+                else if (Tokens.isDeclarationKeyword(t.getType()) && t.getType() != StratLexer.SPLIT) braceDepth = 0;
+                if (t.getType() == StratLexer.LBRACE) braceDepth++;
+                if (t.getType() == StratLexer.RBRACE) braceDepth = Math.max(0, braceDepth - 1);
                 lastCodeLine = t.getLine();
             }
             tokens.add(t);

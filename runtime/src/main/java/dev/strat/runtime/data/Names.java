@@ -5,10 +5,9 @@ import dev.strat.runtime.util.EditDistance;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-/** Did-you-mean suggestions for misspelt symbols . */
+/** Did-you-mean suggestions and lists of symbols for data error messages. */
 final class Names {
 
     private Names() {}

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,8 @@ class ExamplesCheckTest {
             Source source = new Source(ROOT.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
             List<Diagnostic> diagnostics = new Interpreter().check(source, DATA).diagnostics();
             assertTrue(diagnostics.stream().noneMatch(Diagnostic::isError), DiagnosticFormatter.formatAll(diagnostics));
+            // examples are what users copy: they stay in the layout `strat fmt` prints
+            assertEquals(source.text(), new Interpreter().format(source).text(), "run ./strat fmt --write " + source.name());
         }));
     }
 }

@@ -134,12 +134,13 @@ class BuiltinFactoriesTest {
     private double[] drive(Stage stage, int first, int last) {
         int n = market.assets();
         stage.reset(new RunSetup(market.symbols(), market.frequency(), 1, first, last));
-        History h = new History(market, first);
+        History.Cursor cursor = History.cursor(market, first);
+        History h = cursor.view();
         double[] current = new double[n + 1];
         current[n] = 1;
         double[] w = new double[n + 1];
         for (int t = first; t <= last; t++) {
-            h.advanceTo(t);
+            cursor.advanceTo(t);
             stage.propose(new Decision(h, t - first, current.clone(), current.clone(), 1), w);
             double sum = 0;
             for (double v : w) {

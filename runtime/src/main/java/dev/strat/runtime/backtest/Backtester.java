@@ -52,8 +52,8 @@ import java.util.SplittableRandom;
  * {@code step > 0}: stages should initialise in {@link Stage#reset}, not on {@code step == 0}.
  *
  * <h2>Validation</h2>
- * A stage that moves the {@link History} it was given ({@link History#advanceTo}) fails the run
- * with a {@link LookAheadException}.
+ * Stages see the market only through a {@link History} view they cannot move (the loop keeps its
+ * {@link History.Cursor}); reading a bar after the decision bar throws {@link LookAheadException}.
  * Every proposal must be finite and non-negative (entries down to {@code -1e-12} are clipped to 0)
  * and sum to 1 within {@code 1e-6} (tiny drift is renormalised away). Anything else is a bug in a
  * stage and fails the run with an {@link IllegalStateException} naming the stage, step and date.
@@ -136,7 +136,8 @@ public final class Backtester {
         final double[] relatives = new double[n];
         drifted[n] = 1.0;
 
-        final History history = new History(market, firstBar);
+        final History.Cursor cursor = History.cursor(market, firstBar);
+        final History history = cursor.view();
         double v = config.capital();
         wealth[0] = v;
         times[0] = market.time(firstBar);
@@ -147,11 +148,10 @@ public final class Backtester {
             final int t = firstBar + step;
             final boolean active = t + 1 >= warmup;
             if (active) {
-                history.advanceTo(t);
+                cursor.advanceTo(t);
                 System.arraycopy(drifted, 0, current, 0, m);
                 Arrays.fill(target, Double.NaN);
                 stage.propose(new Decision(history, step, current, current, v), target);
-                if (history.now() != t) throw movedHistory(label, step, t, history.now());
                 validate(target, n, label, step, market, t);
             } else {
                 Arrays.fill(target, 0, n, 0.0);
@@ -216,11 +216,6 @@ public final class Backtester {
             final double inv = 1 / sum;
             for (int j = 0; j <= n; j++) w[j] *= inv;
         }
-    }
-
-    private static LookAheadException movedHistory(String label, int step, int t, int now) {
-        return new LookAheadException("stage '" + label + "' moved the history from bar " + t + " to bar " + now
-                + " at step " + step + "; only the backtester may advance it");
     }
 
     private static String column(MarketData market, int j) {

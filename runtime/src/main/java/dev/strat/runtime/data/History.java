@@ -7,21 +7,43 @@ package dev.strat.runtime.data;
  * {@link IndexOutOfBoundsException}. Stages receive only this view, which is how the runtime
  * guarantees the absence of look-ahead by construction rather than by convention.
  *
- * <p>The view is mutable only through {@link #advanceTo(int)}, which the backtester calls; stages
- * must not keep references to it across steps expecting it to stay put.
+ * <p>Only the owner of the view's {@link Cursor} (the backtester) can move it; a stage holds the
+ * view alone and has no way to step it forward. Stages must not keep references to it across
+ * steps expecting it to stay put.
  */
 public final class History {
 
     private final MarketData market;
     private int now;
 
-    public History(MarketData market, int now) {
+    private History(MarketData market, int now) {
         this.market = market;
         advanceTo(now);
     }
 
-    /** Moves the decision time; only the backtest loop calls this. */
-    public void advanceTo(int t) {
+    /** A view of {@code market} at decision bar {@code now}, with the cursor that moves it. */
+    public static Cursor cursor(MarketData market, int now) {
+        return new Cursor(new History(market, now));
+    }
+
+    /**
+     * Moves a {@link History}: the backtest loop keeps the cursor and hands stages only
+     * {@link #view()}, so no stage can look past its decision bar by moving the view.
+     */
+    public static final class Cursor {
+        private final History view;
+
+        private Cursor(History view) {
+            this.view = view;
+        }
+
+        public History view() { return view; }
+
+        /** Moves the decision time to bar {@code t}. */
+        public void advanceTo(int t) { view.advanceTo(t); }
+    }
+
+    private void advanceTo(int t) {
         if (t < 0 || t >= market.bars()) throw new IndexOutOfBoundsException("bar " + t + " outside 0.." + (market.bars() - 1));
         this.now = t;
     }

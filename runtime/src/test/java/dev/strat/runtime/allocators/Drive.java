@@ -75,13 +75,14 @@ public final class Drive {
     public static double[][] run(Stage stage, MarketData market, int first, int last, double[][] proposals) {
         int n = market.assets();
         stage.reset(new RunSetup(market.symbols(), market.frequency(), 7L, first, last));
-        History history = new History(market, first);
+        History.Cursor cursor = History.cursor(market, first);
+        History history = cursor.view();
         double[] current = new double[n + 1];
         current[n] = 1.0;
         double wealth = 1.0;
         double[][] out = new double[last - first + 1][];
         for (int t = first; t <= last; t++) {
-            history.advanceTo(t);
+            cursor.advanceTo(t);
             int step = t - first;
             double[] proposal = proposals == null ? current.clone() : proposals[step].clone();
             double[] cur = current.clone();

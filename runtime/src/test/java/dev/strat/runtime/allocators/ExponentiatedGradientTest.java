@@ -41,10 +41,11 @@ class ExponentiatedGradientTest {
         MarketData m = Drive.market(new double[]{10, 10}, new double[]{20, 10}, new double[]{11, 9});
         ExponentiatedGradient eg = new ExponentiatedGradient("eg", 1.0);
         eg.reset(new dev.strat.runtime.pipeline.RunSetup(m.symbols(), m.frequency(), 1, 0, 2));
-        dev.strat.runtime.data.History h = new dev.strat.runtime.data.History(m, 0);
+        dev.strat.runtime.data.History.Cursor cursor = dev.strat.runtime.data.History.cursor(m, 0);
+        dev.strat.runtime.data.History h = cursor.view();
         double[] out = new double[3], cur = {0, 0, 1};
         eg.propose(new dev.strat.runtime.pipeline.Decision(h, 0, cur, cur, 1), out);
-        h.advanceTo(2);
+        cursor.advanceTo(2);
         eg.propose(new dev.strat.runtime.pipeline.Decision(h, 1, cur, cur, 1), out);
         double a = 1 / (1 + Math.exp(-0.2)); // x = (1.1, 0.9), w.x = 1
         assertArrayEquals(new double[]{a, 1 - a, 0}, out, 1e-9);

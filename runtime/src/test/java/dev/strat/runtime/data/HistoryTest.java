@@ -10,7 +10,8 @@ class HistoryTest {
     @Test
     void refusesLookAhead() {
         MarketData m = SyntheticMarkets.gbm(2, 50, 3);
-        History h = new History(m, 10);
+        History.Cursor cursor = History.cursor(m, 10);
+        History h = cursor.view();
         assertEquals(m.close(10, 1), h.close(0, 1));
         assertEquals(m.close(7, 0), h.close(3, 0));
         assertThrows(LookAheadException.class, () -> h.close(-1, 0));
@@ -20,8 +21,8 @@ class HistoryTest {
         h.closeWindow(0, 11, w);
         assertEquals(m.close(0, 0), w[0]);
         assertEquals(m.close(10, 0), w[10]);
-        h.advanceTo(49);
+        cursor.advanceTo(49);
         assertEquals(m.close(49, 0), h.close(0, 0));
-        assertThrows(IndexOutOfBoundsException.class, () -> h.advanceTo(50));
+        assertThrows(IndexOutOfBoundsException.class, () -> cursor.advanceTo(50));
     }
 }

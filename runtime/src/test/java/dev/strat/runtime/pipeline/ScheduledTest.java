@@ -28,11 +28,12 @@ class ScheduledTest {
         Counting inner = new Counting();
         Scheduled s = new Scheduled(inner, 3, "3");
         s.reset(new RunSetup(m.symbols(), m.frequency(), 1, 0, 6));
-        History h = new History(m, 0);
+        History.Cursor cursor = History.cursor(m, 0);
+        History h = cursor.view();
         double[] current = {0.2, 0.3, 0.5};
         double[] out = new double[3];
         for (int t = 0; t < 7; t++) {
-            h.advanceTo(t);
+            cursor.advanceTo(t);
             s.propose(new Decision(h, t, current, current, 1), out);
             if (t % 3 == 0) assertArrayEquals(new double[]{0.5, 0.5, 0}, out, 0);
             else assertArrayEquals(current, out, 0);

@@ -1,0 +1,121 @@
+package dev.strat.runtime.bench;
+
+import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.experiment.ExperimentSpec;
+import dev.strat.runtime.experiment.NamedStrategy;
+import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.MetricOptions;
+import dev.strat.runtime.pipeline.ProgressListener;
+import dev.strat.runtime.pipeline.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The benchmark the project promises: throughput of the backtest loop for CRP and OLMAR, and the
+ * time of a full baseline comparison, on one market. The comparison runs first so that its first
+ * run is cold (nothing else has been compiled yet); the throughput figures follow.
+ */
+public final class BacktestSuite {
+
+    /** Targets: asset-steps per second for CRP on one core, and the comparison's time after JVM start. */
+    public static final double CRP_TARGET = 100e6;
+    public static final double COMPARISON_TARGET_SECONDS = 1.0;
+
+    /** The comparison's costs: those of the quickstart example. */
+    public static final BacktestConfig COSTS = new BacktestConfig(1_000_000, 0.001, 0, 0.0005);
+
+    /**
+     * What to run.
+     *
+     * @param market       the market; decisions run over bars {@code firstBar .. lastBar - 1}
+     * @param comparison   the strategies of the baseline comparison
+     * @param crp          builds the CRP stage whose throughput is measured
+     * @param olmar        builds the OLMAR stage whose throughput is measured
+     * @param rounds       timed throughput rounds
+     * @param iterations   backtests per throughput round
+     * @param warmupNanos  minimum warm-up time of each throughput measurement
+     * @param warmRepeats  timed warm comparison runs
+     */
+    public record Plan(MarketData market, int firstBar, int lastBar, List<NamedStrategy> comparison, Supplier<Stage> crp,
+                       Supplier<Stage> olmar, int rounds, int iterations, long warmupNanos, int warmRepeats) {
+        public Plan {
+            Objects.requireNonNull(market, "market");
+            comparison = List.copyOf(comparison);
+            Objects.requireNonNull(crp, "crp");
+            Objects.requireNonNull(olmar, "olmar");
+            if (rounds < 1 || iterations < 1 || warmRepeats < 0 || warmupNanos < 0) {
+                throw new IllegalArgumentException("rounds and iterations must be positive, repeats and warm-up non-negative");
+            }
+        }
+    }
+
+    /** Per-strategy time inside the median warm comparison run. */
+    public record StrategyTime(String name, double millis) {}
+
+    /** Everything measured. */
+    public record Result(Plan plan, ComparisonBench.Timing comparison, List<StrategyTime> perStrategy, Throughput crp,
+                         Throughput olmar, long uptimeMillisAtEnd) {
+
+        public boolean crpPasses() {
+            return crp.median() >= CRP_TARGET;
+        }
+
+        /** The comparison, from JVM start (data loading included), finished within the target. */
+        public boolean coldPasses() {
+            return comparison.uptimeMillisAfterCold() < COMPARISON_TARGET_SECONDS * 1e3;
+        }
+    }
+
+    private BacktestSuite() {
+    }
+
+    /** Runs the plan; {@code log} hears about each phase (may be {@link ProgressListener#NONE}). */
+    public static Result run(Plan plan, ProgressListener log) {
+        ExperimentSpec spec = spec(plan);
+        log.start("baseline comparison", 3);
+        ComparisonBench.Timing timing = ComparisonBench.time(spec, plan.warmRepeats());
+        log.progress(1, "baseline comparison");
+        List<StrategyTime> perStrategy = perStrategy(spec);
+        Throughput crp = BacktestBench.measure(plan.crp().get(), plan.market(), plan.firstBar(), plan.lastBar(), plan.iterations(),
+                plan.rounds(), plan.warmupNanos());
+        log.progress(2, "crp throughput");
+        Throughput olmar = BacktestBench.measure(plan.olmar().get(), plan.market(), plan.firstBar(), plan.lastBar(),
+                Math.max(1, plan.iterations() / 4), plan.rounds(), plan.warmupNanos());
+        log.progress(3, "olmar throughput");
+        log.finish();
+        return new Result(plan, timing, perStrategy, crp, olmar, ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** The comparison as an experiment: one seed, all metrics computed, no report. */
+    public static ExperimentSpec spec(Plan plan) {
+        return new ExperimentSpec("baseline comparison", plan.market(), plan.firstBar(), plan.lastBar(), plan.comparison(),
+                List.of(1L), COSTS, List.of(MetricId.values()), MetricOptions.DEFAULT, Optional.empty());
+    }
+
+    /**
+     * One more warm run of the experiment, timing each strategy by the progress the runner reports
+     * after every backtest (the metrics of all runs are computed after the last report, so they
+     * are not in the per-strategy times).
+     */
+    private static List<StrategyTime> perStrategy(ExperimentSpec spec) {
+        long[] stamps = new long[spec.strategies().size() + 1];
+        ProgressListener clock = new ProgressListener() {
+            @Override public void start(String name, long total) { stamps[0] = System.nanoTime(); }
+            @Override public void progress(long done, String message) { stamps[(int) done] = System.nanoTime(); }
+            @Override public void finish() { }
+            @Override public void warn(String message) { }
+        };
+        new dev.strat.runtime.experiment.ExperimentRunner(1).run(spec, clock);
+        List<StrategyTime> times = new ArrayList<>();
+        for (int s = 0; s < spec.strategies().size(); s++) {
+            times.add(new StrategyTime(spec.strategies().get(s).name(), (stamps[s + 1] - stamps[s]) * 1e-6));
+        }
+        return times;
+    }
+}

@@ -25,6 +25,7 @@ public final class Corn implements Stage {
     private final int window;
     private final double rho;
     private final int scan;
+    private final boolean warmStart;
     private int n;
     private int capacity;      // candidate windows the buffers hold: scan, or fewer when the run is shorter
     private double[] rel;      // relatives of the visible tail, row r = bar (now - r), r = 0..rows-1
@@ -33,6 +34,16 @@ public final class Corn implements Stage {
     private LogOptimal solver;
 
     public Corn(String label, int window, double rho, int scan) {
+        this(label, window, rho, scan, true);
+    }
+
+    /**
+     * @param warmStart start the log-optimal solver at the previous decision's portfolio when the
+     *                  similarity set has at least as many days as there are assets (the optimum is
+     *                  then unique, so the answer is the cold-started one to the solver's
+     *                  tolerance); false always starts it at the uniform portfolio
+     */
+    Corn(String label, int window, double rho, int scan, boolean warmStart) {
         if (window < 1) throw new IllegalArgumentException("CORN window must be >= 1");
         if (!(rho >= -1 && rho <= 1)) throw new IllegalArgumentException("CORN rho must be in [-1, 1]");
         if (scan < 1) throw new IllegalArgumentException("CORN scan must be >= 1");
@@ -40,6 +51,7 @@ public final class Corn implements Stage {
         this.window = window;
         this.rho = rho;
         this.scan = scan;
+        this.warmStart = warmStart;
     }
 
     @Override public String label() { return label; }
@@ -97,7 +109,11 @@ public final class Corn implements Stage {
                 }
             }
         }
-        solver.solve(matched, found, b);
+        // b still holds the previous decision's portfolio (zeros after reset, which solveFrom
+        // treats as "no start"); with fewer days than assets the optimum need not be unique, so
+        // the answer must not depend on where the iteration starts
+        if (warmStart && found >= 2 * n) solver.solveFrom(matched, found, b);
+        else solver.solve(matched, found, b);
         Weights.invested(b, out);
     }
 }

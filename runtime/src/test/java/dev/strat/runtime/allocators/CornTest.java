@@ -80,4 +80,55 @@ class CornTest {
             }
         }
     }
+
+    @Test
+    void warmStartedCornEqualsColdCornOnARandomMarket() {
+        // 8 assets, 700 bars: early decisions have fewer matches than assets (cold path), later
+        // ones hundreds (warm path); every proposal must agree with the cold solver's
+        MarketData market = Drive.random(8, 700, 11);
+        double[][] warm = Drive.run(new Corn("corn", 5, 0.1, 300, true), market, 10, 699);
+        double[][] cold = Drive.run(new Corn("corn", 5, 0.1, 300, false), market, 10, 699);
+        int differing = 0;
+        for (int t = 0; t < warm.length; t++) {
+            assertArrayEquals(cold[t], warm[t], 1e-9, "decision " + t);
+            for (int i = 0; i < warm[t].length; i++) if (warm[t][i] != cold[t][i]) { differing++; break; }
+        }
+        // the warm path was actually taken (it ends at a different rounding of the same optimum)
+        org.junit.jupiter.api.Assertions.assertTrue(differing > 0, "warm start never changed a bit: was it used?");
+    }
+
+    @Test
+    void solveFromAnyStartReachesTheColdOptimum() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + rnd.nextInt(12), k = n + rnd.nextInt(60);
+            double[] xs = new double[k * n];
+            for (int j = 0; j < xs.length; j++) xs[j] = Math.exp(0.04 * (rnd.nextDouble() - 0.5) * (1 + trial % 5));
+            double[] cold = new double[n];
+            LogOptimal solver = new LogOptimal(n);
+            solver.solve(xs, k, cold);
+            // starts: a random sparse portfolio, a vertex, and the optimum itself
+            double[] start = new double[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += start[i] = rnd.nextDouble() < 0.4 ? 0 : rnd.nextDouble();
+            if (sum == 0) start[0] = sum = 1;
+            for (int i = 0; i < n; i++) start[i] /= sum;
+            double[] vertex = new double[n];
+            vertex[rnd.nextInt(n)] = 1;
+            for (double[] b : new double[][]{start, vertex, cold.clone()}) {
+                solver.solveFrom(xs, k, b);
+                assertArrayEquals(cold, b, 1e-9, "trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void solveFromAnInvalidStartIsTheColdSolve() {
+        double[] xs = {0.9, 1.1, 1.2, 1.0};
+        LogOptimal solver = new LogOptimal(2);
+        for (double[] start : new double[][]{{0, 0}, {Double.NaN, 1}, {-0.5, 1.5}, {0.2, 0.2}}) {
+            solver.solveFrom(xs, 2, start);
+            assertArrayEquals(new double[]{0.25, 0.75}, start, 1e-9);
+        }
+    }
 }

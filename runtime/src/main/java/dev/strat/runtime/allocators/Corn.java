@@ -18,8 +18,23 @@ import dev.strat.runtime.pipeline.Stage;
  * <p>Only the most recent {@code scan} candidate windows are compared, which bounds the cost of
  * a decision to {@code O(scan · w · N)} plus the solver; set {@code scan} at least as large as the
  * run to reproduce the paper's use of the whole history. Fully invested: cash 0.
+ *
+ * <h2>Cost</h2>
+ * Consecutive decisions share almost all of their work, and the stage keeps it: each bar's
+ * relatives (and their sum and sum of squares, taken about 1 to avoid cancellation) are cached by
+ * bar; the dot products of a bar's relatives with those {@code lag} bars earlier are computed once,
+ * when the bar is the newest one, and kept for the {@code window} decisions whose latest window
+ * contains it. A candidate's covariance with the latest window is then the sum of {@code window}
+ * kept dot products, so a decision costs {@code O(scan · N)} for the new dot products plus
+ * {@code O(scan · window)} to assemble the correlations, instead of {@code O(scan · window · N)}.
+ * Kept values depend only on the bars involved, never on the order of decisions, so spaced or
+ * repeated decisions give the same answer as a fresh computation. The log-optimal solver starts
+ * at the previous decision's portfolio (see {@link LogOptimal#solveFrom}).
  */
 public final class Corn implements Stage {
+
+    /** A window's variance below this fraction of its sum of squares is rounding: the window is flat. */
+    private static final double FLAT = 1e-12;
 
     private final String label;
     private final int window;
@@ -27,8 +42,15 @@ public final class Corn implements Stage {
     private final int scan;
     private final boolean warmStart;
     private int n;
-    private int capacity;      // candidate windows the buffers hold: scan, or fewer when the run is shorter
-    private double[] rel;      // relatives of the visible tail, row r = bar (now - r), r = 0..rows-1
+    private int capacity;      // candidate windows a decision can have: scan, or fewer when the run is shorter
+    private double[] rel;      // price relatives by bar (bar * n + i), cached as bars become visible
+    private double[] rowSum;   // per bar: sum of (relative - 1) over the assets
+    private double[] rowSq;    // per bar: sum of (relative - 1)^2
+    private int cachedThrough; // last bar whose relatives are cached
+    private double[] dots;     // window slots x (capacity + 1): dots[slot][lag] = y(bar) · y(bar - lag), y = relative - 1
+    private int[] slotBar;     // the bar each slot was computed for (-1: none)
+    private int[] slotLags;    // how many lags each slot holds
+    private double[] cov;      // per candidate lag: sum over the window of the kept dot products
     private double[] matched;  // following-day relatives of the matching windows, row-major
     private double[] b;
     private LogOptimal solver;
@@ -39,9 +61,9 @@ public final class Corn implements Stage {
 
     /**
      * @param warmStart start the log-optimal solver at the previous decision's portfolio when the
-     *                  similarity set has at least as many days as there are assets (the optimum is
-     *                  then unique, so the answer is the cold-started one to the solver's
-     *                  tolerance); false always starts it at the uniform portfolio
+     *                  similarity set has at least twice as many days as there are assets (the
+     *                  optimum is then unique and well conditioned, so the answer is the
+     *                  cold-started one to 1e-9); false always starts it at the uniform portfolio
      */
     Corn(String label, int window, double rho, int scan, boolean warmStart) {
         if (window < 1) throw new IllegalArgumentException("CORN window must be >= 1");
@@ -64,7 +86,16 @@ public final class Corn implements Stage {
         n = setup.assets();
         // no decision of this run can see more than lastBar candidate windows
         capacity = Math.max(1, Math.min(scan, setup.lastBar()));
-        rel = new double[(capacity + window) * n];
+        int bars = setup.lastBar() + 1;
+        rel = new double[bars * n];
+        rowSum = new double[bars];
+        rowSq = new double[bars];
+        cachedThrough = 0;
+        dots = new double[window * (capacity + 1)];
+        slotBar = new int[window];
+        java.util.Arrays.fill(slotBar, -1);
+        slotLags = new int[window];
+        cov = new double[capacity + 1];
         matched = new double[capacity * n];
         b = new double[n];
         solver = new LogOptimal(n);
@@ -73,47 +104,98 @@ public final class Corn implements Stage {
     @Override
     public void propose(Decision decision, double[] out) {
         History h = decision.history();
-        int bars = h.now();             // relatives exist for bars 1..now
-        if (bars < window) {
+        int now = h.now();              // relatives exist for bars 1..now
+        if (now < window) {
             Weights.uniform(out);
             return;
         }
-        // candidate windows end at lags 1..candidates (bar now-lag), their next day is lag-1
-        int candidates = Math.min(capacity, bars - window);
-        int rows = candidates + window;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < n; i++) rel[r * n + i] = h.relative(r, i);
-        }
+        cacheThrough(h);
+        // candidate windows end at bars now-lag, lag = 1..candidates; their next day is now-lag+1
+        int candidates = Math.min(capacity, now - window);
         int len = window * n;
-        double latestMean = 0;
-        for (int k = 0; k < len; k++) latestMean += rel[k];
-        latestMean /= len;
-        double latestVar = 0;
-        for (int k = 0; k < len; k++) latestVar += (rel[k] - latestMean) * (rel[k] - latestMean);
+        double latestSum = 0, latestSq = 0;
+        for (int j = 0; j < window; j++) {
+            latestSum += rowSum[now - j];
+            latestSq += rowSq[now - j];
+        }
+        double latestMean = latestSum / len;
+        double latestVar = latestSq - latestSum * latestMean;
         int found = 0;
-        if (latestVar > 0) {
+        if (latestVar > FLAT * latestSq) {
+            java.util.Arrays.fill(cov, 0, candidates + 1, 0.0);
+            for (int j = 0; j < window; j++) {
+                int base = slot(now - j, candidates) * (capacity + 1);
+                for (int lag = 1; lag <= candidates; lag++) cov[lag] += dots[base + lag];
+            }
             for (int lag = 1; lag <= candidates; lag++) {
-                int start = lag * n;
-                double mean = 0;
-                for (int k = 0; k < len; k++) mean += rel[start + k];
-                mean /= len;
-                double var = 0, cov = 0;
-                for (int k = 0; k < len; k++) {
-                    double d = rel[start + k] - mean;
-                    var += d * d;
-                    cov += d * (rel[k] - latestMean);
+                // the candidate window is bars now-lag-window+1 .. now-lag
+                double sum = 0, sq = 0;
+                for (int j = 0; j < window; j++) {
+                    sum += rowSum[now - lag - j];
+                    sq += rowSq[now - lag - j];
                 }
-                if (var > 0 && cov / Math.sqrt(var * latestVar) >= rho) {
-                    System.arraycopy(rel, (lag - 1) * n, matched, found * n, n);
+                double mean = sum / len;
+                double var = sq - sum * mean;
+                if (!(var > FLAT * sq)) continue;
+                double c = cov[lag] - sum * latestMean;
+                if (c / Math.sqrt(var * latestVar) >= rho) {
+                    System.arraycopy(rel, (now - lag + 1) * n, matched, found * n, n);
                     found++;
                 }
             }
         }
         // b still holds the previous decision's portfolio (zeros after reset, which solveFrom
-        // treats as "no start"); with fewer days than assets the optimum need not be unique, so
-        // the answer must not depend on where the iteration starts
+        // treats as "no start"); with few days the optimum need not be unique or well conditioned,
+        // so then the answer must not depend on where the iteration starts
         if (warmStart && found >= 2 * n) solver.solveFrom(matched, found, b);
         else solver.solve(matched, found, b);
         Weights.invested(b, out);
+    }
+
+    /** Caches the relatives, row sums and row sums of squares of the bars up to now. */
+    private void cacheThrough(History h) {
+        int now = h.now();
+        if (now + 1 > rowSum.length) {
+            // a run longer than announced (the setup's lastBar): grow rather than fail
+            int bars = Math.max(now + 1, 2 * rowSum.length);
+            rel = java.util.Arrays.copyOf(rel, bars * n);
+            rowSum = java.util.Arrays.copyOf(rowSum, bars);
+            rowSq = java.util.Arrays.copyOf(rowSq, bars);
+        }
+        for (int bar = Math.max(1, Math.max(cachedThrough + 1, now - capacity - window)); bar <= now; bar++) {
+            int lag = now - bar;
+            double s = 0, q = 0;
+            for (int i = 0; i < n; i++) {
+                double x = h.relative(lag, i);
+                rel[bar * n + i] = x;
+                double y = x - 1.0;
+                s += y;
+                q += y * y;
+            }
+            rowSum[bar] = s;
+            rowSq[bar] = q;
+        }
+        cachedThrough = Math.max(cachedThrough, now);
+    }
+
+    /**
+     * The slot holding the dot products of {@code bar} with the {@code lags} bars before it,
+     * computing them when the slot holds another bar or too few lags.
+     */
+    private int slot(int bar, int lags) {
+        int s = bar % window;
+        if (slotBar[s] != bar || slotLags[s] < lags) {
+            int base = s * (capacity + 1);
+            int from = slotBar[s] == bar ? slotLags[s] + 1 : 1;
+            for (int lag = from; lag <= lags; lag++) {
+                int a = bar * n, c = (bar - lag) * n;
+                double d = 0;
+                for (int i = 0; i < n; i++) d += (rel[a + i] - 1.0) * (rel[c + i] - 1.0);
+                dots[base + lag] = d;
+            }
+            slotBar[s] = bar;
+            slotLags[s] = lags;
+        }
+        return s;
     }
 }

@@ -131,4 +131,41 @@ class CornTest {
             assertArrayEquals(new double[]{0.25, 0.75}, start, 1e-9);
         }
     }
+
+    @Test
+    void equalsTheTextbookComputationOnRandomMarkets() {
+        int[][] cases = {{8, 5, 300}, {5, 1, 1000}, {12, 3, 150}, {3, 10, 400}};
+        double[] rhos = {0.1, 0.5, -0.2, 0.0};
+        for (int c = 0; c < cases.length; c++) {
+            int n = cases[c][0], window = cases[c][1], scan = cases[c][2];
+            MarketData market = Drive.random(n, 600, 100 + c);
+            double[][] fast = Drive.run(new Corn("corn", window, rhos[c], scan), market, 3, 599);
+            double[][] reference = Drive.run(new CornReference("corn", window, rhos[c], scan), market, 3, 599);
+            for (int t = 0; t < fast.length; t++) assertArrayEquals(reference[t], fast[t], 1e-9, "case " + c + " decision " + t);
+        }
+    }
+
+    @Test
+    void spacedAndRepeatedDecisionsGiveTheFreshAnswer() {
+        // the kept dot products depend only on bars: deciding every 1..4 bars, sometimes twice at
+        // one bar, must give what a fresh computation gives at each of those bars
+        MarketData market = Drive.random(6, 500, 21);
+        Corn fast = new Corn("corn", 4, 0.1, 200);
+        CornReference reference = new CornReference("corn", 4, 0.1, 200);
+        dev.strat.runtime.pipeline.RunSetup setup = new dev.strat.runtime.pipeline.RunSetup(market.symbols(), market.frequency(), 1L, 5, 499);
+        fast.reset(setup);
+        reference.reset(setup);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        dev.strat.runtime.data.History history = new dev.strat.runtime.data.History(market, 5);
+        double[] current = new double[7];
+        current[6] = 1;
+        double[] a = new double[7], e = new double[7];
+        for (int t = 5; t < 499; t += rnd.nextInt(5)) {
+            history.advanceTo(t);
+            dev.strat.runtime.pipeline.Decision d = new dev.strat.runtime.pipeline.Decision(history, t - 5, current, current, 1.0);
+            fast.propose(d, a);
+            reference.propose(d, e);
+            assertArrayEquals(e, a, 1e-9, "bar " + t);
+        }
+    }
 }

@@ -104,7 +104,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
+        long loadStart = System.nanoTime();
         MarketData market = load();
+        long loadNanos = System.nanoTime() - loadStart;
         if (bars < 2 || bars > market.bars()) {
             throw new UserError("--bars must be between 2 and " + market.bars() + " (the file's length), got " + bars);
         }
@@ -116,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<NamedStrategy> comparison = new ArrayList<>();
         for (String name : BASELINES) comparison.add(strategy(registry, name, info));
         BacktestSuite.Plan plan = new BacktestSuite.Plan(market, firstBar, lastBar, comparison,
-                stage(registry, "ucrp", info), stage(registry, "olmar", info), rounds, iterations, warmupMillis * 1_000_000L, repeats);
+                stage(registry, "ucrp", info), stage(registry, "olmar", info), rounds, iterations, warmupMillis * 1_000_000L, repeats, loadNanos);
         BacktestSuite.Result result = BacktestSuite.run(plan, dev.strat.runtime.pipeline.ProgressListener.NONE);
 
         BenchReport.Machine machine = BenchReport.Machine.current();

@@ -46,7 +46,10 @@ public final class Corn implements Stage {
     private double[] rel;      // price relatives by bar (bar * n + i), cached as bars become visible
     private double[] rowSum;   // per bar: sum of (relative - 1) over the assets
     private double[] rowSq;    // per bar: sum of (relative - 1)^2
+    private double[] winSum;   // per bar: sum of (relative - 1) over the window ending there
+    private double[] winVar;   // per bar: that window's sum of squared deviations from its mean, -1 when flat
     private int cachedThrough; // last bar whose relatives are cached
+    private int contiguousFrom; // first bar of the cached run of bars that ends at cachedThrough
     private double[] dots;     // window slots x (capacity + 1): dots[slot][lag] = y(bar) · y(bar - lag), y = relative - 1
     private int[] slotBar;     // the bar each slot was computed for (-1: none)
     private int[] slotLags;    // how many lags each slot holds
@@ -90,7 +93,10 @@ public final class Corn implements Stage {
         rel = new double[bars * n];
         rowSum = new double[bars];
         rowSq = new double[bars];
+        winSum = new double[bars];
+        winVar = new double[bars];
         cachedThrough = 0;
+        contiguousFrom = 1;
         dots = new double[window * (capacity + 1)];
         slotBar = new int[window];
         java.util.Arrays.fill(slotBar, -1);
@@ -112,34 +118,25 @@ public final class Corn implements Stage {
         cacheThrough(h);
         // candidate windows end at bars now-lag, lag = 1..candidates; their next day is now-lag+1
         int candidates = Math.min(capacity, now - window);
-        int len = window * n;
-        double latestSum = 0, latestSq = 0;
-        for (int j = 0; j < window; j++) {
-            latestSum += rowSum[now - j];
-            latestSq += rowSq[now - j];
-        }
-        double latestMean = latestSum / len;
-        double latestVar = latestSq - latestSum * latestMean;
+        double latestVar = winVar[now];
+        double latestMean = winSum[now] / (window * n);
         int found = 0;
-        if (latestVar > FLAT * latestSq) {
+        if (latestVar > 0) {
             java.util.Arrays.fill(cov, 0, candidates + 1, 0.0);
             for (int j = 0; j < window; j++) {
                 int base = slot(now - j, candidates) * (capacity + 1);
                 for (int lag = 1; lag <= candidates; lag++) cov[lag] += dots[base + lag];
             }
+            // corr = c / sqrt(var * latestVar) >= rho, compared in squares to spare a root and a division
+            double rho2 = rho * rho * latestVar;
             for (int lag = 1; lag <= candidates; lag++) {
-                // the candidate window is bars now-lag-window+1 .. now-lag
-                double sum = 0, sq = 0;
-                for (int j = 0; j < window; j++) {
-                    sum += rowSum[now - lag - j];
-                    sq += rowSq[now - lag - j];
-                }
-                double mean = sum / len;
-                double var = sq - sum * mean;
-                if (!(var > FLAT * sq)) continue;
-                double c = cov[lag] - sum * latestMean;
-                if (c / Math.sqrt(var * latestVar) >= rho) {
-                    System.arraycopy(rel, (now - lag + 1) * n, matched, found * n, n);
+                int end = now - lag;   // the candidate window is bars end-window+1 .. end
+                double var = winVar[end];
+                if (!(var > 0)) continue;
+                double c = cov[lag] - winSum[end] * latestMean;
+                boolean match = rho > 0 ? c > 0 && c * c >= rho2 * var : c >= 0 || c * c <= rho2 * var;
+                if (match) {
+                    System.arraycopy(rel, (end + 1) * n, matched, found * n, n);
                     found++;
                 }
             }
@@ -152,7 +149,10 @@ public final class Corn implements Stage {
         Weights.invested(b, out);
     }
 
-    /** Caches the relatives, row sums and row sums of squares of the bars up to now. */
+    /**
+     * Caches the relatives of the bars up to now with their row sums and sums of squares, and the
+     * sum and variance of the window ending at each of those bars.
+     */
     private void cacheThrough(History h) {
         int now = h.now();
         if (now + 1 > rowSum.length) {
@@ -161,8 +161,14 @@ public final class Corn implements Stage {
             rel = java.util.Arrays.copyOf(rel, bars * n);
             rowSum = java.util.Arrays.copyOf(rowSum, bars);
             rowSq = java.util.Arrays.copyOf(rowSq, bars);
+            winSum = java.util.Arrays.copyOf(winSum, bars);
+            winVar = java.util.Arrays.copyOf(winVar, bars);
         }
-        for (int bar = Math.max(1, Math.max(cachedThrough + 1, now - capacity - window)); bar <= now; bar++) {
+        // the oldest window a decision reads ends at now - capacity, so starts window - 1 bars earlier
+        int from = Math.max(1, Math.max(cachedThrough + 1, now - capacity - 2 * window));
+        if (from > cachedThrough + 1) contiguousFrom = from; // a gap: older rows are not ours to use
+        int len = window * n;
+        for (int bar = from; bar <= now; bar++) {
             int lag = now - bar;
             double s = 0, q = 0;
             for (int i = 0; i < n; i++) {
@@ -174,6 +180,19 @@ public final class Corn implements Stage {
             }
             rowSum[bar] = s;
             rowSq[bar] = q;
+            if (bar - window + 1 >= contiguousFrom) {
+                double sum = 0, sq = 0;
+                for (int j = 0; j < window; j++) {
+                    sum += rowSum[bar - j];
+                    sq += rowSq[bar - j];
+                }
+                double var = sq - sum * (sum / len);
+                winSum[bar] = sum;
+                // a variance this small next to the sum of squares is rounding: the window is flat
+                winVar[bar] = var > FLAT * sq ? var : -1;
+            } else {
+                winVar[bar] = -1; // rows missing: never read (decisions only read windows inside the cache)
+            }
         }
         cachedThrough = Math.max(cachedThrough, now);
     }

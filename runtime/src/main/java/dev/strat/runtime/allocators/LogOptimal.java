@@ -49,6 +49,9 @@ public final class LogOptimal {
     private final boolean[] free;
     private final int[] support;     // indices of the positive weights of the portfolio being evaluated
     private double[] inverse = new double[16];   // 1 / (b · x_r) per row; grows to the largest k seen
+    private double[] scaled = new double[16];    // free columns of x_r / (b · x_r), column-major; grows likewise
+    /** Rows whose growth factors are multiplied before one logarithm is taken. */
+    static final int LOG_BLOCK = 16;
 
     public LogOptimal(int n) {
         this.n = n;
@@ -105,17 +108,25 @@ public final class LogOptimal {
 
     /** The active-set Newton iteration from {@code b}; coordinates that are not free hold 0. */
     private void iterate(double[] xs, int k, double[] b) {
-        double value = objective(xs, k, b);
+        double value = Double.NaN;   // the objective at b, evaluated when a line search needs it
         int exactSteps = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
+            // converge on the free weights first; the fixed ones' gradients (a pass over every
+            // asset) are only needed to confirm optimality or to release one
             gradient(xs, k, b);
             boolean optimal = true;
-            for (int i = 0; i < n; i++) {
-                if (free[i] ? Math.abs(grad[i] - 1) > TOLERANCE : grad[i] > 1 + TOLERANCE) optimal = false;
-                // release a fixed weight whose marginal growth beats the budget's price
-                if (!free[i] && grad[i] > 1 + TOLERANCE) free[i] = true;
+            for (int a = 0, m = freeCount(); a < m; a++) if (Math.abs(grad[index[a]] - 1) > TOLERANCE) optimal = false;
+            if (optimal) {
+                fixedGradient(xs, k);
+                for (int i = 0; i < n; i++) {
+                    // release a fixed weight whose marginal growth beats the budget's price
+                    if (!free[i] && grad[i] > 1 + TOLERANCE) {
+                        free[i] = true;
+                        optimal = false;
+                    }
+                }
+                if (optimal) return;
             }
-            if (optimal) return;
             hessian(xs, k);
             // a released weight must move up; if the model says otherwise keep it fixed and redo
             boolean again = true;
@@ -139,7 +150,7 @@ public final class LogOptimal {
                 }
             }
             double slope = 0;
-            for (int i = 0; i < n; i++) slope += grad[i] * step[i];
+            for (int i = 0; i < n; i++) if (step[i] != 0) slope += grad[i] * step[i];
             if (!(slope > 0)) return; // no ascent left at machine precision
             double next = Double.NEGATIVE_INFINITY;
             if (slope < NOISE_SLOPE && exactSteps < MAX_EXACT_STEPS) {
@@ -152,17 +163,16 @@ public final class LogOptimal {
                 exactSteps++;
                 for (int i = 0; i < n; i++) trial[i] = Math.max(0.0, b[i] + alpha * step[i]);
                 if (blocking >= 0) trial[blocking] = 0.0;
-                next = objective(xs, k, trial);
-                if (next == Double.NEGATIVE_INFINITY) return;
                 double sum = 0;
                 for (int i = 0; i < n; i++) sum += trial[i];
                 for (int i = 0; i < n; i++) {
                     b[i] = trial[i] / sum;
                     if (b[i] == 0) free[i] = false;
                 }
-                value = next;
+                value = Double.NaN;
                 continue;
             }
+            if (Double.isNaN(value)) value = objective(xs, k, b);
             for (int halving = 0; halving < 60; halving++) {
                 for (int i = 0; i < n; i++) trial[i] = Math.max(0.0, b[i] + alpha * step[i]);
                 if (blocking >= 0 && halving == 0) trial[blocking] = 0.0;
@@ -188,71 +198,92 @@ public final class LogOptimal {
         return m;
     }
 
-    /** Mean log growth of {@code b}; only its positive entries are read (the others are 0). */
+    /**
+     * Mean log growth of {@code b}; only its positive entries are read (the others are 0). The
+     * logarithm of a product of a few growth factors replaces the sum of their logarithms (one
+     * {@code log} per {@value #LOG_BLOCK} rows), unless the product leaves the safe range.
+     */
     private double objective(double[] xs, int k, double[] b) {
         int m = 0;
         for (int i = 0; i < n; i++) if (b[i] > 0) support[m++] = i;
         double s = 0;
-        for (int r = 0; r < k; r++) {
-            int base = r * n;
-            double bx = 0;
-            for (int a = 0; a < m; a++) bx += b[support[a]] * xs[base + support[a]];
-            if (!(bx > 0)) return Double.NEGATIVE_INFINITY;
-            s += Math.log(bx);
+        for (int r0 = 0; r0 < k; r0 += LOG_BLOCK) {
+            int r1 = Math.min(k, r0 + LOG_BLOCK);
+            double product = 1;
+            for (int r = r0; r < r1; r++) {
+                int base = r * n;
+                double bx = 0;
+                for (int a = 0; a < m; a++) bx += b[support[a]] * xs[base + support[a]];
+                if (!(bx > 0)) return Double.NEGATIVE_INFINITY;
+                product *= bx;
+            }
+            if (product > 1e-280 && product < 1e280) {
+                s += Math.log(product);
+            } else {
+                for (int r = r0; r < r1; r++) {
+                    int base = r * n;
+                    double bx = 0;
+                    for (int a = 0; a < m; a++) bx += b[support[a]] * xs[base + support[a]];
+                    s += Math.log(bx);
+                }
+            }
         }
         return s / k;
     }
 
     /**
-     * The gradient in every coordinate (the KKT test needs the fixed ones too); keeps
-     * {@code 1 / (b · x_r)} of every row for {@link #hessian}.
+     * The gradient in the free coordinates; keeps {@code 1 / (b · x_r)} of every row for
+     * {@link #fixedGradient} and {@link #hessian}. Entries of fixed coordinates are stale.
      */
     private void gradient(double[] xs, int k, double[] b) {
         if (inverse.length < k) inverse = new double[Math.max(k, 2 * inverse.length)];
         int p = 0;
         for (int i = 0; i < n; i++) if (b[i] > 0) support[p++] = i;
-        Arrays.fill(grad, 0.0);
         for (int r = 0; r < k; r++) {
             int base = r * n;
             double bx = 0;
             for (int a = 0; a < p; a++) bx += b[support[a]] * xs[base + support[a]];
-            double inv = 1.0 / bx;
-            inverse[r] = inv;
-            for (int i = 0; i < n; i++) grad[i] += xs[base + i] * inv;
+            inverse[r] = 1.0 / bx;
         }
-        for (int i = 0; i < n; i++) grad[i] /= k;
+        int m = freeCount();
+        for (int a = 0; a < m; a++) grad[index[a]] = column(xs, k, index[a]);
+    }
+
+    /** The gradient in the fixed coordinates, at the point of the last {@link #gradient}. */
+    private void fixedGradient(double[] xs, int k) {
+        for (int i = 0; i < n; i++) if (!free[i]) grad[i] = column(xs, k, i);
+    }
+
+    /** {@code (1/k) sum_r x_ri / (b · x_r)}: one coordinate of the gradient, summed in a register. */
+    private double column(double[] xs, int k, int i) {
+        double g = 0;
+        for (int r = 0, at = i; r < k; r++, at += n) g += xs[at] * inverse[r];
+        return g / k;
     }
 
     /**
      * The negated Hessian on the free coordinates only, at the point of the last {@link #gradient}:
      * log-optimal portfolios are sparse, so this is where most of the work is saved
-     * ({@code k * m^2 / 2} for {@code m} free weights instead of {@code k * n^2 / 2}).
+     * ({@code k * m^2 / 2} for {@code m} free weights instead of {@code k * n^2 / 2}). The scaled
+     * free columns {@code x_ri / (b · x_r)} are gathered first, so every entry is a dot product
+     * of two contiguous arrays summed in a register.
      */
     private void hessian(double[] xs, int k) {
         int m = freeCount();
+        if (scaled.length < m * k) scaled = new double[Math.max(m * k, 2 * scaled.length)];
         for (int a = 0; a < m; a++) {
-            int row = index[a] * n;
-            for (int c = a; c < m; c++) hess[row + index[c]] = 0.0;
-        }
-        for (int r = 0; r < k; r++) {
-            int base = r * n;
-            double inv = inverse[r];
-            for (int a = 0; a < m; a++) {
-                int i = index[a];
-                double yi = xs[base + i] * inv;
-                int row = i * n;
-                for (int c = a; c < m; c++) {
-                    int j = index[c];
-                    hess[row + j] += yi * xs[base + j] * inv;
-                }
-            }
+            int col = a * k;
+            for (int r = 0, at = index[a]; r < k; r++, at += n) scaled[col + r] = xs[at] * inverse[r];
         }
         for (int a = 0; a < m; a++) {
-            int i = index[a];
+            int ca = a * k;
             for (int c = a; c < m; c++) {
-                int j = index[c];
-                hess[i * n + j] /= k;
-                hess[j * n + i] = hess[i * n + j];
+                int cc = c * k;
+                double h = 0;
+                for (int r = 0; r < k; r++) h += scaled[ca + r] * scaled[cc + r];
+                h /= k;
+                hess[index[a] * n + index[c]] = h;
+                hess[index[c] * n + index[a]] = h;
             }
         }
     }

@@ -10,7 +10,6 @@ import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.pipeline.Stage;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,9 +40,10 @@ public final class BacktestSuite {
      * @param iterations   backtests per throughput round
      * @param warmupNanos  minimum warm-up time of each throughput measurement
      * @param warmRepeats  timed warm comparison runs
+     * @param loadNanos    how long loading the market took (reported, not measured here)
      */
     public record Plan(MarketData market, int firstBar, int lastBar, List<NamedStrategy> comparison, Supplier<Stage> crp,
-                       Supplier<Stage> olmar, int rounds, int iterations, long warmupNanos, int warmRepeats) {
+                       Supplier<Stage> olmar, int rounds, int iterations, long warmupNanos, int warmRepeats, long loadNanos) {
         public Plan {
             Objects.requireNonNull(market, "market");
             comparison = List.copyOf(comparison);
@@ -55,11 +55,8 @@ public final class BacktestSuite {
         }
     }
 
-    /** Per-strategy time inside the median warm comparison run. */
-    public record StrategyTime(String name, double millis) {}
-
     /** Everything measured. */
-    public record Result(Plan plan, ComparisonBench.Timing comparison, List<StrategyTime> perStrategy, Throughput crp,
+    public record Result(Plan plan, ComparisonBench.Timing comparison, Throughput crp,
                          Throughput olmar, long uptimeMillisAtEnd) {
 
         public boolean crpPasses() {
@@ -81,7 +78,6 @@ public final class BacktestSuite {
         log.start("baseline comparison", 3);
         ComparisonBench.Timing timing = ComparisonBench.time(spec, plan.warmRepeats());
         log.progress(1, "baseline comparison");
-        List<StrategyTime> perStrategy = perStrategy(spec);
         Throughput crp = BacktestBench.measure(plan.crp().get(), plan.market(), plan.firstBar(), plan.lastBar(), plan.iterations(),
                 plan.rounds(), plan.warmupNanos());
         log.progress(2, "crp throughput");
@@ -89,33 +85,12 @@ public final class BacktestSuite {
                 Math.max(1, plan.iterations() / 4), plan.rounds(), plan.warmupNanos());
         log.progress(3, "olmar throughput");
         log.finish();
-        return new Result(plan, timing, perStrategy, crp, olmar, ManagementFactory.getRuntimeMXBean().getUptime());
+        return new Result(plan, timing, crp, olmar, ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     /** The comparison as an experiment: one seed, all metrics computed, no report. */
     public static ExperimentSpec spec(Plan plan) {
         return new ExperimentSpec("baseline comparison", plan.market(), plan.firstBar(), plan.lastBar(), plan.comparison(),
                 List.of(1L), COSTS, List.of(MetricId.values()), MetricOptions.DEFAULT, Optional.empty());
-    }
-
-    /**
-     * One more warm run of the experiment, timing each strategy by the progress the runner reports
-     * after every backtest (the metrics of all runs are computed after the last report, so they
-     * are not in the per-strategy times).
-     */
-    private static List<StrategyTime> perStrategy(ExperimentSpec spec) {
-        long[] stamps = new long[spec.strategies().size() + 1];
-        ProgressListener clock = new ProgressListener() {
-            @Override public void start(String name, long total) { stamps[0] = System.nanoTime(); }
-            @Override public void progress(long done, String message) { stamps[(int) done] = System.nanoTime(); }
-            @Override public void finish() { }
-            @Override public void warn(String message) { }
-        };
-        new dev.strat.runtime.experiment.ExperimentRunner(1).run(spec, clock);
-        List<StrategyTime> times = new ArrayList<>();
-        for (int s = 0; s < spec.strategies().size(); s++) {
-            times.add(new StrategyTime(spec.strategies().get(s).name(), (stamps[s + 1] - stamps[s]) * 1e-6));
-        }
-        return times;
     }
 }

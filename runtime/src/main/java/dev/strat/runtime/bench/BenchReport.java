@@ -50,12 +50,17 @@ public final class BenchReport {
             rows.add(new Row("comparison, warm (median of " + warm.length + ")", millis(c.warmMedianNanos() * 1e-6),
                     millis(warm[0] * 1e-6) + " .. " + millis(warm[warm.length - 1] * 1e-6), "", ""));
         }
-        appendTable(out, List.of("measure", "value", "spread", "target", ""), rows);
-        out.append(String.format(Locale.ROOT, "%nwarm comparison by strategy (backtest only, metrics excluded):%n"));
+        appendTable(out, List.of("measure", "value", "spread", "target", ""), rows, 1);
+        out.append(String.format(Locale.ROOT, "%ncomparison by strategy (backtest only; metrics are computed after the last one):%n"));
         List<Row> split = new ArrayList<>();
-        for (BacktestSuite.StrategyTime t : r.perStrategy()) split.add(new Row(t.name(), millis(t.millis()), "", "", ""));
-        appendTable(out, List.of("strategy", "time", "", "", ""), split);
-        out.append(String.format(Locale.ROOT, "%nthroughput is the median of %d rounds timed on the %s clock; JVM uptime at the end: %d ms%n",
+        double[] cold = perStrategyMillis(c.coldByRun(), p);
+        double[] warmRun = perStrategyMillis(c.warmByRun(), p);
+        for (int s = 0; s < cold.length; s++) {
+            split.add(new Row(p.comparison().get(s).name(), millis(cold[s]), warmRun.length > 0 ? millis(warmRun[s]) : "", "", ""));
+        }
+        appendTable(out, List.of("strategy", "cold", "warm", "", ""), split, 2);
+        out.append(String.format(Locale.ROOT, "%nloading the data took %s; ", millis(p.loadNanos() * 1e-6)));
+        out.append(String.format(Locale.ROOT, "throughput is the median of %d rounds timed on the %s clock; JVM uptime at the end: %d ms%n",
                 r.crp().rounds(), r.crp().cpuClock() ? "thread CPU" : "wall", r.uptimeMillisAtEnd()));
         return out.toString();
     }
@@ -72,7 +77,18 @@ public final class BenchReport {
         return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.0f ms", ms);
     }
 
-    private static void appendTable(StringBuilder out, List<String> header, List<Row> rows) {
+    /** Milliseconds per strategy, summed over its seeds ({@code byRun} is strategy-major). */
+    private static double[] perStrategyMillis(long[] byRun, BacktestSuite.Plan p) {
+        int strategies = p.comparison().size();
+        if (byRun.length == 0) return new double[0];
+        int seeds = byRun.length / strategies;
+        double[] ms = new double[strategies];
+        for (int k = 0; k < byRun.length; k++) ms[Math.min(strategies - 1, k / seeds)] += byRun[k] * 1e-6;
+        return ms;
+    }
+
+    /** Columns {@code 1..rightAligned} are right-aligned (figures), the others left-aligned. */
+    private static void appendTable(StringBuilder out, List<String> header, List<Row> rows, int rightAligned) {
         int[] width = new int[5];
         List<String[]> cells = new ArrayList<>();
         cells.add(header.toArray(String[]::new));
@@ -84,7 +100,7 @@ public final class BenchReport {
                 if (width[k] == 0) continue;
                 if (line.length() > 0) line.append("  ");
                 // numbers right-aligned, words left-aligned
-                String fmt = k == 1 ? "%" + width[k] + "s" : "%-" + width[k] + "s";
+                String fmt = k >= 1 && k <= rightAligned ? "%" + width[k] + "s" : "%-" + width[k] + "s";
                 line.append(String.format(Locale.ROOT, fmt, c[k]));
             }
             out.append(line.toString().stripTrailing()).append('\n');
@@ -117,11 +133,14 @@ public final class BenchReport {
         long[] warm = c.warmNanos();
         for (int k = 0; k < warm.length; k++) j.append(k > 0 ? ", " : "").append(number(warm[k] * 1e-6));
         j.append("],\n    \"per_strategy_ms\": {");
-        for (int k = 0; k < r.perStrategy().size(); k++) {
-            BacktestSuite.StrategyTime t = r.perStrategy().get(k);
-            j.append(k > 0 ? ", " : "").append(quote(t.name())).append(": ").append(number(t.millis()));
+        double[] cold = perStrategyMillis(c.coldByRun(), p);
+        double[] warmRun = perStrategyMillis(c.warmByRun(), p);
+        for (int k = 0; k < cold.length; k++) {
+            j.append(k > 0 ? ", " : "").append(quote(p.comparison().get(k).name())).append(": {\"cold\": ").append(number(cold[k]))
+                    .append(", \"warm\": ").append(warmRun.length > 0 ? number(warmRun[k]) : "null").append('}');
         }
-        j.append("}},\n  \"uptime_at_end_ms\": ").append(r.uptimeMillisAtEnd()).append("\n}\n");
+        j.append("}},\n  \"data_load_ms\": ").append(number(p.loadNanos() * 1e-6));
+        j.append(",\n  \"uptime_at_end_ms\": ").append(r.uptimeMillisAtEnd()).append("\n}\n");
         return j.toString();
     }
 

@@ -147,25 +147,34 @@ class CornTest {
 
     @Test
     void spacedAndRepeatedDecisionsGiveTheFreshAnswer() {
-        // the kept dot products depend only on bars: deciding every 1..4 bars, sometimes twice at
-        // one bar, must give what a fresh computation gives at each of those bars
+        // the kept work depends only on bars: deciding every 0..4 bars (0: twice at one bar), or
+        // with jumps longer than the scan, must give what a fresh computation gives at those bars
         MarketData market = Drive.random(6, 500, 21);
-        Corn fast = new Corn("corn", 4, 0.1, 200);
-        CornReference reference = new CornReference("corn", 4, 0.1, 200);
-        dev.strat.runtime.pipeline.RunSetup setup = new dev.strat.runtime.pipeline.RunSetup(market.symbols(), market.frequency(), 1L, 5, 499);
+        decideAtRandomSpacing(market, 4, 200, 5);
+        decideAtRandomSpacing(market, 3, 20, 60);
+    }
+
+    private static void decideAtRandomSpacing(MarketData market, int window, int scan, int maxGap) {
+        int n = market.assets();
+        Corn fast = new Corn("corn", window, 0.1, scan);
+        CornReference reference = new CornReference("corn", window, 0.1, scan);
+        dev.strat.runtime.pipeline.RunSetup setup = new dev.strat.runtime.pipeline.RunSetup(market.symbols(), market.frequency(), 1L, 5, market.bars() - 1);
         fast.reset(setup);
         reference.reset(setup);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
         dev.strat.runtime.data.History history = new dev.strat.runtime.data.History(market, 5);
-        double[] current = new double[7];
-        current[6] = 1;
-        double[] a = new double[7], e = new double[7];
-        for (int t = 5; t < 499; t += rnd.nextInt(5)) {
+        double[] current = new double[n + 1];
+        current[n] = 1;
+        double[] a = new double[n + 1], e = new double[n + 1];
+        int decisions = 0;
+        for (int t = 5; t < market.bars() - 1; t += rnd.nextInt(maxGap)) {
             history.advanceTo(t);
             dev.strat.runtime.pipeline.Decision d = new dev.strat.runtime.pipeline.Decision(history, t - 5, current, current, 1.0);
             fast.propose(d, a);
             reference.propose(d, e);
             assertArrayEquals(e, a, 1e-9, "bar " + t);
+            decisions++;
         }
+        org.junit.jupiter.api.Assertions.assertTrue(decisions > 10);
     }
 }

@@ -30,9 +30,10 @@ import java.util.SplittableRandom;
  * measurement, not a JMH benchmark: it guards against dead-code elimination by folding every run's
  * final wealth into a result that is checked, and the median damps outliers.
  *
- * <p>Measured on a 2-core shared development VM (JDK 25, idle machine): the uniform rebalanced
- * portfolio on a 20-asset x 2,500-bar random walk runs at about 150-190 million asset-steps per
- * second, 0.26-0.33 ms per backtest.
+ * <p>Measured on a 2-core shared development VM (JDK 25, load average about 1.5): the uniform
+ * rebalanced portfolio on 20 US large caps x 2,519 decisions runs at 160-185 million asset-steps
+ * per second (0.27-0.31 ms per backtest), OLMAR at about 30-35 million. {@code strat bench}
+ * ({@link BacktestSuite}) prints these next to the targets.
  */
 public final class BacktestBench {
 

@@ -13,7 +13,8 @@ import dev.strat.runtime.pipeline.Stage;
  * at bar {@code s < t} whose Pearson correlation with it (over the flattened {@code w·N} entries)
  * is at least {@code rho} contributes its following relatives {@code x_{s+1}} to the similarity
  * set; the portfolio is the log-optimal portfolio of that set ({@link LogOptimal}), uniform when
- * the set is empty. Windows of zero variance have no correlation and never match.
+ * the set is empty. Windows of zero variance have no correlation and never match (a variance
+ * below 1e-12 of the sum of squared deviations from 1 counts as zero: it is rounding).
  *
  * <p>Only the most recent {@code scan} candidate windows are compared, which bounds the cost of
  * a decision to {@code O(scan · w · N)} plus the solver; set {@code scan} at least as large as the
@@ -21,8 +22,9 @@ import dev.strat.runtime.pipeline.Stage;
  *
  * <h2>Cost</h2>
  * Consecutive decisions share almost all of their work, and the stage keeps it: each bar's
- * relatives (and their sum and sum of squares, taken about 1 to avoid cancellation) are cached by
- * bar; the dot products of a bar's relatives with those {@code lag} bars earlier are computed once,
+ * relatives, their sum and sum of squares (taken about 1 to avoid cancellation) and the mean and
+ * variance of the window ending at the bar are cached, in rings just long enough for the bars a
+ * decision can read (so memory does not grow with the run); the dot products of a bar's relatives with those {@code lag} bars earlier are computed once,
  * when the bar is the newest one, and kept for the {@code window} decisions whose latest window
  * contains it. A candidate's covariance with the latest window is then the sum of {@code window}
  * kept dot products, so a decision costs {@code O(scan · N)} for the new dot products plus
@@ -43,11 +45,14 @@ public final class Corn implements Stage {
     private final boolean warmStart;
     private int n;
     private int capacity;      // candidate windows a decision can have: scan, or fewer when the run is shorter
-    private double[] rel;      // price relatives by bar (bar * n + i), cached as bars become visible
-    private double[] rowSum;   // per bar: sum of (relative - 1) over the assets
-    private double[] rowSq;    // per bar: sum of (relative - 1)^2
-    private double[] winSum;   // per bar: sum of (relative - 1) over the window ending there
-    private double[] winVar;   // per bar: that window's sum of squared deviations from its mean, -1 when flat
+    // Per-bar caches live in rings of `ring` bars, bar b at position b % ring: a decision reads
+    // only bars now - capacity - 2 window .. now, so older ones may be overwritten.
+    private int ring;
+    private double[] rel;      // price relatives, position * n + i, cached as bars become visible
+    private double[] rowSum;   // sum of (relative - 1) over the assets
+    private double[] rowSq;    // sum of (relative - 1)^2
+    private double[] winSum;   // sum of (relative - 1) over the window ending at the bar
+    private double[] winVar;   // that window's sum of squared deviations from its mean, -1 when flat
     private int cachedThrough; // last bar whose relatives are cached
     private int contiguousFrom; // first bar of the cached run of bars that ends at cachedThrough
     private double[] dots;     // window slots x (capacity + 1): dots[slot][lag] = y(bar) · y(bar - lag), y = relative - 1
@@ -89,12 +94,12 @@ public final class Corn implements Stage {
         n = setup.assets();
         // no decision of this run can see more than lastBar candidate windows
         capacity = Math.max(1, Math.min(scan, setup.lastBar()));
-        int bars = setup.lastBar() + 1;
-        rel = new double[bars * n];
-        rowSum = new double[bars];
-        rowSq = new double[bars];
-        winSum = new double[bars];
-        winVar = new double[bars];
+        ring = capacity + 2 * window + 2;
+        rel = new double[ring * n];
+        rowSum = new double[ring];
+        rowSq = new double[ring];
+        winSum = new double[ring];
+        winVar = new double[ring];
         cachedThrough = 0;
         contiguousFrom = 1;
         dots = new double[window * (capacity + 1)];
@@ -118,8 +123,8 @@ public final class Corn implements Stage {
         cacheThrough(h);
         // candidate windows end at bars now-lag, lag = 1..candidates; their next day is now-lag+1
         int candidates = Math.min(capacity, now - window);
-        double latestVar = winVar[now];
-        double latestMean = winSum[now] / (window * n);
+        double latestVar = winVar[now % ring];
+        double latestMean = winSum[now % ring] / (window * n);
         int found = 0;
         if (latestVar > 0) {
             java.util.Arrays.fill(cov, 0, candidates + 1, 0.0);
@@ -129,16 +134,19 @@ public final class Corn implements Stage {
             }
             // corr = c / sqrt(var * latestVar) >= rho, compared in squares to spare a root and a division
             double rho2 = rho * rho * latestVar;
-            for (int lag = 1; lag <= candidates; lag++) {
-                int end = now - lag;   // the candidate window is bars end-window+1 .. end
+            // the candidate window ends at bar now - lag (ring position end), its next day at next
+            for (int lag = 1, next = now % ring; lag <= candidates; lag++) {
+                int end = next == 0 ? ring - 1 : next - 1;
                 double var = winVar[end];
-                if (!(var > 0)) continue;
-                double c = cov[lag] - winSum[end] * latestMean;
-                boolean match = rho > 0 ? c > 0 && c * c >= rho2 * var : c >= 0 || c * c <= rho2 * var;
-                if (match) {
-                    System.arraycopy(rel, (end + 1) * n, matched, found * n, n);
-                    found++;
+                if (var > 0) {
+                    double c = cov[lag] - winSum[end] * latestMean;
+                    boolean match = rho > 0 ? c > 0 && c * c >= rho2 * var : c >= 0 || c * c <= rho2 * var;
+                    if (match) {
+                        System.arraycopy(rel, next * n, matched, found * n, n);
+                        found++;
+                    }
                 }
+                next = end;
             }
         }
         // b still holds the previous decision's portfolio (zeros after reset, which solveFrom
@@ -155,43 +163,35 @@ public final class Corn implements Stage {
      */
     private void cacheThrough(History h) {
         int now = h.now();
-        if (now + 1 > rowSum.length) {
-            // a run longer than announced (the setup's lastBar): grow rather than fail
-            int bars = Math.max(now + 1, 2 * rowSum.length);
-            rel = java.util.Arrays.copyOf(rel, bars * n);
-            rowSum = java.util.Arrays.copyOf(rowSum, bars);
-            rowSq = java.util.Arrays.copyOf(rowSq, bars);
-            winSum = java.util.Arrays.copyOf(winSum, bars);
-            winVar = java.util.Arrays.copyOf(winVar, bars);
-        }
         // the oldest window a decision reads ends at now - capacity, so starts window - 1 bars earlier
         int from = Math.max(1, Math.max(cachedThrough + 1, now - capacity - 2 * window));
         if (from > cachedThrough + 1) contiguousFrom = from; // a gap: older rows are not ours to use
         int len = window * n;
         for (int bar = from; bar <= now; bar++) {
             int lag = now - bar;
+            int at = bar % ring;
             double s = 0, q = 0;
             for (int i = 0; i < n; i++) {
                 double x = h.relative(lag, i);
-                rel[bar * n + i] = x;
+                rel[at * n + i] = x;
                 double y = x - 1.0;
                 s += y;
                 q += y * y;
             }
-            rowSum[bar] = s;
-            rowSq[bar] = q;
+            rowSum[at] = s;
+            rowSq[at] = q;
             if (bar - window + 1 >= contiguousFrom) {
                 double sum = 0, sq = 0;
                 for (int j = 0; j < window; j++) {
-                    sum += rowSum[bar - j];
-                    sq += rowSq[bar - j];
+                    sum += rowSum[(bar - j) % ring];
+                    sq += rowSq[(bar - j) % ring];
                 }
                 double var = sq - sum * (sum / len);
-                winSum[bar] = sum;
+                winSum[at] = sum;
                 // a variance this small next to the sum of squares is rounding: the window is flat
-                winVar[bar] = var > FLAT * sq ? var : -1;
+                winVar[at] = var > FLAT * sq ? var : -1;
             } else {
-                winVar[bar] = -1; // rows missing: never read (decisions only read windows inside the cache)
+                winVar[at] = -1; // rows missing: never read (decisions only read windows inside the cache)
             }
         }
         cachedThrough = Math.max(cachedThrough, now);
@@ -206,8 +206,9 @@ public final class Corn implements Stage {
         if (slotBar[s] != bar || slotLags[s] < lags) {
             int base = s * (capacity + 1);
             int from = slotBar[s] == bar ? slotLags[s] + 1 : 1;
-            for (int lag = from; lag <= lags; lag++) {
-                int a = bar * n, c = (bar - lag) * n;
+            int a = (bar % ring) * n;
+            for (int lag = from, pos = (bar - from) % ring; lag <= lags; lag++, pos = pos == 0 ? ring - 1 : pos - 1) {
+                int c = pos * n;
                 double d = 0;
                 for (int i = 0; i < n; i++) d += (rel[a + i] - 1.0) * (rel[c + i] - 1.0);
                 dots[base + lag] = d;

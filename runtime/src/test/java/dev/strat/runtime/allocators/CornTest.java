@@ -177,4 +177,18 @@ class CornTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(decisions > 10);
     }
+
+    @Test
+    void equalsTheTextbookComputationOnRealPrices() {
+        // ten US large caps, the last 500 days of the shared file, the quickstart's parameters
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("strat.repo.root", "."), "..", "shared", "data",
+                "us_large_caps_daily.csv.gz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file), "shared data not present");
+        MarketData market = dev.strat.runtime.data.CsvMarketReader.load(file, dev.strat.runtime.data.CsvOptions.defaults()
+                .withSymbols("AAPL", "MSFT", "AMZN", "JPM", "JNJ", "XOM", "PG", "KO", "WMT", "INTC")).data();
+        int last = market.bars() - 2, first = last - 500;
+        double[][] fast = Drive.run(new Corn("corn", 5, 0.1, 1000), market, first, last);
+        double[][] reference = Drive.run(new CornReference("corn", 5, 0.1, 1000), market, first, last);
+        for (int t = 0; t < fast.length; t++) assertArrayEquals(reference[t], fast[t], 1e-9, "decision " + t);
+    }
 }

@@ -58,6 +58,7 @@ public final class Corn implements Stage {
     private double[] dots;     // window slots x (capacity + 1): dots[slot][lag] = y(bar) · y(bar - lag), y = relative - 1
     private int[] slotBar;     // the bar each slot was computed for (-1: none)
     private int[] slotLags;    // how many lags each slot holds
+    private double[] latest;   // scratch: the relatives - 1 of the bar whose dot products are computed
     private double[] cov;      // per candidate lag: sum over the window of the kept dot products
     private double[] matched;  // following-day relatives of the matching windows, row-major
     private double[] b;
@@ -107,6 +108,7 @@ public final class Corn implements Stage {
         java.util.Arrays.fill(slotBar, -1);
         slotLags = new int[window];
         cov = new double[capacity + 1];
+        latest = new double[n];
         matched = new double[capacity * n];
         b = new double[n];
         solver = new LogOptimal(n);
@@ -207,10 +209,31 @@ public final class Corn implements Stage {
             int base = s * (capacity + 1);
             int from = slotBar[s] == bar ? slotLags[s] + 1 : 1;
             int a = (bar % ring) * n;
-            for (int lag = from, pos = (bar - from) % ring; lag <= lags; lag++, pos = pos == 0 ? ring - 1 : pos - 1) {
+            for (int i = 0; i < n; i++) latest[i] = rel[a + i] - 1.0;
+            int lag = from, pos = (bar - from) % ring;
+            // four lags per pass: independent sums hide the addition latency; each dot product is
+            // still summed over the assets in order, so its value does not depend on the blocking
+            for (; lag + 3 <= lags; lag += 4) {
+                int p1 = pos == 0 ? ring - 1 : pos - 1, p2 = p1 == 0 ? ring - 1 : p1 - 1, p3 = p2 == 0 ? ring - 1 : p2 - 1;
+                int c0 = pos * n, c1 = p1 * n, c2 = p2 * n, c3 = p3 * n;
+                double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+                for (int i = 0; i < n; i++) {
+                    double y = latest[i];
+                    d0 += y * (rel[c0 + i] - 1.0);
+                    d1 += y * (rel[c1 + i] - 1.0);
+                    d2 += y * (rel[c2 + i] - 1.0);
+                    d3 += y * (rel[c3 + i] - 1.0);
+                }
+                dots[base + lag] = d0;
+                dots[base + lag + 1] = d1;
+                dots[base + lag + 2] = d2;
+                dots[base + lag + 3] = d3;
+                pos = p3 == 0 ? ring - 1 : p3 - 1;
+            }
+            for (; lag <= lags; lag++, pos = pos == 0 ? ring - 1 : pos - 1) {
                 int c = pos * n;
                 double d = 0;
-                for (int i = 0; i < n; i++) d += (rel[a + i] - 1.0) * (rel[c + i] - 1.0);
+                for (int i = 0; i < n; i++) d += latest[i] * (rel[c + i] - 1.0);
                 dots[base + lag] = d;
             }
             slotBar[s] = bar;

@@ -58,6 +58,7 @@ public final class Corn implements Stage {
     private double[] dots;     // window slots x (capacity + 1): dots[slot][lag] = y(bar) · y(bar - lag), y = relative - 1
     private int[] slotBar;     // the bar each slot was computed for (-1: none)
     private int[] slotLags;    // how many lags each slot holds
+    private int[] hits;        // ring positions of the days after the matching windows
     private double[] latest;   // scratch: the relatives - 1 of the bar whose dot products are computed
     private double[] cov;      // per candidate lag: sum over the window of the kept dot products
     private double[] matched;  // following-day relatives of the matching windows, row-major
@@ -109,6 +110,7 @@ public final class Corn implements Stage {
         slotLags = new int[window];
         cov = new double[capacity + 1];
         latest = new double[n];
+        hits = new int[capacity + 1];
         matched = new double[capacity * n];
         b = new double[n];
         solver = new LogOptimal(n);
@@ -140,16 +142,15 @@ public final class Corn implements Stage {
             for (int lag = 1, next = now % ring; lag <= candidates; lag++) {
                 int end = next == 0 ? ring - 1 : next - 1;
                 double var = winVar[end];
-                if (var > 0) {
-                    double c = cov[lag] - winSum[end] * latestMean;
-                    boolean match = rho > 0 ? c > 0 && c * c >= rho2 * var : c >= 0 || c * c <= rho2 * var;
-                    if (match) {
-                        System.arraycopy(rel, next * n, matched, found * n, n);
-                        found++;
-                    }
-                }
+                double c = cov[lag] - winSum[end] * latestMean;
+                boolean match = var > 0 && (rho > 0 ? c > 0 && c * c >= rho2 * var : c >= 0 || c * c <= rho2 * var);
+                // written unconditionally and kept by advancing the count: no branch to mispredict
+                // on a test that is close to a coin flip
+                hits[found] = next;
+                found += match ? 1 : 0;
                 next = end;
             }
+            for (int k = 0; k < found; k++) System.arraycopy(rel, hits[k] * n, matched, k * n, n);
         }
         // b still holds the previous decision's portfolio (zeros after reset, which solveFrom
         // treats as "no start"); with few days the optimum need not be unique or well conditioned,

@@ -245,20 +245,44 @@ public final class LogOptimal {
             for (int a = 0; a < p; a++) bx += b[support[a]] * xs[base + support[a]];
             inverse[r] = 1.0 / bx;
         }
-        int m = freeCount();
-        for (int a = 0; a < m; a++) grad[index[a]] = column(xs, k, index[a]);
+        columns(xs, k, index, freeCount());
     }
 
     /** The gradient in the fixed coordinates, at the point of the last {@link #gradient}. */
     private void fixedGradient(double[] xs, int k) {
-        for (int i = 0; i < n; i++) if (!free[i]) grad[i] = column(xs, k, i);
+        int f = 0;
+        for (int i = 0; i < n; i++) if (!free[i]) support[f++] = i;
+        columns(xs, k, support, f);
     }
 
-    /** {@code (1/k) sum_r x_ri / (b · x_r)}: one coordinate of the gradient, summed in a register. */
-    private double column(double[] xs, int k, int i) {
-        double g = 0;
-        for (int r = 0, at = i; r < k; r++, at += n) g += xs[at] * inverse[r];
-        return g / k;
+    /**
+     * {@code grad_i = (1/k) sum_r x_ri / (b · x_r)} for the coordinates {@code coords[0..count)},
+     * four at a time so that four independent sums hide the addition latency (each is still
+     * summed over r in order).
+     */
+    private void columns(double[] xs, int k, int[] coords, int count) {
+        int a = 0;
+        for (; a + 3 < count; a += 4) {
+            int i0 = coords[a], i1 = coords[a + 1], i2 = coords[a + 2], i3 = coords[a + 3];
+            double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+            for (int r = 0, base = 0; r < k; r++, base += n) {
+                double inv = inverse[r];
+                g0 += xs[base + i0] * inv;
+                g1 += xs[base + i1] * inv;
+                g2 += xs[base + i2] * inv;
+                g3 += xs[base + i3] * inv;
+            }
+            grad[i0] = g0 / k;
+            grad[i1] = g1 / k;
+            grad[i2] = g2 / k;
+            grad[i3] = g3 / k;
+        }
+        for (; a < count; a++) {
+            int i = coords[a];
+            double g = 0;
+            for (int r = 0, at = i; r < k; r++, at += n) g += xs[at] * inverse[r];
+            grad[i] = g / k;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.strat.cli;
 import dev.strat.runtime.bench.BacktestSuite;
 import dev.strat.runtime.bench.BenchData;
 import dev.strat.runtime.bench.BenchReport;
+import dev.strat.runtime.bench.ForkedThroughput;
 import dev.strat.runtime.data.DataException;
 import dev.strat.runtime.data.DataRoot;
 import dev.strat.runtime.data.MarketData;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -84,8 +86,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Minimum warm-up before each throughput measurement (default: ${DEFAULT-VALUE}).")
     long warmupMillis;
 
+    @Option(names = "--no-fork",
+            description = "Measure throughput in this JVM, after the comparison, instead of in a fresh JVM per stage.")
+    boolean noFork;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE (atomically).")
     Path json;
+
+    private Path dataFile;
 
     public BenchCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -117,8 +125,13 @@ public final class BenchCommand implements Callable<Integer> {
         Registry registry = ctx.registry();
         List<NamedStrategy> comparison = new ArrayList<>();
         for (String name : BASELINES) comparison.add(strategy(registry, name, info));
+        Optional<ForkedThroughput.Fork> fork = Optional.empty();
+        List<String> java = noFork ? null : ForkedThroughput.Fork.currentJava();
+        if (java != null) fork = Optional.of(new ForkedThroughput.Fork(java, dataFile, assets, bars));
+        else if (!noFork) err.println("strat: note: cannot tell how this JVM was started; measuring throughput in it");
         BacktestSuite.Plan plan = new BacktestSuite.Plan(market, firstBar, lastBar, comparison,
-                stage(registry, "ucrp", info), stage(registry, "olmar", info), rounds, iterations, warmupMillis * 1_000_000L, repeats, loadNanos);
+                stage(registry, "ucrp", info), stage(registry, "olmar", info), rounds, iterations, warmupMillis * 1_000_000L, repeats,
+                loadNanos, fork, olmarSpec(registry, info));
         BacktestSuite.Result result = BacktestSuite.run(plan, dev.strat.runtime.pipeline.ProgressListener.NONE);
 
         BenchReport.Machine machine = BenchReport.Machine.current();
@@ -139,8 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
     private MarketData load() {
         Path root = ctx.dataRoots().resolve(data);
         try {
-            Path file = DataRoot.resolve(root.toString(), Map.of(), ctx.cwd()).file(BenchData.FILE);
-            return BenchData.load(file, assets).data();
+            dataFile = DataRoot.resolve(root.toString(), Map.of(), ctx.cwd()).file(BenchData.FILE);
+            return BenchData.load(dataFile, assets).data();
         } catch (DataException e) {
             throw new UserError(e.getMessage());
         }
@@ -159,6 +172,13 @@ public final class BenchCommand implements Callable<Integer> {
         Builtin builtin = registry.find(name).orElseThrow(() -> new InternalError("the standard library has no '" + name + "'"));
         Arguments args = Arguments.of(builtin, arguments(name, info));
         return () -> create(builtin, args, info);
+    }
+
+    /** OLMAR with the standard library's defaults, as the forked JVM builds it. */
+    private static String olmarSpec(Registry registry, MarketInfo info) {
+        Builtin olmar = registry.find("olmar").orElseThrow(() -> new InternalError("the standard library has no 'olmar'"));
+        Arguments args = Arguments.of(olmar, Map.of());
+        return "olmar:" + args.bars("window", info.frequency()) + ":" + args.number("eps");
     }
 
     private static Map<String, Value> arguments(String name, MarketInfo info) {

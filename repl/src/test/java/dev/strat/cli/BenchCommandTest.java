@@ -55,9 +55,18 @@ class BenchCommandTest {
         assertTrue(json.matches("(?s).*\"crp\": \\{\"asset_steps_per_second\": \\{\"median\": [0-9.]+, .*\"target\": 100000000, \"pass\": (true|false)\\}.*"), json);
         assertTrue(json.matches("(?s).*\"cold_ms\": [0-9.]+, \"uptime_after_cold_ms\": [0-9]+, .*"), json);
         assertTrue(json.contains("\"corn\": {\"cold\": "), json);
+        assertTrue(json.contains("\"fresh_jvm\": true"), json);
         try (var files = Files.list(dir.resolve("out"))) {
             assertEquals(1, files.count(), "no temporary file is left beside the result");
         }
+    }
+
+    @Test
+    void noForkMeasuresInThisJvm() {
+        assumeTrue(Files.isRegularFile(DATA.resolve("us_large_caps_daily.csv.gz")), "shared data not present");
+        CliRunner cli = cli();
+        assertEquals(0, cli.run(quick("--no-fork")), cli.err);
+        assertTrue(cli.out.contains("in this JVM after the comparison"), cli.out);
     }
 
     @Test

@@ -41,14 +41,20 @@ public final class BacktestSuite {
      * @param warmupNanos  minimum warm-up time of each throughput measurement
      * @param warmRepeats  timed warm comparison runs
      * @param loadNanos    how long loading the market took (reported, not measured here)
+     * @param fork         when present, each throughput is measured in a fresh JVM started this
+     *                     way (see {@link ForkedThroughput}); when empty, in this JVM
+     * @param olmarSpec    the OLMAR stage as the forked JVM builds it, {@code olmar:WINDOW:EPS}
      */
     public record Plan(MarketData market, int firstBar, int lastBar, List<NamedStrategy> comparison, Supplier<Stage> crp,
-                       Supplier<Stage> olmar, int rounds, int iterations, long warmupNanos, int warmRepeats, long loadNanos) {
+                       Supplier<Stage> olmar, int rounds, int iterations, long warmupNanos, int warmRepeats, long loadNanos,
+                       Optional<ForkedThroughput.Fork> fork, String olmarSpec) {
         public Plan {
             Objects.requireNonNull(market, "market");
             comparison = List.copyOf(comparison);
             Objects.requireNonNull(crp, "crp");
             Objects.requireNonNull(olmar, "olmar");
+            Objects.requireNonNull(fork, "fork");
+            Objects.requireNonNull(olmarSpec, "olmarSpec");
             if (rounds < 1 || iterations < 1 || warmRepeats < 0 || warmupNanos < 0) {
                 throw new IllegalArgumentException("rounds and iterations must be positive, repeats and warm-up non-negative");
             }
@@ -78,14 +84,20 @@ public final class BacktestSuite {
         log.start("baseline comparison", 3);
         ComparisonBench.Timing timing = ComparisonBench.time(spec, plan.warmRepeats());
         log.progress(1, "baseline comparison");
-        Throughput crp = BacktestBench.measure(plan.crp().get(), plan.market(), plan.firstBar(), plan.lastBar(), plan.iterations(),
-                plan.rounds(), plan.warmupNanos());
+        Throughput crp = throughput(plan, plan.crp(), "ucrp", plan.iterations());
         log.progress(2, "crp throughput");
-        Throughput olmar = BacktestBench.measure(plan.olmar().get(), plan.market(), plan.firstBar(), plan.lastBar(),
-                Math.max(1, plan.iterations() / 4), plan.rounds(), plan.warmupNanos());
+        Throughput olmar = throughput(plan, plan.olmar(), plan.olmarSpec(), Math.max(1, plan.iterations() / 4));
         log.progress(3, "olmar throughput");
         log.finish();
         return new Result(plan, timing, crp, olmar, ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    private static Throughput throughput(Plan plan, Supplier<Stage> stage, String spec, int iterations) {
+        if (plan.fork().isPresent()) {
+            return ForkedThroughput.measure(plan.fork().get(), spec, iterations, plan.rounds(), plan.warmupNanos());
+        }
+        return BacktestBench.measure(stage.get(), plan.market(), plan.firstBar(), plan.lastBar(), iterations, plan.rounds(),
+                plan.warmupNanos());
     }
 
     /** The comparison as an experiment: one seed, all metrics computed, no report. */

@@ -60,8 +60,9 @@ public final class BenchReport {
         }
         appendTable(out, List.of("strategy", "cold", "warm", "", ""), split, 2);
         out.append(String.format(Locale.ROOT, "%nloading the data took %s; ", millis(p.loadNanos() * 1e-6)));
-        out.append(String.format(Locale.ROOT, "throughput is the median of %d rounds timed on the %s clock; JVM uptime at the end: %d ms%n",
-                r.crp().rounds(), r.crp().cpuClock() ? "thread CPU" : "wall", r.uptimeMillisAtEnd()));
+        out.append(String.format(Locale.ROOT, "throughput is the median of %d rounds timed on the %s clock, %s; JVM uptime at the end: %d ms%n",
+                r.crp().rounds(), r.crp().cpuClock() ? "thread CPU" : "wall",
+                p.fork().isPresent() ? "each stage in a fresh JVM" : "in this JVM after the comparison", r.uptimeMillisAtEnd()));
         return out.toString();
     }
 
@@ -119,7 +120,7 @@ public final class BenchReport {
                 .append(quote(m.date(p.lastBar()).toString())).append("},\n");
         j.append("  \"machine\": {\"jvm\": ").append(quote(machine.jvm())).append(", \"processors\": ").append(machine.processors())
                 .append(", \"load_average\": ").append(number(machine.loadAverage())).append("},\n");
-        j.append("  \"throughput\": {\n");
+        j.append("  \"throughput\": {\n    \"fresh_jvm\": ").append(p.fork().isPresent()).append(",\n");
         j.append("    \"crp\": ").append(throughput(r.crp(), BacktestSuite.CRP_TARGET, r.crpPasses())).append(",\n");
         j.append("    \"olmar\": ").append(throughput(r.olmar(), Double.NaN, true)).append("\n  },\n");
         j.append("  \"comparison\": {\"strategies\": ").append(strings(p.comparison().stream().map(s -> s.name()).toList()))

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ class BenchSuiteTest {
     void throughputSummarisesRounds() {
         Throughput odd = Throughput.of("s", 4, 100, 2, true, new double[]{5, 1, 3});
         assertEquals(3, odd.median());
+        assertArrayEquals(new double[]{1, 3, 5}, odd.rates());
         assertEquals(1, odd.min());
         assertEquals(5, odd.max());
         assertEquals(3, odd.rounds());
@@ -48,7 +50,7 @@ class BenchSuiteTest {
 
     private static BacktestSuite.Plan plan(List<NamedStrategy> comparison, int repeats) {
         return new BacktestSuite.Plan(MARKET, 50, 299, comparison, () -> ConstantRebalanced.uniform("ucrp"),
-                () -> new Olmar("olmar", 5, 10), 2, 2, 0, repeats, 1_000_000);
+                () -> new Olmar("olmar", 5, 10), 2, 2, 0, repeats, 1_000_000, java.util.Optional.empty(), "olmar:5:10");
     }
 
     private static List<NamedStrategy> strategies() {
@@ -106,6 +108,7 @@ class BenchSuiteTest {
         assertTrue(json.contains("\"machine\": {\"jvm\": \"test vm\", \"processors\": 2, \"load_average\": 1.5}"), json);
         assertTrue(json.contains("\"strategies\": [\"ucrp\", \"corn\"], \"backtests\": 2"), json);
         assertTrue(json.contains("\"data_load_ms\": 1,"), json);
+        assertTrue(json.contains("\"fresh_jvm\": false"), json);
         com.fasterxml.jackson.databind.JsonNode root;
         try {
             root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
@@ -116,6 +119,23 @@ class BenchSuiteTest {
         assertEquals(249, root.at("/market/decisions").asInt());
         assertTrue(root.at("/comparison/per_strategy_ms/corn/cold").asDouble() > 0);
         assertEquals(1, root.at("/comparison/warm_ms").size());
+    }
+
+    @Test
+    void aForkedJvmMeasuresTheSameStageOnTheRealData() {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("strat.repo.root", "."), "..", "shared", "data", BenchData.FILE);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file), "shared data not present");
+        List<String> java = ForkedThroughput.Fork.currentJava();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java != null, "this JVM does not tell how it was started");
+        ForkedThroughput.Fork fork = new ForkedThroughput.Fork(java, file, 3, 200);
+        Throughput t = ForkedThroughput.measure(fork, "olmar:5:10", 2, 3, 0);
+        assertEquals("olmar", t.stage());
+        assertEquals(3, t.assets());
+        assertEquals(199, t.periods());
+        assertEquals(3, t.rounds());
+        assertTrue(t.min() > 0);
+        assertThrows(IllegalStateException.class, () -> ForkedThroughput.measure(fork, "nonsense", 1, 1, 0));
+        assertTrue(ForkedThroughput.stage("ucrp") instanceof ConstantRebalanced);
     }
 
     @Test

@@ -45,7 +45,8 @@ import java.util.function.Supplier;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Benchmark the backtest loop on real data: CRP and OLMAR throughput (asset-steps per second, one core) "
                 + "and the time of the full baseline comparison (hold, bah, ucrp, crp, eg, olmar, pamr, corn, tsm, csm, mr).",
-                "Run it first thing in a fresh JVM: the comparison's first run is timed cold."},
+                "The comparison runs first, so its first run is timed cold (and from JVM start); each throughput is "
+                        + "measured in a fresh JVM."},
         footer = {"", "Exit codes: 0 ok (whether or not the targets are met), 1 internal error, 2 bad options or missing data."})
 public final class BenchCommand implements Callable<Integer> {
 

@@ -162,13 +162,14 @@ class CornTest {
         fast.reset(setup);
         reference.reset(setup);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
-        dev.strat.runtime.data.History history = new dev.strat.runtime.data.History(market, 5);
+        dev.strat.runtime.data.History.Cursor cursor = dev.strat.runtime.data.History.cursor(market, 5);
+        dev.strat.runtime.data.History history = cursor.view();
         double[] current = new double[n + 1];
         current[n] = 1;
         double[] a = new double[n + 1], e = new double[n + 1];
         int decisions = 0;
         for (int t = 5; t < market.bars() - 1; t += rnd.nextInt(maxGap)) {
-            history.advanceTo(t);
+            cursor.advanceTo(t);
             dev.strat.runtime.pipeline.Decision d = new dev.strat.runtime.pipeline.Decision(history, t - 5, current, current, 1.0);
             fast.propose(d, a);
             reference.propose(d, e);

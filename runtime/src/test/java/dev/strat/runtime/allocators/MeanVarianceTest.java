@@ -87,12 +87,13 @@ class MeanVarianceTest {
             fast.reset(setup);
             reference.reset(setup);
             int mismatched = 0;
-            dev.strat.runtime.data.History history = new dev.strat.runtime.data.History(market, 31);
+            dev.strat.runtime.data.History.Cursor cursor = dev.strat.runtime.data.History.cursor(market, 31);
+            dev.strat.runtime.data.History history = cursor.view();
             double[] current = new double[7];
             current[6] = 1;
             double[] a = new double[7], e = new double[7];
             for (int t = 31; t < 159; t++) {
-                history.advanceTo(t);
+                cursor.advanceTo(t);
                 fast.propose(new dev.strat.runtime.pipeline.Decision(history, t - 31, current, current, 1.0), a);
                 reference.proposeWithModel(history, e);
                 Drive.assertValid(a);

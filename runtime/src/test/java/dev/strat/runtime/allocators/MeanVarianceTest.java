@@ -86,7 +86,6 @@ class MeanVarianceTest {
             dev.strat.runtime.pipeline.RunSetup setup = new dev.strat.runtime.pipeline.RunSetup(market.symbols(), market.frequency(), 1L, 31, 159);
             fast.reset(setup);
             reference.reset(setup);
-            int mismatched = 0;
             dev.strat.runtime.data.History.Cursor cursor = dev.strat.runtime.data.History.cursor(market, 31);
             dev.strat.runtime.data.History history = cursor.view();
             double[] current = new double[7];

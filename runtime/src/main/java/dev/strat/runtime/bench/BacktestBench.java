@@ -31,8 +31,9 @@ import java.util.SplittableRandom;
  * final wealth into a result that is checked, and the median damps outliers.
  *
  * <p>Measured on a 2-core shared development VM (JDK 25, load average about 1.5): the uniform
- * rebalanced portfolio on 20 US large caps x 2,519 decisions runs at 160-185 million asset-steps
- * per second (0.27-0.31 ms per backtest), OLMAR at about 30-35 million. {@code strat bench}
+ * rebalanced portfolio on 20 US large caps x 2,519 decisions runs at 180-250 million asset-steps
+ * per second in a JVM that has run nothing else (0.2-0.28 ms per backtest), OLMAR at about 33-37
+ * million. {@code strat bench}
  * ({@link BacktestSuite}) prints these next to the targets.
  */
 public final class BacktestBench {

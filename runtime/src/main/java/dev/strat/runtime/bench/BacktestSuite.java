@@ -21,10 +21,11 @@ import java.util.function.Supplier;
  * run is cold (nothing else has been compiled yet); the throughput figures follow, each in a fresh
  * JVM when the plan says how to start one ({@link ForkedThroughput} explains why).
  *
- * <p>Measured on the 2-core shared development VM (JDK 25, load average 1.3-2, 20 US large caps x
- * 2,519 decisions): CRP 160-185 million asset-steps per second; the comparison 380-500 ms cold and
- * 125-170 ms warm, CORN being 110-130 ms of the warm run; done 0.83-1.05 s after JVM start, of
- * which about 0.3 s is JVM and command-line start-up and 0.2-0.25 s reading the CSV file.
+ * <p>Measured on the 2-core shared development VM (JDK 25, load average 1.2-2, 20 US large caps x
+ * 2,519 decisions, {@code ./strat bench}): CRP 180-250 million asset-steps per second (median of
+ * seven rounds in a fresh JVM), OLMAR 33-37 million; the comparison 0.38-0.56 s cold and
+ * 115-170 ms warm, CORN being about 105 ms of the warm run; done 0.83-1.08 s after JVM start, of
+ * which about 0.3 s is JVM and command-line start-up and 0.19-0.25 s reading the CSV file.
  */
 public final class BacktestSuite {
 

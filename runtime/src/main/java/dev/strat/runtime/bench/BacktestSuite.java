@@ -76,8 +76,13 @@ public final class BacktestSuite {
             return crp.median() >= CRP_TARGET;
         }
 
-        /** The comparison, from JVM start (data loading included), finished within the target. */
+        /** The comparison's first (cold) run took less than the target. */
         public boolean coldPasses() {
+            return comparison.coldNanos() * 1e-9 < COMPARISON_TARGET_SECONDS;
+        }
+
+        /** The comparison, counted from JVM start (start-up and data loading included), finished within the target. */
+        public boolean sinceStartPasses() {
             return comparison.uptimeMillisAfterCold() < COMPARISON_TARGET_SECONDS * 1e3;
         }
     }

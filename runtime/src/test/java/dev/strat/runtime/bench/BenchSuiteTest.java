@@ -104,6 +104,8 @@ class BenchSuiteTest {
         assertTrue(table.matches("(?s).*\\ncorn +[0-9.]+ ms +[0-9.]+ ms\\n.*"), table);
         assertTrue(table.contains("loading the data took 1.00 ms"), table);
         assertEquals(r.crp().median() >= 100e6, r.crpPasses());
+        assertEquals(r.comparison().coldNanos() < 1e9, r.coldPasses());
+        assertEquals(r.comparison().uptimeMillisAfterCold() < 1000, r.sinceStartPasses());
         String json = BenchReport.json(r, machine);
         assertTrue(json.contains("\"machine\": {\"jvm\": \"test vm\", \"processors\": 2, \"load_average\": 1.5}"), json);
         assertTrue(json.contains("\"strategies\": [\"ucrp\", \"corn\"], \"backtests\": 2"), json);
@@ -119,6 +121,8 @@ class BenchSuiteTest {
         assertEquals(249, root.at("/market/decisions").asInt());
         assertTrue(root.at("/comparison/per_strategy_ms/corn/cold").asDouble() > 0);
         assertEquals(1, root.at("/comparison/warm_ms").size());
+        assertEquals(r.coldPasses(), root.at("/comparison/cold_pass").asBoolean());
+        assertEquals(r.sinceStartPasses(), root.at("/comparison/since_start_pass").asBoolean());
     }
 
     @Test

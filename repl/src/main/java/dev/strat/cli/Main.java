@@ -25,6 +25,7 @@ public final class Main {
             FmtCommand::new,
             ReplCommand::new,
             BuiltinsCommand::new,
+            BenchCommand::new,
             HelpCommand::new);
 
     private Main() {

@@ -8,6 +8,7 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.convex.ConvexSolver;
 
 /**
  * Markowitz mean-variance portfolio (H. Markowitz, "Portfolio Selection", Journal of Finance 7(1),
@@ -24,8 +25,17 @@ import org.ojalgo.optimisation.Variable;
  * programme is solved by ojAlgo's convex solver; should it report an infeasible or failed solve
  * the stage holds cash for that decision.
  *
- * <p>The estimates live in reused primitive arrays; the ojAlgo model is rebuilt per decision,
- * which is the one per-step allocation in this package (ojAlgo models are not reusable).
+ * <p>The estimates live in reused primitive arrays. The programme goes straight to ojAlgo's
+ * {@link ConvexSolver} ({@code min ½ w'Qw - c'w, A_E w = b_E, A_I w <= b_I}) through one builder
+ * made at reset: its constraints never change, and each decision only overwrites the quadratic
+ * and linear factors in place and builds a solver from them. (Handing ojAlgo the previous
+ * decision's solution as a starting point was tried and returned suboptimal portfolios, so every
+ * solve starts afresh.) Should that solve fail, the decision is
+ * solved again through ojAlgo's general {@link ExpressionsBasedModel}, the way this class first
+ * did it (and still does in {@link #solveWithModel}, which the tests compare against); only if
+ * both fail does the stage hold cash. Measured on 20 US large caps with a 126-day window: about
+ * 1.4 ms per decision through a fresh model, 0.46 ms through the reused builder (1.7 and 1.3 ms
+ * with a 20 % weight cap, whose 20 extra inequalities make the active-set solve the cost).
  */
 public final class MeanVariance implements Stage {
 
@@ -49,6 +59,11 @@ public final class MeanVariance implements Stage {
     private double[] returns;   // window x N simple returns, row r = lag r
     private double[] mu;
     private double[] sigma;     // N x N
+    private ConvexSolver.Builder builder;
+    private org.ojalgo.matrix.store.PhysicalStore<Double> quadratic;
+    private org.ojalgo.matrix.store.PhysicalStore<Double> linear;
+    private int fallbacks;      // decisions the builder could not solve (tests check it stays rare)
+    private final Optimisation.Options options = new Optimisation.Options();
 
     public MeanVariance(String label, int window, double riskAversion, double maxWeight) {
         if (window < 2) throw new IllegalArgumentException("MVO window must be >= 2 returns");
@@ -71,6 +86,43 @@ public final class MeanVariance implements Stage {
         returns = new double[window * n];
         mu = new double[n];
         sigma = new double[n * n];
+        builder = ConvexSolver.newBuilder(n + 1);
+        double[] row = new double[n + 1];
+        java.util.Arrays.fill(row, 1.0);
+        builder.equality(1.0, row);
+        for (int i = 0; i <= n; i++) {
+            java.util.Arrays.fill(row, 0.0);
+            row[i] = -1.0;
+            builder.inequality(0.0, row);                       // w_i >= 0
+            if (i < n && maxWeight < 1) {
+                row[i] = 1.0;
+                builder.inequality(maxWeight, row);             // w_i <= max_weight
+            }
+        }
+        quadratic = builder.getObjective().quadratic();
+        linear = builder.getObjective().linear();
+        fallbacks = 0;
+    }
+
+    /** Decisions of this run that the fast path could not solve. */
+    int fallbacks() {
+        return fallbacks;
+    }
+
+    /** {@code mu · w - (lambda / 2) w' Σ w} under the current estimates (for tests). */
+    double utility(double[] w) {
+        double u = 0;
+        for (int i = 0; i < n; i++) {
+            u += mu[i] * w[i];
+            for (int j = 0; j < n; j++) u -= 0.5 * riskAversion * w[i] * sigma[i * n + j] * w[j];
+        }
+        return u;
+    }
+
+    /** Re-estimates at {@code history} and solves through the general model (for tests). */
+    void proposeWithModel(History history, double[] out) {
+        estimate(history);
+        solveWithModel(out);
     }
 
     @Override
@@ -111,6 +163,24 @@ public final class MeanVariance implements Stage {
     }
 
     private void solve(double[] out) {
+        // min ½ w' (lambda Σ) w - mu · w over assets and cash (cash: zero row, zero return)
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) quadratic.set(i, j, riskAversion * sigma[i * n + j]);
+            linear.set(i, mu[i]);
+        }
+        Optimisation.Result result;
+        try {
+            result = builder.build(options).solve();
+        } catch (RuntimeException e) {
+            result = null; // numerical trouble inside the direct path: the general model decides
+        }
+        if (result != null && result.getState().isFeasible() && normalise(result, out)) return;
+        fallbacks++;
+        solveWithModel(out);
+    }
+
+    /** The same programme through a fresh ojAlgo {@link ExpressionsBasedModel}; cash on failure. */
+    void solveWithModel(double[] out) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] w = new Variable[n + 1];
         for (int i = 0; i < n; i++) w[i] = model.addVariable("w" + i).lower(0.0).upper(maxWeight);
@@ -126,16 +196,25 @@ public final class MeanVariance implements Stage {
             }
         }
         Optimisation.Result result = model.maximise();
-        if (!result.getState().isFeasible()) {
-            Weights.cash(out);
-            return;
-        }
+        if (!result.getState().isFeasible() || !normalise(result, out)) Weights.cash(out);
+    }
+
+    /**
+     * Copies the solver's weights, clipping its tolerance-sized negatives, and makes them sum to 1
+     * exactly; false when they cannot be a portfolio (non-finite, nothing positive, or off the
+     * budget by more than rounding).
+     */
+    private boolean normalise(Optimisation.Result result, double[] out) {
+        if (result.size() != n + 1) return false;
         double sum = 0;
         for (int i = 0; i <= n; i++) {
-            out[i] = Math.max(0.0, result.doubleValue(i));
+            double v = result.doubleValue(i);
+            if (!Double.isFinite(v)) return false;
+            out[i] = Math.max(0.0, v);
             sum += out[i];
         }
-        // the solver meets the budget to its tolerance; make the proposal sum to 1 exactly
+        if (!(Math.abs(sum - 1) < 1e-6)) return false;
         for (int i = 0; i <= n; i++) out[i] /= sum;
+        return true;
     }
 }

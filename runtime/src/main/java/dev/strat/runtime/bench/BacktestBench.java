@@ -30,9 +30,11 @@ import java.util.SplittableRandom;
  * measurement, not a JMH benchmark: it guards against dead-code elimination by folding every run's
  * final wealth into a result that is checked, and the median damps outliers.
  *
- * <p>Measured on a 2-core shared development VM (JDK 25, idle machine): the uniform rebalanced
- * portfolio on a 20-asset x 2,500-bar random walk runs at about 150-190 million asset-steps per
- * second, 0.26-0.33 ms per backtest.
+ * <p>Measured on a 2-core shared development VM (JDK 25, load average about 1.5): the uniform
+ * rebalanced portfolio on 20 US large caps x 2,519 decisions runs at 180-250 million asset-steps
+ * per second in a JVM that has run nothing else (0.2-0.28 ms per backtest), OLMAR at about 33-37
+ * million. {@code strat bench}
+ * ({@link BacktestSuite}) prints these next to the targets.
  */
 public final class BacktestBench {
 
@@ -49,30 +51,44 @@ public final class BacktestBench {
      * median round's asset-steps per second.
      */
     public static double assetStepsPerSecond(Stage stage, MarketData market, int iterations) {
-        if (iterations < 1) throw new IllegalArgumentException("iterations must be positive");
         if (market.bars() < 2) throw new IllegalArgumentException("the market needs at least two bars");
+        return measure(stage, market, 0, market.bars() - 1, iterations, ROUNDS, WARMUP_NANOS).median();
+    }
+
+    /**
+     * Measures the throughput of backtests of {@code stage} with decisions at bars
+     * {@code firstBar .. lastBar - 1} of {@code market} (earlier bars are visible history): at least
+     * {@code iterations} runs, and at least {@code warmupNanos} of them, to warm up, then
+     * {@code rounds} timed rounds of {@code iterations} runs each.
+     */
+    public static Throughput measure(Stage stage, MarketData market, int firstBar, int lastBar, int iterations, int rounds,
+                                     long warmupNanos) {
+        if (iterations < 1) throw new IllegalArgumentException("iterations must be positive");
+        if (rounds < 1) throw new IllegalArgumentException("rounds must be positive");
+        if (firstBar < 0 || lastBar <= firstBar || lastBar >= market.bars()) {
+            throw new IllegalArgumentException("bars " + firstBar + ".." + lastBar + " do not fit a market of " + market.bars() + " bars");
+        }
         Backtester backtester = new Backtester(COSTS);
-        int last = market.bars() - 1;
-        double assetSteps = (double) last * market.assets() * iterations;
+        long assetStepsPerRun = (long) (lastBar - firstBar) * market.assets();
+        double assetSteps = (double) assetStepsPerRun * iterations;
         double sink = 0;
         // The loop body is one long method: C2 needs many runs (and OSR) before it is fully compiled,
-        // so warm up for at least WARMUP_NANOS however few iterations were asked for.
+        // so warm up for at least warmupNanos however few iterations were asked for.
         long warmupStart = System.nanoTime();
-        for (int k = 0; k < iterations || System.nanoTime() - warmupStart < WARMUP_NANOS; k++) {
-            sink += backtester.run("bench", stage, market, 0, last, k).finalWealth();
+        for (int k = 0; k < iterations || System.nanoTime() - warmupStart < warmupNanos; k++) {
+            sink += backtester.run("bench", stage, market, firstBar, lastBar, k).finalWealth();
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-        double[] rates = new double[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
+        double[] rates = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
             long start = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-            for (int k = 0; k < iterations; k++) sink += backtester.run("bench", stage, market, 0, last, k).finalWealth();
+            for (int k = 0; k < iterations; k++) sink += backtester.run("bench", stage, market, firstBar, lastBar, k).finalWealth();
             long end = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
             rates[round] = assetSteps / (Math.max(1, end - start) * 1e-9);
         }
         if (!(sink > 0)) throw new IllegalStateException("benchmark runs produced non-positive wealth");
-        Arrays.sort(rates);
-        return rates[ROUNDS / 2];
+        return Throughput.of(stage.label(), market.assets(), lastBar - firstBar, iterations, cpuClock, rates);
     }
 
     /**

@@ -1,0 +1,198 @@
+package dev.strat.cli;
+
+import dev.strat.runtime.bench.BacktestSuite;
+import dev.strat.runtime.bench.BenchData;
+import dev.strat.runtime.bench.BenchReport;
+import dev.strat.runtime.bench.ForkedThroughput;
+import dev.strat.runtime.data.DataException;
+import dev.strat.runtime.data.DataRoot;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.experiment.NamedStrategy;
+import dev.strat.runtime.io.AtomicFiles;
+import dev.strat.runtime.pipeline.Stage;
+import dev.strat.stdlib.Arguments;
+import dev.strat.stdlib.BuildException;
+import dev.strat.stdlib.Builtin;
+import dev.strat.stdlib.MarketInfo;
+import dev.strat.stdlib.Registry;
+import dev.strat.stdlib.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * {@code strat bench [backtest]}: the backtest benchmark on real data. Loads twenty US large caps,
+ * runs the baseline comparison once cold (first work of the JVM) and a few times warm through the
+ * experiment runner, measures the asset-steps per second of CRP and OLMAR on one core, and prints
+ * the figures next to the project's targets.
+ *
+ * <p>The strategies are built from the standard library exactly as a {@code .strat} program with
+ * default parameters would build them, so the benchmark measures what users run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Benchmark the backtest loop on real data: CRP and OLMAR throughput (asset-steps per second, one core) "
+                + "and the time of the full baseline comparison (hold, bah, ucrp, crp, eg, olmar, pamr, corn, tsm, csm, mr).",
+                "The comparison runs first, so its first run is timed cold (and from JVM start); each throughput is "
+                        + "measured in a fresh JVM."},
+        footer = {"", "Exit codes: 0 ok (whether or not the targets are met), 1 internal error, 2 bad options or missing data."})
+public final class BenchCommand implements Callable<Integer> {
+
+    /** The baseline comparison, in report order: every classic allocator of the standard library. */
+    static final List<String> BASELINES = List.of("hold", "bah", "ucrp", "crp", "eg", "olmar", "pamr", "corn", "tsm", "csm", "mr");
+
+    private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "backtest",
+            description = "What to benchmark; only 'backtest' for now (the default).")
+    String what;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder holding " + BenchData.FILE + " (default: $STRAT_DATA, else ../shared/data of the strat home).")
+    Path data;
+
+    @Option(names = "--assets", paramLabel = "N", defaultValue = "20", description = "Assets, 1 to 20 (default: ${DEFAULT-VALUE}).")
+    int assets;
+
+    @Option(names = "--bars", paramLabel = "N", defaultValue = "2520",
+            description = "Bars of the run, the file's last ones, at least 2000 for the targets to apply (default: ${DEFAULT-VALUE}).")
+    int bars;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "7", description = "Timed throughput rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed warm comparison runs (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "100",
+            description = "CRP backtests per throughput round; OLMAR runs a quarter as many (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "Minimum warm-up before each throughput measurement (default: ${DEFAULT-VALUE}).")
+    long warmupMillis;
+
+    @Option(names = "--no-fork",
+            description = "Measure throughput in this JVM, after the comparison, instead of in a fresh JVM per stage.")
+    boolean noFork;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE (atomically).")
+    Path json;
+
+    private Path dataFile;
+
+    public BenchCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; the only one is 'backtest'");
+        if (assets < 1 || assets > BenchData.SYMBOLS.size()) {
+            throw new UserError("--assets must be between 1 and " + BenchData.SYMBOLS.size() + ", got " + assets);
+        }
+        if (rounds < 1) throw new UserError("--rounds must be at least 1, got " + rounds);
+        if (repeats < 0) throw new UserError("--repeats must be at least 0, got " + repeats);
+        if (iterations < 1) throw new UserError("--iterations must be at least 1, got " + iterations);
+        if (warmupMillis < 0) throw new UserError("--warmup-ms must be at least 0, got " + warmupMillis);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        long loadStart = System.nanoTime();
+        MarketData market = load();
+        long loadNanos = System.nanoTime() - loadStart;
+        if (bars < 2 || bars > market.bars()) {
+            throw new UserError("--bars must be between 2 and " + market.bars() + " (the file's length), got " + bars);
+        }
+        if (bars < 2000) err.println("strat: note: the targets are defined for at least 2000 bars; this run has " + bars);
+        int lastBar = market.bars() - 1;
+        int firstBar = market.bars() - bars;
+        MarketInfo info = new MarketInfo(market.symbols(), market.classes(), market.frequency());
+        Registry registry = ctx.registry();
+        List<NamedStrategy> comparison = new ArrayList<>();
+        for (String name : BASELINES) comparison.add(strategy(registry, name, info));
+        Optional<ForkedThroughput.Fork> fork = Optional.empty();
+        List<String> java = noFork ? null : ForkedThroughput.Fork.currentJava();
+        if (java != null) fork = Optional.of(new ForkedThroughput.Fork(java, dataFile, assets, bars));
+        else if (!noFork) err.println("strat: note: cannot tell how this JVM was started; measuring throughput in it");
+        BacktestSuite.Plan plan = new BacktestSuite.Plan(market, firstBar, lastBar, comparison,
+                stage(registry, "ucrp", info), stage(registry, "olmar", info), rounds, iterations, warmupMillis * 1_000_000L, repeats,
+                loadNanos, fork, olmarSpec(registry, info));
+        BacktestSuite.Result result = BacktestSuite.run(plan, dev.strat.runtime.pipeline.ProgressListener.NONE);
+
+        BenchReport.Machine machine = BenchReport.Machine.current();
+        out.print(BenchReport.table(result, machine));
+        if (json != null) {
+            Path target = ctx.cwd().resolve(json);
+            try {
+                AtomicFiles.writeString(target, BenchReport.json(result, machine));
+            } catch (UncheckedIOException e) {
+                throw new UserError(e.getMessage());
+            }
+            out.println("results: " + json);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private MarketData load() {
+        Path root = ctx.dataRoots().resolve(data);
+        try {
+            dataFile = DataRoot.resolve(root.toString(), Map.of(), ctx.cwd()).file(BenchData.FILE);
+            return BenchData.load(dataFile, assets).data();
+        } catch (DataException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** A baseline with its default parameters; {@code crp} gets uniform weights over the assets. */
+    private static NamedStrategy strategy(Registry registry, String name, MarketInfo info) {
+        Builtin builtin = registry.find(name).orElseThrow(() -> new InternalError("the standard library has no '" + name + "'"));
+        Arguments args = Arguments.of(builtin, arguments(name, info));
+        // build once up front so a bad default surfaces here, not inside a timed run
+        create(builtin, args, info);
+        return new NamedStrategy(name, name + args.render(), seed -> create(builtin, args, info));
+    }
+
+    private static Supplier<Stage> stage(Registry registry, String name, MarketInfo info) {
+        Builtin builtin = registry.find(name).orElseThrow(() -> new InternalError("the standard library has no '" + name + "'"));
+        Arguments args = Arguments.of(builtin, arguments(name, info));
+        return () -> create(builtin, args, info);
+    }
+
+    /** OLMAR with the standard library's defaults, as the forked JVM builds it. */
+    private static String olmarSpec(Registry registry, MarketInfo info) {
+        Builtin olmar = registry.find("olmar").orElseThrow(() -> new InternalError("the standard library has no 'olmar'"));
+        Arguments args = Arguments.of(olmar, Map.of());
+        return "olmar:" + args.bars("window", info.frequency()) + ":" + args.number("eps");
+    }
+
+    private static Map<String, Value> arguments(String name, MarketInfo info) {
+        if (!name.equals("crp")) return Map.of();
+        Value w = new Value.Num(1.0 / info.assets(), false, false);
+        return Map.of("weights", new Value.ListOf(Collections.nCopies(info.assets(), w)));
+    }
+
+    private static Stage create(Builtin builtin, Arguments args, MarketInfo info) {
+        try {
+            return builtin.factory().create(args, info);
+        } catch (BuildException e) {
+            throw new InternalError(builtin.name() + ": " + e.getMessage());
+        }
+    }
+}

@@ -63,7 +63,7 @@ public final class OnlineLearning {
                 "Correlation-driven nonparametric learning (CORN-U, one expert).",
                 "Finds past windows of price relatives whose Pearson correlation with the latest window is at "
                         + "least rho, then holds the log-optimal portfolio (max sum log(b · x)) over the relatives that "
-                        + "followed them, solved by Cover's multiplicative iteration; uniform when nothing matches. The "
+                        + "followed them, solved by a projected Newton method warm-started from the previous decision; uniform when nothing matches. The "
                         + "scan cap bounds the cost per decision (the paper scans all history). Fully invested.",
                 "B. Li, S. C. H. Hoi and V. Gopalkrishnan, \"CORN: Correlation-driven Nonparametric Learning "
                         + "Approach for Portfolio Selection\", ACM Transactions on Intelligent Systems and Technology 2(3), 2011",

@@ -94,7 +94,8 @@ public final class BacktestSuite {
     public static Result run(Plan plan, ProgressListener log) {
         ExperimentSpec spec = spec(plan);
         log.start("baseline comparison", 3);
-        ComparisonBench.Timing timing = ComparisonBench.time(spec, plan.warmRepeats());
+        // the cold run uses the cores as `strat run` does; throughput below stays on one core
+        ComparisonBench.Timing timing = ComparisonBench.time(spec, plan.warmRepeats(), Runtime.getRuntime().availableProcessors());
         log.progress(1, "baseline comparison");
         Throughput crp = throughput(plan, plan.crp(), "ucrp", plan.iterations());
         log.progress(2, "crp throughput");

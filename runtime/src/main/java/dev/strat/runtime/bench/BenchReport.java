@@ -41,7 +41,7 @@ public final class BenchReport {
         rows.add(throughputRow("olmar throughput, 1 core", r.olmar(), false));
         ComparisonBench.Timing c = r.comparison();
         String runs = c.runs() + " backtests";
-        rows.add(new Row("comparison, first run (cold)", millis(c.coldNanos() * 1e-6), runs, "< 1000 ms",
+        rows.add(new Row("comparison, first run (cold, " + Runtime.getRuntime().availableProcessors() + " threads)", millis(c.coldNanos() * 1e-6), runs, "< 1000 ms",
                 r.coldPasses() ? "PASS" : "MISS"));
         rows.add(new Row("comparison done, since JVM start", c.uptimeMillisAfterCold() + " ms", "data loading included", "< 1000 ms",
                 r.sinceStartPasses() ? "PASS" : "MISS"));
@@ -51,12 +51,13 @@ public final class BenchReport {
                     millis(warm[0] * 1e-6) + " .. " + millis(warm[warm.length - 1] * 1e-6), "", ""));
         }
         appendTable(out, List.of("measure", "value", "spread", "target", ""), rows, 1);
-        out.append(String.format(Locale.ROOT, "%ncomparison by strategy (backtest only; metrics are computed after the last one):%n"));
+        out.append(String.format(Locale.ROOT, "%ncomparison by strategy (backtest only; metrics are computed after the last one; cold per strategy only on one thread):%n"));
         List<Row> split = new ArrayList<>();
         double[] cold = perStrategyMillis(c.coldByRun(), p);
         double[] warmRun = perStrategyMillis(c.warmByRun(), p);
-        for (int s = 0; s < cold.length; s++) {
-            split.add(new Row(p.comparison().get(s).name(), millis(cold[s]), warmRun.length > 0 ? millis(warmRun[s]) : "", "", ""));
+        for (int s = 0; s < p.comparison().size(); s++) {
+            split.add(new Row(p.comparison().get(s).name(), cold.length > 0 ? millis(cold[s]) : "-",
+                    warmRun.length > 0 ? millis(warmRun[s]) : "", "", ""));
         }
         appendTable(out, List.of("strategy", "cold", "warm", "", ""), split, 2);
         out.append(String.format(Locale.ROOT, "%nloading the data took %s; ", millis(p.loadNanos() * 1e-6)));
@@ -137,8 +138,9 @@ public final class BenchReport {
         j.append("],\n    \"per_strategy_ms\": {");
         double[] cold = perStrategyMillis(c.coldByRun(), p);
         double[] warmRun = perStrategyMillis(c.warmByRun(), p);
-        for (int k = 0; k < cold.length; k++) {
-            j.append(k > 0 ? ", " : "").append(quote(p.comparison().get(k).name())).append(": {\"cold\": ").append(number(cold[k]))
+        for (int k = 0; k < p.comparison().size(); k++) {
+            j.append(k > 0 ? ", " : "").append(quote(p.comparison().get(k).name())).append(": {\"cold\": ")
+                    .append(cold.length > 0 ? number(cold[k]) : "null")
                     .append(", \"warm\": ").append(warmRun.length > 0 ? number(warmRun[k]) : "null").append('}');
         }
         j.append("}},\n  \"data_load_ms\": ").append(number(p.loadNanos() * 1e-6));

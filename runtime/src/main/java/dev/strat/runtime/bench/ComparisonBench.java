@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * Times a whole experiment (every strategy, every seed, every metric) through
- * {@link ExperimentRunner} on one thread: once as the first call, which is cold when nothing
+ * {@link ExperimentRunner}: once as the first call, which is cold when nothing
  * else has run in the JVM, and then as the median of repeated warm runs.
  *
  * <p>Times are wall clock: the cold figure answers "how long until the user sees the comparison",
@@ -82,12 +82,22 @@ public final class ComparisonBench {
      * that depended on anything but its spec and seed would make the timing meaningless.
      */
     public static Timing time(ExperimentSpec spec, int warmRepeats) {
+        return time(spec, warmRepeats, 1);
+    }
+
+    /**
+     * As {@link #time(ExperimentSpec, int)}, with the cold run spread over {@code coldThreads}
+     * threads the way {@code strat run} spreads an experiment over the machine's cores. Per-backtest
+     * cold laps are only kept for one thread, where they mean something; warm runs stay on one
+     * thread so their per-strategy split is exact.
+     */
+    public static Timing time(ExperimentSpec spec, int warmRepeats, int coldThreads) {
         if (warmRepeats < 0) throw new IllegalArgumentException("warm repeats must be >= 0");
         ExperimentRunner runner = new ExperimentRunner(1);
         int runs = spec.strategies().size() * spec.seeds().size();
         Stopwatch coldClock = new Stopwatch(runs);
         long start = System.nanoTime();
-        ExperimentResult first = runner.run(spec, coldClock);
+        ExperimentResult first = (coldThreads > 1 ? new ExperimentRunner(coldThreads) : runner).run(spec, coldClock);
         long cold = System.nanoTime() - start;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         if (warmRepeats > 0) {
@@ -101,7 +111,8 @@ public final class ComparisonBench {
             warm[k] = System.nanoTime() - t0;
             check(first, again);
         }
-        return new Timing(cold, uptime, warm, first, coldClock.laps(), warmRepeats > 0 ? warmClock.laps() : new long[0]);
+        return new Timing(cold, uptime, warm, first, coldThreads > 1 ? new long[0] : coldClock.laps(),
+                warmRepeats > 0 ? warmClock.laps() : new long[0]);
     }
 
     private static void check(ExperimentResult expected, ExperimentResult actual) {

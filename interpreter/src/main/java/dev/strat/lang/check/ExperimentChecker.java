@@ -184,9 +184,9 @@ final class ExperimentChecker {
         if (window.isEmpty()) return;
         MarketChecker.DataWindow w = window.get();
         for (SplitChecker.Period p : split.periods()) {
-            if (p.range().start() != null && p.range().start().isAfter(w.last())) {
+            if (p.range().from() != null && p.range().from().isAfter(w.last())) {
                 r.error(p.span(), p.label() + " is after the last date of " + w.lastFile() + " (" + w.last() + ")");
-            } else if (p.range().end() != null && p.range().end().isBefore(w.first())) {
+            } else if (p.range().to() != null && p.range().to().isBefore(w.first())) {
                 r.error(p.span(), p.label() + " is before the first date of " + w.firstFile() + " (" + w.first() + ")");
             }
         }

@@ -3,7 +3,7 @@ package dev.strat.lang.check;
 import dev.strat.lang.ast.Expr;
 import dev.strat.lang.ast.SplitSpec;
 import dev.strat.lang.diag.Span;
-import dev.strat.lang.plan.DateRange;
+import dev.strat.runtime.data.DateRange;
 import dev.strat.lang.plan.SplitPlan;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
@@ -99,25 +99,25 @@ final class SplitChecker {
         List<Period> ordered = new ArrayList<>(parts.values());
         for (int k = 0; k < ordered.size(); k++) {
             Period p = ordered.get(k);
-            if (k > 0 && p.range().start() == null) {
+            if (k > 0 && p.range().from() == null) {
                 r.error(p.span(), p.label() + " has an open start, but only the first part may", "write its first date");
                 ok = false;
             }
-            if (k < ordered.size() - 1 && p.range().end() == null) {
+            if (k < ordered.size() - 1 && p.range().to() == null) {
                 r.error(p.span(), p.label() + " has an open end, but only the last part may", "write its last date");
                 ok = false;
             }
         }
         for (int k = 1; k < ordered.size(); k++) {
             Period a = ordered.get(k - 1), b = ordered.get(k);
-            if (a.range().end() == null || b.range().start() == null) continue;
-            if (b.range().end() != null && a.range().start() != null && b.range().end().isBefore(a.range().start())) {
+            if (a.range().to() == null || b.range().from() == null) continue;
+            if (b.range().to() != null && a.range().from() != null && b.range().to().isBefore(a.range().from())) {
                 r.error(b.span(), b.label() + " comes before " + a.label(), "periods must be in the order train, valid, test");
                 ok = false;
-            } else if (!a.range().end().isBefore(b.range().start())) {
+            } else if (!a.range().to().isBefore(b.range().from())) {
                 r.error(b.span(), a.label() + " overlaps " + b.label(),
-                        a.label().substring(0, a.label().indexOf(' ')) + " ends " + a.range().end() + ", "
-                                + b.label().substring(0, b.label().indexOf(' ')) + " starts " + b.range().start());
+                        a.label().substring(0, a.label().indexOf(' ')) + " ends " + a.range().to() + ", "
+                                + b.label().substring(0, b.label().indexOf(' ')) + " starts " + b.range().from());
                 ok = false;
             }
         }

@@ -1,5 +1,6 @@
 package dev.strat.lang.plan;
 
+import dev.strat.runtime.data.DateRange;
 import dev.strat.runtime.data.TimeLength;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ public sealed interface SplitPlan {
 
     /** The default split: no training, the whole data is the test period. */
     static SplitPlan wholeDataAsTest() {
-        return new Fixed(Optional.empty(), Optional.empty(), DateRange.ALL);
+        return new Fixed(Optional.empty(), Optional.empty(), DateRange.all());
     }
 
     /**

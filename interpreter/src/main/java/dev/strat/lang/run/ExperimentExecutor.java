@@ -176,16 +176,12 @@ public final class ExperimentExecutor {
         Map<String, DateRange> ranges = new LinkedHashMap<>();
         switch (split) {
             case SplitPlan.Fixed f -> {
-                f.train().ifPresent(r -> ranges.put("train", toRuntime(r)));
-                f.valid().ifPresent(r -> ranges.put("valid", toRuntime(r)));
-                ranges.put("test", toRuntime(f.test()));
+                f.train().ifPresent(r -> ranges.put("train", r));
+                f.valid().ifPresent(r -> ranges.put("valid", r));
+                ranges.put("test", f.test());
             }
             case SplitPlan.Rolling r -> ranges.put("test", new DateRange(r.from(), r.to()));
         }
         return dev.strat.runtime.data.SplitPlan.resolve(market, ranges);
-    }
-
-    private static DateRange toRuntime(dev.strat.lang.plan.DateRange r) {
-        return new DateRange(r.start(), r.end());
     }
 }

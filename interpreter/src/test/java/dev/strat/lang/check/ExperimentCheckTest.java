@@ -2,7 +2,7 @@ package dev.strat.lang.check;
 
 import dev.strat.lang.diag.Diagnostic;
 import dev.strat.lang.plan.CostPlan;
-import dev.strat.lang.plan.DateRange;
+import dev.strat.runtime.data.DateRange;
 import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.plan.SignificancePlan;
 import dev.strat.lang.plan.SplitPlan;

@@ -1,7 +1,7 @@
 package dev.strat.lang.check;
 
 import dev.strat.lang.diag.Diagnostic;
-import dev.strat.lang.plan.DateRange;
+import dev.strat.runtime.data.DateRange;
 import dev.strat.lang.plan.SplitPlan;
 import dev.strat.runtime.data.TimeLength;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,7 @@ import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.run.DataCatalog;
 import dev.strat.lang.run.ExperimentExecutor;
 import dev.strat.lang.run.MarketLoader;
+import dev.strat.runtime.data.DataRoot;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.stdlib.Registry;
 import dev.strat.stdlib.StandardLibrary;
@@ -112,9 +113,9 @@ public final class Interpreter implements StratEngine {
         return new CheckContext(registry, FileSourceLoader.ofWorkingDirectory(), Optional.of(catalog));
     }
 
+    /** Without command-line settings: STRAT_DATA, then ../shared/data, by the runtime's one rule. */
     private static Path defaultData() {
-        String env = System.getenv("STRAT_DATA");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "data");
+        return DataRoot.fromEnvironment(null, Path.of("")).dir();
     }
 
     static String sha256(String text) {

@@ -14,7 +14,6 @@ import dev.strat.lang.parse.ParseResult;
 import dev.strat.lang.parse.Parser;
 import dev.strat.lang.run.DataCatalog;
 import dev.strat.lang.run.ExperimentExecutor;
-import dev.strat.lang.run.InputCompleteness;
 import dev.strat.lang.run.MarketLoader;
 import dev.strat.runtime.pipeline.ProgressListener;
 
@@ -112,8 +111,8 @@ final class InterpreterSession implements Session {
 
     @Override
     public boolean isIncomplete(String input) {
-        // brackets, strings and trailing operators, then the parser's view: "strategy s =" stops mid-declaration
-        return InputCompleteness.isIncomplete(input) || Parser.parse(new Source("<repl>", input)).incomplete();
+        // the parser knows where a declaration may not stop: open brackets, a trailing '|', "strategy s ="
+        return Parser.parse(new Source("<repl>", input)).incomplete();
     }
 
     @Override

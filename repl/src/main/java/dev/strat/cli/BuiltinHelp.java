@@ -1,6 +1,8 @@
 package dev.strat.cli;
 
 import dev.strat.stdlib.Builtin;
+import dev.strat.stdlib.Component;
+import dev.strat.stdlib.ComponentKind;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.Registry;
 import dev.strat.stdlib.StageKind;
@@ -36,7 +38,8 @@ public final class BuiltinHelp {
     public String listing() {
         Collection<Builtin> all = registry.all();
         if (all.isEmpty()) return "no built-ins are registered\n";
-        int nameWidth = all.stream().mapToInt(b -> b.name().length()).max().orElse(0);
+        int nameWidth = Math.max(all.stream().mapToInt(b -> b.name().length()).max().orElse(0),
+                registry.components().stream().mapToInt(c -> c.name().length()).max().orElse(0));
         StringBuilder out = new StringBuilder();
         out.append("built-ins (").append(all.size()).append("):\n");
         for (StageKind kind : StageKind.values()) {
@@ -48,6 +51,15 @@ public final class BuiltinHelp {
                 appendWrapped(out, prefix, " ".repeat(prefix.length()), b.summary());
             }
         }
+        for (ComponentKind kind : ComponentKind.values()) {
+            List<Component> group = registry.components().stream().filter(c -> c.kind() == kind).toList();
+            if (group.isEmpty()) continue;
+            out.append('\n').append(kind.noun()).append("s (agent arguments)\n");
+            for (Component c : group) {
+                String prefix = "  " + pad(c.name(), nameWidth) + "  ";
+                appendWrapped(out, prefix, " ".repeat(prefix.length()), c.summary());
+            }
+        }
         out.append("\n:help NAME (strat builtins NAME) shows a built-in's parameters and an example.\n");
         return out.toString();
     }
@@ -56,6 +68,8 @@ public final class BuiltinHelp {
     public Lookup describe(String name) {
         Optional<Builtin> b = registry.find(name);
         if (b.isPresent()) return new Lookup(true, describe(b.get()));
+        Optional<Component> c = registry.findComponent(name);
+        if (c.isPresent()) return new Lookup(true, describe(c.get()));
         String message = "unknown built-in '" + name + "'"
                 + registry.suggest(name).map(s -> "; did you mean '" + s + "'?").orElse("")
                 + "\n";
@@ -87,6 +101,31 @@ public final class BuiltinHelp {
             out.append("\n  example:\n");
             for (String line : b.example().strip().split("\n")) out.append("    ").append(line.stripTrailing()).append('\n');
         }
+        return out.toString();
+    }
+
+    /** The page of one component: signature, kind, summary, doc, parameters, reference, example. */
+    public String describe(Component c) {
+        StringBuilder out = new StringBuilder();
+        out.append(c.signature()).append('\n');
+        appendWrapped(out, "  ", "  ", "kind: " + c.kind().noun() + " (an argument of agents, not a stage)");
+        if (!c.summary().isBlank()) appendWrapped(out, "  ", "  ", c.summary());
+        if (!c.doc().isBlank()) {
+            out.append('\n');
+            appendWrapped(out, "  ", "  ", c.doc());
+        }
+        out.append('\n');
+        if (c.params().isEmpty()) {
+            out.append("  parameters: none\n");
+        } else {
+            out.append("  parameters:\n");
+            appendParamTable(out, c.params());
+        }
+        if (!c.reference().isBlank()) {
+            out.append('\n');
+            appendWrapped(out, "  reference: ", "             ", c.reference());
+        }
+        if (!c.example().isBlank()) out.append("\n  example:\n    ").append(c.example().strip()).append('\n');
         return out.toString();
     }
 

@@ -65,4 +65,32 @@ public sealed interface ParamType {
             return v instanceof Value.ListOf l && l.items().stream().allMatch(i -> i instanceof Value.Num);
         }
     }
+
+    /** A component of one kind, e.g. {@code net=mlp(64, 64)}. */
+    record ComponentOf(ComponentKind kind, boolean autoAllowed) implements ParamType {
+        public ComponentOf(ComponentKind kind) { this(kind, false); }
+        public String display() { return kind.withArticle() + (autoAllowed ? " or auto" : ""); }
+        public boolean accepts(Value v) {
+            return v instanceof Value.Call c && c.kind() == kind || autoAllowed && v instanceof Value.Word w && w.name().equals("auto");
+        }
+    }
+
+    /** A list of components of one kind, e.g. {@code features=[returns(5), weights]}. */
+    record ComponentList(ComponentKind kind) implements ParamType {
+        public String display() { return "a list of " + kind.noun() + "s"; }
+        public boolean accepts(Value v) {
+            return v instanceof Value.ListOf l && l.items().stream().allMatch(i -> i instanceof Value.Call c && c.kind() == kind);
+        }
+    }
+
+    /** Names from a fixed set, written as a list {@code [rsi, macd]} or as the single word {@code all}. */
+    record WordList(List<String> options, String all) implements ParamType {
+        public WordList { options = List.copyOf(options); }
+        public String display() { return all + " or a list of " + String.join(", ", options); }
+        public boolean accepts(Value v) {
+            if (v instanceof Value.Word w) return w.name().equals(all) || options.contains(w.name());
+            return v instanceof Value.ListOf l && !l.items().isEmpty()
+                    && l.items().stream().allMatch(i -> i instanceof Value.Word w && options.contains(w.name()));
+        }
+    }
 }

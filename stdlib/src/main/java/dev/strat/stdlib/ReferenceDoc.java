@@ -54,13 +54,51 @@ public final class ReferenceDoc {
             }
             md.append('\n');
         }
+        for (ComponentKind kind : ComponentKind.values()) {
+            List<Component> group = registry.components().stream().filter(c -> c.kind() == kind).toList();
+            if (group.isEmpty()) continue;
+            md.append("- **").append(title(kind)).append("** (arguments of agents): ");
+            for (int k = 0; k < group.size(); k++) {
+                if (k > 0) md.append(", ");
+                md.append('[').append('`').append(group.get(k).name()).append('`').append("](#").append(anchor(group.get(k).name())).append(')');
+            }
+            md.append('\n');
+        }
         for (StageKind kind : StageKind.values()) {
             List<Builtin> group = ofKind(registry, kind);
             if (group.isEmpty()) continue;
             md.append("\n### ").append(title(kind)).append("\n");
             for (Builtin b : group) md.append('\n').append(render(b));
         }
+        for (ComponentKind kind : ComponentKind.values()) {
+            List<Component> group = registry.components().stream().filter(c -> c.kind() == kind).toList();
+            if (group.isEmpty()) continue;
+            md.append("\n### ").append(title(kind)).append("\n");
+            for (Component c : group) md.append('\n').append(render(c));
+        }
         return md.toString();
+    }
+
+    /** One component's section. */
+    public static String render(Component c) {
+        StringBuilder md = new StringBuilder();
+        md.append("#### ").append(c.name()).append('\n').append('\n');
+        md.append("`").append(c.signature()).append("` · ").append(c.kind().noun()).append("\n\n");
+        md.append(c.summary()).append("\n\n");
+        md.append(c.doc()).append("\n\n");
+        appendParams(md, c.params());
+        if (!c.reference().isBlank()) md.append("Reference: ").append(c.reference()).append("\n\n");
+        md.append("Example:\n\n```\n").append(c.example()).append("\n```\n");
+        return md.toString();
+    }
+
+    private static String title(ComponentKind kind) {
+        return switch (kind) {
+            case NETWORK -> "Networks";
+            case ACTIONS -> "Action maps";
+            case FEATURE -> "Features";
+            case REWARD -> "Rewards";
+        };
     }
 
     /** One built-in's section. */
@@ -71,21 +109,24 @@ public final class ReferenceDoc {
                 .append(b.kind().startsPipeline() ? " (starts a pipeline)" : " (follows another stage)").append("\n\n");
         md.append(b.summary()).append("\n\n");
         md.append(b.doc()).append("\n\n");
-        if (!b.params().isEmpty()) {
-            md.append("| parameter | type | default | range | description |\n");
-            md.append("|---|---|---|---|---|\n");
-            for (ParamSpec p : b.params()) {
-                md.append("| `").append(p.name()).append("` | ")
-                        .append(cell(p.type().display())).append(" | ")
-                        .append(p.isRequired() ? "required" : "`" + cell(p.defaultValue().render()) + "`").append(" | ")
-                        .append(cell(range(p))).append(" | ")
-                        .append(cell(p.doc())).append(" |\n");
-            }
-            md.append('\n');
-        }
+        appendParams(md, b.params());
         if (!b.reference().isBlank()) md.append("Reference: ").append(b.reference()).append("\n\n");
         md.append("Example:\n\n```\n").append(b.example()).append("\n```\n");
         return md.toString();
+    }
+
+    private static void appendParams(StringBuilder md, List<ParamSpec> params) {
+        if (params.isEmpty()) return;
+        md.append("| parameter | type | default | range | description |\n");
+        md.append("|---|---|---|---|---|\n");
+        for (ParamSpec p : params) {
+            md.append("| `").append(p.name()).append("` | ")
+                    .append(cell(p.type().display())).append(" | ")
+                    .append(p.isRequired() ? "required" : "`" + cell(p.defaultValue().render()) + "`").append(" | ")
+                    .append(cell(range(p))).append(" | ")
+                    .append(cell(p.doc())).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static List<Builtin> ofKind(Registry registry, StageKind kind) {
@@ -123,7 +164,11 @@ public final class ReferenceDoc {
 
     /** GitHub's anchor of a {@code #### name} heading. */
     private static String anchor(Builtin b) {
-        return b.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_ -]", "").replace(' ', '-');
+        return anchor(b.name());
+    }
+
+    private static String anchor(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_ -]", "").replace(' ', '-');
     }
 
     /** Table cells may not contain raw pipes or newlines. */

@@ -13,9 +13,11 @@ import java.util.Optional;
 public final class Registry {
 
     private final Map<String, Builtin> builtins;
+    private final Map<String, Component> components;
 
-    private Registry(Map<String, Builtin> builtins) {
+    private Registry(Map<String, Builtin> builtins, Map<String, Component> components) {
         this.builtins = Collections.unmodifiableMap(builtins);
+        this.components = Collections.unmodifiableMap(components);
     }
 
     public static Builder builder() {
@@ -35,6 +37,20 @@ public final class Registry {
         return builtins.keySet();
     }
 
+    public Optional<Component> findComponent(String name) {
+        return Optional.ofNullable(components.get(name));
+    }
+
+    /** All components in registration order. */
+    public Collection<Component> components() {
+        return components.values();
+    }
+
+    /** Names of the components of one kind, in registration order. */
+    public java.util.List<String> componentNames(ComponentKind kind) {
+        return components.values().stream().filter(c -> c.kind() == kind).map(Component::name).toList();
+    }
+
     /** The closest registered name to a misspelt one. */
     public Optional<String> suggest(String name) {
         return NameSuggester.closest(name, builtins.keySet());
@@ -43,16 +59,24 @@ public final class Registry {
     /** Collects built-ins; a name may be registered only once. */
     public static final class Builder {
         private final Map<String, Builtin> builtins = new LinkedHashMap<>();
+        private final Map<String, Component> components = new LinkedHashMap<>();
 
         public Builder add(Builtin builtin) {
-            if (builtins.putIfAbsent(builtin.name(), builtin) != null) {
+            if (components.containsKey(builtin.name()) || builtins.putIfAbsent(builtin.name(), builtin) != null) {
                 throw new IllegalStateException("built-in '" + builtin.name() + "' registered twice");
             }
             return this;
         }
 
+        public Builder add(Component component) {
+            if (builtins.containsKey(component.name()) || components.putIfAbsent(component.name(), component) != null) {
+                throw new IllegalStateException("component '" + component.name() + "' registered twice");
+            }
+            return this;
+        }
+
         public Registry build() {
-            return new Registry(new LinkedHashMap<>(builtins));
+            return new Registry(new LinkedHashMap<>(builtins), new LinkedHashMap<>(components));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.strat.stdlib;
 
+import dev.strat.stdlib.builtins.Agents;
 import dev.strat.stdlib.builtins.Baselines;
+import dev.strat.stdlib.builtins.Components;
 import dev.strat.stdlib.builtins.Models;
 import dev.strat.stdlib.builtins.Momentum;
 import dev.strat.stdlib.builtins.OnlineLearning;
@@ -27,6 +29,8 @@ public final class StandardLibrary {
         Momentum.register(b);
         Models.register(b);
         Transforms.register(b);
+        Components.register(b);
+        Agents.register(b);
         return b.build();
     }
 }

@@ -1,5 +1,9 @@
 package dev.strat.stdlib;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.strat.runtime.data.TimeLength;
 
 import java.time.LocalDate;
@@ -59,6 +63,32 @@ public sealed interface Value {
     record Bool(boolean value) implements Value {
         public String typeName() { return "a boolean"; }
         public String render() { return Boolean.toString(value); }
+    }
+
+    /**
+     * A checked component call such as {@code mlp(400, 300)} or a bare component name such as
+     * {@code weights}.
+     *
+     * @param name    the component's name
+     * @param kind    its kind
+     * @param args    every parameter's value, defaults filled in, in parameter order
+     * @param written the parameters the source wrote, which {@link #render()} shows
+     */
+    record Call(String name, ComponentKind kind, Map<String, Value> args, List<String> written) implements Value {
+        public Call {
+            args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+            written = List.copyOf(written);
+        }
+        public String typeName() { return kind.withArticle(); }
+        public String render() {
+            if (written.isEmpty()) return name;
+            return written.stream().map(k -> k + "=" + args.get(k).render()).collect(Collectors.joining(", ", name + "(", ")"));
+        }
+        public Value arg(String param) {
+            Value v = args.get(param);
+            if (v == null) throw new IllegalArgumentException(name + " has no value for '" + param + "'");
+            return v;
+        }
     }
 
     /** A list {@code [a, b, c]}. */

@@ -3,6 +3,7 @@ package dev.strat.lang.check;
 import dev.strat.lang.ast.Expr;
 import dev.strat.lang.diag.Span;
 import dev.strat.stdlib.Builtin;
+import dev.strat.stdlib.Registry;
 import dev.strat.stdlib.Value;
 
 import java.util.HashMap;
@@ -22,8 +23,29 @@ final class ArgumentBinder {
     }
 
     static Optional<Map<String, Value>> bind(Builtin builtin, Span calleeSpan, List<Expr.Arg> args, Reporter r) {
+        return bind(builtin, calleeSpan, args, null, r);
+    }
+
+    /** Binds a built-in's arguments; with a registry, component-typed arguments may be component calls. */
+    static Optional<Map<String, Value>> bind(Builtin builtin, Span calleeSpan, List<Expr.Arg> args, Registry registry, Reporter r) {
         return bind(builtin.name(), builtin.signature(), calleeSpan, args,
-                builtin.params().stream().map(Param::of).toList(), r);
+                builtin.params().stream().map(Param::of).toList(), registry, r);
+    }
+
+    static Optional<Map<String, Value>> bind(String callee, String signature, Span calleeSpan, List<Expr.Arg> args,
+                                             List<Param> params, Reporter r) {
+        return bind(callee, signature, calleeSpan, args, params, null, r);
+    }
+
+    /** The parameter names the arguments bind to, in the order written (for canonical rendering). */
+    static List<String> written(List<Expr.Arg> args, List<Param> params) {
+        List<String> names = new java.util.ArrayList<>();
+        int position = 0;
+        for (Expr.Arg a : args) {
+            if (a.name() != null) names.add(a.name().name());
+            else if (position < params.size()) names.add(params.get(position++).name());
+        }
+        return names;
     }
 
     /**
@@ -31,7 +53,7 @@ final class ArgumentBinder {
      * @return the bound values with defaults filled in, or empty when anything was wrong
      */
     static Optional<Map<String, Value>> bind(String callee, String signature, Span calleeSpan, List<Expr.Arg> args,
-                                             List<Param> params, Reporter r) {
+                                             List<Param> params, Registry registry, Reporter r) {
         Map<String, Value> given = new LinkedHashMap<>();
         Map<String, Span> seen = new HashMap<>();
         boolean ok = true;
@@ -75,7 +97,9 @@ final class ArgumentBinder {
                 ok = false;
                 continue;
             }
-            Optional<Value> v = ValueConverter.convert(arg.value(), "argument '" + p.name() + "'", r);
+            Optional<Value> v = registry != null && ComponentResolver.isComponent(p.type())
+                    ? new ComponentResolver(registry, r).convert(arg.value(), p.type(), "argument '" + p.name() + "'")
+                    : ValueConverter.convert(arg.value(), "argument '" + p.name() + "'", r);
             if (v.isEmpty()) {
                 ok = false;
                 continue;

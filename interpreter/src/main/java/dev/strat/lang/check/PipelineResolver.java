@@ -173,6 +173,17 @@ final class PipelineResolver {
             }
         }
         Optional<Builtin> found = registry.find(name);
+        if (found.isEmpty() && registry.findComponent(name).isPresent()) {
+            var component = registry.findComponent(name).get();
+            r.error(callee.span(), "'" + name + "' is " + component.kind().withArticle() + ", not a pipeline stage",
+                    "use it as an argument of an agent, e.g. " + switch (component.kind()) {
+                        case NETWORK -> "agent td3(net=" + component.name() + "(...))";
+                        case ACTIONS -> "agent ppo(actions=" + component.name() + ")";
+                        case FEATURE -> "agent td3(features=[" + component.name() + "])";
+                        case REWARD -> "agent ppo(reward=" + component.name() + ")";
+                    });
+            return Optional.empty();
+        }
         if (found.isEmpty()) {
             if (call && declared.filter(e -> e.kind() == Namespace.Kind.STRATEGY).isPresent()) {
                 r.error(callee.span(), "strategy '" + name + "' takes no arguments", "write it without parentheses: " + name);
@@ -187,7 +198,7 @@ final class PipelineResolver {
         Builtin builtin = found.get();
         boolean ok = true;
         if (stage.kind() != null) ok = kindMatches(stage.kind(), builtin);
-        Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, callee.span(), args, r);
+        Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, callee.span(), args, registry, r);
         ok &= bound.isPresent();
         List<StageNode> nodes = new ArrayList<>();
         if (bound.isPresent()) nodes.add(new StageNode(builtin, Arguments.of(builtin, bound.get()), stage.span()));

@@ -115,6 +115,9 @@ public final class StratCompleter implements Completer {
         for (Builtin b : registry.all()) {
             byValue.put(b.name(), new Candidate(b.name(), b.name(), BUILTINS, b.summary(), null, null, false));
         }
+        for (var c : registry.components()) {
+            byValue.put(c.name(), new Candidate(c.name(), c.name(), BUILTINS, c.summary(), null, null, false));
+        }
         for (String name : definedNamesSafely()) {
             byValue.put(name, new Candidate(name, name, DEFINED, null, null, null, false));
         }
@@ -156,6 +159,9 @@ public final class StratCompleter implements Completer {
             case ":help" -> {
                 for (Builtin b : registry.all()) {
                     candidates.add(new Candidate(b.name(), b.name(), BUILTINS, b.summary(), null, null, true));
+                }
+                for (var c : registry.components()) {
+                    candidates.add(new Candidate(c.name(), c.name(), BUILTINS, c.summary(), null, null, true));
                 }
             }
             case ":load" -> files.complete(reader, line, candidates);

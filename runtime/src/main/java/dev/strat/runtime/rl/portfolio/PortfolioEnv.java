@@ -95,6 +95,9 @@ public final class PortfolioEnv implements Env {
     /** The weights held now, drifted since the last rebalance (N + 1, cash last); a live view, do not modify. */
     public double[] weights() { return drifted; }
 
+    /** The weights the last step held over its period, after the map and tidying (N + 1, cash last); a live view. */
+    public double[] executed() { return executed; }
+
     /** Starts all cash at bar {@code firstBar}; the seed drives only random slippage (as in a backtest with that seed). */
     @Override
     public void reset(long seed, float[] observation) {

@@ -161,7 +161,7 @@ public final class Backtester {
 
             market.relatives(t + 1, relatives);
             final double rate = slippage == null ? fee + slipMin : fee + slippage.nextDouble(slipMin, slipMax);
-            final double traded = settle(target, drifted, relatives, cashRelative, n, scratch);
+            final double traded = Accounting.settle(target, drifted, relatives, cashRelative, n, scratch);
             final double gross = scratch[0];
             final double cost = rate * traded;
             final double next = v * (1 - cost) * gross;
@@ -184,57 +184,10 @@ public final class Backtester {
                 periodsPerYear);
     }
 
-    /**
-     * Books one period: the asset turnover from the drifted weights to {@code target} (returned),
-     * the gross return ({@code out[0]}), the full turnover with cash ({@code out[1]}), and the
-     * weights drifted by the period's prices, written back into {@code drifted}. A small method of
-     * its own so that the JIT compiles the arithmetic the same way whatever the stage is.
-     */
-    private static double settle(double[] target, double[] drifted, double[] relatives, double cashRelative, int n,
-                                 double[] out) {
-        double traded = 0;
-        double gross = target[n] * cashRelative;
-        for (int i = 0; i < n; i++) {
-            final double w = target[i];
-            traded += Math.abs(w - drifted[i]);
-            gross += w * relatives[i];
-        }
-        out[0] = gross;
-        out[1] = traded + Math.abs(target[n] - drifted[n]);
-        final double inv = 1 / gross;
-        for (int i = 0; i < n; i++) drifted[i] = target[i] * relatives[i] * inv;
-        drifted[n] = target[n] * cashRelative * inv;
-        return traded;
-    }
-
     /** Checks a proposal in place: clips noise-level negatives, renormalises noise-level sum drift. */
     private static void validate(double[] w, int n, String label, int step, MarketData market, int t) {
-        double sum = 0;
-        boolean clipped = false;
-        for (int j = 0; j <= n; j++) {
-            final double x = w[j];
-            if (!(x >= -NEGATIVE_TOLERANCE) || x == Double.POSITIVE_INFINITY) {
-                throw invalid(label, step, market, t, "weight " + x + " for " + column(market, j)
-                        + "; weights must be finite and non-negative (long-only)");
-            }
-            if (x < 0) {
-                w[j] = 0;
-                clipped = true;
-            } else {
-                sum += x;
-            }
-        }
-        if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
-            throw invalid(label, step, market, t, "weights summing to " + sum + "; a proposal must sum to 1 (cash included)");
-        }
-        if (sum != 1.0 || clipped) {
-            final double inv = 1 / sum;
-            for (int j = 0; j <= n; j++) w[j] *= inv;
-        }
-    }
-
-    private static String column(MarketData market, int j) {
-        return j == market.assets() ? "cash" : market.symbols().get(j);
+        final String problem = Accounting.tidy(w, n, market.symbols());
+        if (problem != null) throw invalid(label, step, market, t, problem);
     }
 
     private static IllegalStateException invalid(String label, int step, MarketData market, int t, String what) {

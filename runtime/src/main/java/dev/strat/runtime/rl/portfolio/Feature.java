@@ -15,7 +15,10 @@ public interface Feature {
     /** A label for checkpoints and docs, e.g. {@code returns(window=5)}. */
     String label();
 
-    /** Bars of history needed before the first decision. */
+    /**
+     * Bars that must be visible at a decision, the decision bar included (the meaning of
+     * {@code Stage.warmup()}): the first bar the feature can be written at is {@code warmup() - 1}.
+     */
     int warmup();
 
     /** Floats written per decision for a market of {@code assets} risky assets. */

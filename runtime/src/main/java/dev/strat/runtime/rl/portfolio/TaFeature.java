@@ -1,0 +1,167 @@
+package dev.strat.runtime.rl.portfolio;
+
+import dev.strat.runtime.data.History;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeries;
+import org.ta4j.core.Indicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.num.Num;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Technical indicators from Ta4j, per asset: {@code assets * indicators} values, asset-major
+ * (all indicators of the first asset, then the next). See {@link TaIndicator} for the names and
+ * what each writes.
+ *
+ * <h2>No look-ahead</h2>
+ * The feature keeps one Ta4j series per asset, starting at the market's first bar, and appends
+ * bars read from the {@link History} it is given, so a bar enters a series only once a decision
+ * at or after it has been made; values are read at the decision bar's index. Ta4j's indicators
+ * are causal (the value at index t reads bars up to t), so bars a series holds beyond the decision
+ * bar (left there by an earlier, later-running episode on the same market) are never read.
+ *
+ * <p>The series survive from call to call, so an environment that resets to its first bar does
+ * not rebuild them. When the feature is handed a different {@code History} (another run, another
+ * market), it first checks that the bars it holds match that history bar for bar, up to the
+ * decision bar, and rebuilds from scratch at the first difference: correctness never rests on
+ * which market a history belongs to.
+ *
+ * <p>Ta4j works on objects, so a step allocates inside Ta4j; this feature is the costly one.
+ * Missing open, high or low (close-only sources) read as the close; a missing volume as 0.
+ */
+final class TaFeature implements Feature {
+
+    private static final int FIELDS = 5;
+
+    private final List<TaIndicator> indicators;
+    private final int warmup;
+
+    private History source;
+    private int assets = -1;
+    private BaseBarSeries[] series;
+    private Indicator<Num>[][][] built;
+    /** Bars held, as read from the history: times, then (asset, field) values per bar. */
+    private long[] times = new long[0];
+    private double[] values = new double[0];
+    private int count;
+
+    TaFeature(List<String> names) {
+        if (names.isEmpty()) throw new IllegalArgumentException("ta needs at least one indicator");
+        List<TaIndicator> list = new ArrayList<>();
+        for (String name : names) list.addAll(TaIndicator.parse(name));
+        this.indicators = List.copyOf(list);
+        int w = 1;
+        for (TaIndicator i : indicators) w = Math.max(w, i.warmup());
+        this.warmup = w;
+    }
+
+    /** The indicators, in the order they are written per asset. */
+    List<TaIndicator> indicators() {
+        return indicators;
+    }
+
+    @Override
+    public String label() {
+        StringBuilder b = new StringBuilder("ta(");
+        for (int k = 0; k < indicators.size(); k++) b.append(k == 0 ? "" : ", ").append(indicators.get(k).label());
+        return b.append(')').toString();
+    }
+
+    @Override
+    public int warmup() { return warmup; }
+
+    @Override
+    public int width(int assets) { return assets * indicators.size(); }
+
+    @Override
+    public void write(History history, AccountState account, float[] out, int offset) {
+        final int now = history.now();
+        if (history.assets() != assets) {
+            assets = history.assets();
+            rebuild();
+        } else if (history != source) {
+            // Another view: keep what we hold only as far as it matches, bar for bar.
+            final int same = matchingBars(history, Math.min(count, now + 1));
+            if (same < Math.min(count, now + 1)) rebuild();
+        }
+        source = history;
+        for (int b = count; b <= now; b++) append(history, now - b);
+        final int k = indicators.size();
+        for (int i = 0; i < assets; i++) {
+            for (int j = 0; j < k; j++) {
+                out[offset + i * k + j] = (float) indicators.get(j).read(built[i][j], series[i], now);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rebuild() {
+        series = new BaseBarSeries[assets];
+        built = new Indicator[assets][][];
+        for (int i = 0; i < assets; i++) {
+            series[i] = new BaseBarSeries("asset" + i, DoubleNum.valueOf(0));
+            built[i] = new Indicator[indicators.size()][];
+            for (int j = 0; j < indicators.size(); j++) built[i][j] = indicators.get(j).build(series[i]);
+        }
+        count = 0;
+        times = new long[0];
+        values = new double[0];
+    }
+
+    /** How many of the first {@code bars} held bars equal the history's (a prefix length). */
+    private int matchingBars(History history, int bars) {
+        final int now = history.now();
+        for (int b = 0; b < bars; b++) {
+            final int lag = now - b;
+            if (times[b] != history.time(lag)) return b;
+            final int base = b * assets * FIELDS;
+            for (int i = 0; i < assets; i++) {
+                final int p = base + i * FIELDS;
+                if (!same(values[p], history.open(lag, i)) || !same(values[p + 1], history.high(lag, i))
+                        || !same(values[p + 2], history.low(lag, i)) || !same(values[p + 3], history.close(lag, i))
+                        || !same(values[p + 4], history.volume(lag, i))) {
+                    return b;
+                }
+            }
+        }
+        return bars;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+
+    private void append(History history, int lag) {
+        if (count == times.length) {
+            final int capacity = Math.max(256, 2 * times.length);
+            times = Arrays.copyOf(times, capacity);
+            values = Arrays.copyOf(values, capacity * assets * FIELDS);
+        }
+        times[count] = history.time(lag);
+        final ZonedDateTime end = ZonedDateTime.ofInstant(Instant.ofEpochSecond(times[count]), ZoneOffset.UTC);
+        final int base = count * assets * FIELDS;
+        for (int i = 0; i < assets; i++) {
+            final double o = history.open(lag, i), h = history.high(lag, i), l = history.low(lag, i);
+            final double c = history.close(lag, i), v = history.volume(lag, i);
+            final int p = base + i * FIELDS;
+            values[p] = o;
+            values[p + 1] = h;
+            values[p + 2] = l;
+            values[p + 3] = c;
+            values[p + 4] = v;
+            series[i].addBar(end, num(o, c), num(h, c), num(l, c), DoubleNum.valueOf(c), DoubleNum.valueOf(v >= 0 ? v : 0));
+        }
+        count++;
+    }
+
+    /** A missing open, high or low reads as the close. */
+    static Num num(double x, double close) {
+        return DoubleNum.valueOf(Double.isNaN(x) ? close : x);
+    }
+}

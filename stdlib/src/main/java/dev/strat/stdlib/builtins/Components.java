@@ -19,8 +19,8 @@ import java.util.Map;
 public final class Components {
 
     /** Indicator names {@code ta(...)} accepts; {@code all} means every one. */
-    public static final List<String> INDICATORS = List.of("rsi", "macd", "cci", "adx", "bollinger", "atr", "stochastic",
-            "williams", "roc", "obv");
+    public static final List<String> INDICATORS = List.of("rsi", "macd", "cci", "adx", "bbp", "atr", "stochk",
+            "willr", "roc", "obv");
 
     static final Component MLP = new Component("mlp", ComponentKind.NETWORK, List.of(
             ParamSpec.optional("sizes", Specs.NUMBERS, list(64, 64), 1, 65536, "hidden layer widths"),
@@ -94,9 +94,10 @@ public final class Components {
             ParamSpec.optional("indicators", new ParamType.WordList(INDICATORS, "all"), new Value.Word("all"), Double.NaN, Double.NaN,
                     "indicator names, or all")),
             "Technical indicators per asset, computed with Ta4j (RiPO's Appendix A).",
-            "Per asset: RSI(14), MACD(12, 26), CCI(20), ADX(14), Bollinger %B(20), ATR(14) / close, "
-                    + "stochastic %K(14), Williams %R(14), ROC(10) and the one-bar change of OBV, each from bars up to the "
-                    + "decision bar only. Each declares Ta4j's unstable bars as its warm-up.",
+            "Per asset: rsi = RSI(14), macd = MACD(12, 26) / close, cci = CCI(20), adx = ADX(14), bbp = Bollinger "
+                    + "%B(20), atr = ATR(14) / close, stochk = stochastic %K(14), willr = Williams %R(14), roc = ROC(10), "
+                    + "obv = the 10-bar change of on-balance volume over the volume traded, each from bars up to the "
+                    + "decision bar only. Each declares the larger of Ta4j's unstable bars and its window as its warm-up.",
             "Ta4j (https://github.com/ta4j/ta4j)", "features=[ta(indicators=[rsi, macd]), weights]");
     static final Component WEIGHTS = new Component("weights", ComponentKind.FEATURE, List.of(),
             "The weights held now (assets and cash), drifted with prices since the last trade.",

@@ -151,8 +151,9 @@ public final class Trainer {
             if (r.stopReason != null) reason = r.stopReason;
         }
         agent.training(false);
+        long updates = agent.updates();  // before the best model, with its older counters, is put back
         if (config.keep() == Keep.BEST && r.bestAgent != null && r.bestEpoch != r.epoch) load(agent, r.bestAgent);
-        TrainingResult result = new TrainingResult(r.bestEpoch, r.bestMetric, r.epoch, r.steps, agent.updates(),
+        TrainingResult result = new TrainingResult(r.bestEpoch, r.bestMetric, r.epoch, r.steps, updates,
                 Duration.ofNanos(System.nanoTime() - start), reason, r.recorder.snapshot());
         for (TrainingListener l : listeners) l.onEnd(result);
         return result;

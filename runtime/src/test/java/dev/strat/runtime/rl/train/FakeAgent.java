@@ -15,7 +15,7 @@ import java.util.Map;
  * observation. Its whole state (weight, counters, noise generator) is saved, so a reload resumes
  * exactly.
  */
-final class FakeAgent implements Agent {
+class FakeAgent implements Agent {
 
     private final EnvSpec spec;
     double w;

@@ -60,6 +60,16 @@ public final class Trainer {
         return run(env, agent, validator, from);
     }
 
+    /**
+     * Continues the run saved in {@code checkpoint}, after checking the file was written by an
+     * agent like {@code agent} (algorithm, observation size, action space).
+     */
+    public TrainingResult resume(Env env, Agent agent, Validator validator, java.nio.file.Path checkpoint) {
+        CheckpointContent content = Checkpoint.read(checkpoint);
+        content.requireCompatible(agent);
+        return run(env, agent, validator, content.state());
+    }
+
     private TrainingResult run(Env env, Agent agent, Validator validator, TrainingState from) {
         checkCompatible(env.spec(), agent.spec());
         long start = System.nanoTime();

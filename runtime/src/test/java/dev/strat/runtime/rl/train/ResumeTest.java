@@ -60,6 +60,30 @@ class ResumeTest {
     }
 
     @Test
+    void resumesFromAFileAndRefusesAnotherAlgorithm(@TempDir Path tmp) {
+        TrainingConfig cfg = TrainingConfig.epochs(3, 4);
+        FakeAgent whole = new FakeAgent(FakeEnv.SPEC, 2);
+        TrainingResult expected = new Trainer(cfg).train(new FakeEnv(6), whole, METRIC);
+        Path file = tmp.resolve("run.ckpt");
+        assertThrows(TrainingException.class, () -> new Trainer(cfg, new CheckpointListener(file, new byte[0], "", false, 2),
+                new CrashAfter(2)).train(new FakeEnv(6), new FakeAgent(FakeEnv.SPEC, 2), METRIC));
+        FakeAgent second = new FakeAgent(FakeEnv.SPEC, 0);
+        TrainingResult resumed = new Trainer(cfg).resume(new FakeEnv(6), second, METRIC, file);
+        assertEquals(expected.history(), resumed.history());
+        assertArrayEquals(Trainer.save(whole), Trainer.save(second));
+
+        FakeAgent ppo = new FakeAgent(FakeEnv.SPEC, 0) {
+            @Override
+            public String algorithm() {
+                return "ppo";
+            }
+        };
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> new Trainer(cfg).resume(new FakeEnv(6), ppo, METRIC, file));
+        assertEquals("the checkpoint holds a fake agent, not ppo", e.getMessage());
+    }
+
+    @Test
     void resumingWithAnotherMetricIsRefused(@TempDir Path tmp) {
         Path file = tmp.resolve("run.ckpt");
         new Trainer(TrainingConfig.epochs(1, 2), CheckpointListener.onBest(file, new byte[0], ""))

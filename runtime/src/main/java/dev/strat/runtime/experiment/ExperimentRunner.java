@@ -19,8 +19,10 @@ import java.util.concurrent.Future;
  * Runs every strategy of an {@link ExperimentSpec} with every seed, computes every metric of each
  * run, and tests significance when asked.
  *
- * <p>Each (strategy, seed) run gets a fresh stage from {@link NamedStrategy#build()} and depends on
- * nothing else, so results are identical whether runs go one after another or in parallel.
+ * <p>Each (strategy, seed) run gets a fresh stage from {@link NamedStrategy#build()} or, for a
+ * learning strategy, from its {@link TrainStep} (train on the bars before the test split,
+ * validate, then test the trained stage; the curves go into {@link StrategyResult#training()}),
+ * and depends on nothing else, so results are identical whether runs go one after another or in parallel.
  * Deterministic strategies (CRP, buy-and-hold, ...) give the same numbers for every seed unless
  * the costs include random slippage; they are run for every seed anyway, which is cheap and keeps
  * every strategy's row built the same way.
@@ -63,7 +65,7 @@ public final class ExperimentRunner {
         ProgressListener safe = new SynchronizedProgress(progress);
         safe.start("experiment " + spec.name(), total);
         int[] done = {0};
-        BacktestResult[] runs = new BacktestResult[total];
+        Run[] runs = new Run[total];
         if (parallelism == 1) {
             for (int k = 0; k < total; k++) runs[k] = runOne(backtester, spec, k, safe, done);
         } else {
@@ -73,7 +75,7 @@ public final class ExperimentRunner {
                 return t;
             });
             try {
-                List<Future<BacktestResult>> futures = new ArrayList<>(total);
+                List<Future<Run>> futures = new ArrayList<>(total);
                 for (int k = 0; k < total; k++) {
                     int job = k;
                     futures.add(pool.submit(() -> runOne(backtester, spec, job, safe, done)));
@@ -89,25 +91,39 @@ public final class ExperimentRunner {
         for (int s = 0; s < strategies.size(); s++) {
             List<BacktestResult> own = new ArrayList<>(seeds.size());
             List<MetricValues> values = new ArrayList<>(seeds.size());
+            List<TrainingLog> logs = new ArrayList<>();
             for (int k = 0; k < seeds.size(); k++) {
-                BacktestResult r = runs[s * seeds.size() + k];
-                own.add(r);
-                values.add(Metrics.compute(r, spec.options()));
+                Run r = runs[s * seeds.size() + k];
+                own.add(r.result());
+                values.add(Metrics.compute(r.result(), spec.options()));
+                if (r.log() != null) logs.add(r.log());
             }
             NamedStrategy ns = strategies.get(s);
-            results.add(new StrategyResult(ns.name(), ns.label(), own, values));
+            results.add(new StrategyResult(ns.name(), ns.label(), own, values, logs));
         }
         return new ExperimentResult(spec, results, significance(spec, results));
     }
 
-    private static BacktestResult runOne(Backtester backtester, ExperimentSpec spec, int job, ProgressListener progress, int[] done) {
+    /** One finished run: its backtest and, for a trained strategy, its training curves (else null). */
+    private record Run(BacktestResult result, TrainingLog log) {
+    }
+
+    private static Run runOne(Backtester backtester, ExperimentSpec spec, int job, ProgressListener progress, int[] done) {
         int seedCount = spec.seeds().size();
         NamedStrategy strategy = spec.strategies().get(job / seedCount);
         int run = job % seedCount;
         long seed = spec.seeds().get(run);
         BacktestResult result;
+        TrainingLog log = null;
         try {
-            Stage stage = strategy.build().apply(seed);
+            Stage stage;
+            if (strategy.training().isPresent()) {
+                TrainStep.Trained trained = strategy.training().get().train(seed, spec.marketFor(run));
+                stage = trained.stage();
+                log = trained.log();
+            } else {
+                stage = strategy.build().apply(seed);
+            }
             result = backtester.run(strategy.name(), stage, spec.marketFor(run), spec.firstBar(), spec.lastBar(), seed);
         } catch (RuntimeException e) {
             throw new ExperimentFailure(strategy.name(), seed, e);
@@ -116,10 +132,10 @@ public final class ExperimentRunner {
             done[0]++;
             progress.progress(done[0], strategy.name() + " seed " + seed);
         }
-        return result;
+        return new Run(result, log);
     }
 
-    private static BacktestResult await(Future<BacktestResult> future) {
+    private static Run await(Future<Run> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

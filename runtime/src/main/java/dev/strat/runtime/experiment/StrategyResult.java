@@ -15,14 +15,31 @@ import java.util.Map;
  * @param name    the strategy's name
  * @param label   its pipeline as text
  * @param runs    one backtest per seed, in seed order
- * @param metrics every metric of each run, in seed order
+ * @param metrics  every metric of each run, in seed order
+ * @param training the training curves of each run, in seed order, for a strategy trained before
+ *                 its test ({@link NamedStrategy#training()}); empty otherwise
  */
-public record StrategyResult(String name, String label, List<BacktestResult> runs, List<MetricValues> metrics) {
+public record StrategyResult(String name, String label, List<BacktestResult> runs, List<MetricValues> metrics,
+                             List<TrainingLog> training) {
 
     public StrategyResult {
         runs = List.copyOf(runs);
         metrics = List.copyOf(metrics);
+        training = List.copyOf(training);
         if (runs.size() != metrics.size()) throw new IllegalArgumentException("one metric set per run expected");
+        if (!training.isEmpty() && training.size() != runs.size()) {
+            throw new IllegalArgumentException("one training log per run expected, got " + training.size() + " for " + runs.size());
+        }
+    }
+
+    /** The result of a strategy that was not trained. */
+    public StrategyResult(String name, String label, List<BacktestResult> runs, List<MetricValues> metrics) {
+        this(name, label, runs, metrics, List.of());
+    }
+
+    /** True when the strategy was trained before its test runs. */
+    public boolean trained() {
+        return !training.isEmpty();
     }
 
     /** The metric's value for each seed, in seed order. */

@@ -6,6 +6,7 @@ import dev.strat.runtime.experiment.ExperimentSpec;
 import dev.strat.runtime.experiment.MetricSummary;
 import dev.strat.runtime.experiment.StrategyResult;
 import dev.strat.runtime.experiment.TableRenderer;
+import dev.strat.runtime.experiment.TrainingLog;
 import dev.strat.runtime.metrics.MetricId;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Turns an experiment's results into the report's input: the metric table with the same cell
- * format as the terminal table, and the first seed's wealth and weights of every strategy.
+ * format as the terminal table, the first seed's wealth and weights of every strategy, and, for
+ * strategies trained before their test, the training curves averaged over seeds.
  */
 public final class ExperimentReportData {
 
@@ -35,7 +37,9 @@ public final class ExperimentReportData {
         List<MetricColumn> columns = metrics.stream().map(MetricColumn::of).toList();
         List<ReportRow> rows = new ArrayList<>();
         List<SeriesSet> series = new ArrayList<>();
+        List<TrainingCurves> training = new ArrayList<>();
         for (StrategyResult s : result.strategies()) {
+            if (s.trained()) training.add(curves(s.name(), s.training()));
             List<String> cells = new ArrayList<>(metrics.size());
             double[] means = new double[metrics.size()];
             double[] stds = new double[metrics.size()];
@@ -64,6 +68,38 @@ public final class ExperimentReportData {
         String subtitle = market.name() + ", test " + all.get("test period") + ", " + spec.seeds().size()
                 + (spec.seeds().size() == 1 ? " seed" : " seeds");
         return new ReportData("Experiment " + spec.name(), subtitle, all, columns, rows, series,
-                market.frequency().periodsPerYear(), notes);
+                market.frequency().periodsPerYear(), notes, training);
+    }
+
+    /**
+     * One strategy's curves: at each episode (epoch) index the mean over the seeds whose training
+     * got that far, so a seed stopped early does not cut the others' curves short.
+     */
+    static TrainingCurves curves(String strategy, List<TrainingLog> logs) {
+        List<double[]> rewards = new ArrayList<>();
+        List<double[]> validation = new ArrayList<>();
+        for (TrainingLog log : logs) {
+            rewards.add(log.episodeRewards());
+            validation.add(log.validation());
+        }
+        return new TrainingCurves(strategy, meanByIndex(rewards), meanByIndex(validation), logs.get(0).metricName());
+    }
+
+    private static double[] meanByIndex(List<double[]> curves) {
+        int n = 0;
+        for (double[] c : curves) n = Math.max(n, c.length);
+        double[] mean = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int count = 0;
+            for (double[] c : curves) {
+                if (i < c.length && Double.isFinite(c[i])) {
+                    sum += c[i];
+                    count++;
+                }
+            }
+            mean[i] = count == 0 ? Double.NaN : sum / count;
+        }
+        return mean;
     }
 }

@@ -285,6 +285,93 @@ public final class ReportCharts {
                 true));
     }
 
+    /**
+     * Reward per training episode, one line per trained strategy, smoothed by a trailing mean over
+     * about a fiftieth of the episodes (noisy rewards otherwise hide the trend). Empty when no
+     * strategy has episodes.
+     */
+    public Optional<JFreeChart> trainingRewards(List<TrainingCurves> curves) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        List<String> drawn = new ArrayList<>();
+        int window = 1;
+        for (TrainingCurves c : curves) {
+            double[] r = c.episodeRewards();
+            if (r.length == 0) continue;
+            int w = Math.max(1, r.length / 50);
+            window = Math.max(window, w);
+            data.addSeries(c.strategy(), indexed(SeriesMath.trailingMean(r, w), 1));
+            drawn.add(c.strategy());
+        }
+        if (drawn.isEmpty()) return Optional.empty();
+        NumberAxis range = new NumberAxis("Episode reward");
+        range.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, countAxis("Training episode"), range, namedLines(drawn));
+        return Optional.of(finish(plot, "Training reward",
+                window > 1 ? "Reward sum per episode, trailing mean over up to " + window + " episodes" : "Reward sum per episode",
+                true));
+    }
+
+    /**
+     * The validation metric after each training epoch, one line per trained strategy; the report
+     * keeps each strategy's best epoch's model. Empty when no strategy was validated.
+     */
+    public Optional<JFreeChart> trainingValidation(List<TrainingCurves> curves) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        List<String> drawn = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        for (TrainingCurves c : curves) {
+            double[] v = c.validation();
+            if (v.length == 0) continue;
+            data.addSeries(c.strategy(), indexed(v, 1));
+            drawn.add(c.strategy());
+            if (!metrics.contains(c.metricName())) metrics.add(c.metricName());
+        }
+        if (drawn.isEmpty()) return Optional.empty();
+        NumberAxis range = new NumberAxis("Validation " + String.join(" / ", metrics));
+        range.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, countAxis("Epoch"), range, namedLines(drawn));
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+        r.setDefaultShapesVisible(true);
+        for (int i = 0; i < drawn.size(); i++) r.setSeriesShapesVisible(i, true);
+        return Optional.of(finish(plot, "Validation during training",
+                String.join(" / ", metrics) + " on the validation split after each epoch", true));
+    }
+
+    /** x = first, first + 1, ... and y = the values, thinned to {@link #MAX_CURVE_POINTS}, NaNs dropped. */
+    private static double[][] indexed(double[] y, int first) {
+        int[] keep = Downsampler.minMaxIndices(y, MAX_CURVE_POINTS);
+        double[] xs = new double[keep.length];
+        double[] ys = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            if (!Double.isFinite(y[i])) continue;
+            xs[n] = i + first;
+            ys[n] = y[i];
+            n++;
+        }
+        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
+    }
+
+    private static NumberAxis countAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
+        axis.setAutoRangeIncludesZero(false);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0.01);
+        return axis;
+    }
+
+    private XYLineAndShapeRenderer namedLines(List<String> names) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true);
+        for (int i = 0; i < names.size(); i++) {
+            r.setSeriesPaint(i, strategies.color(names.get(i)));
+            r.setSeriesStroke(i, names.size() > 5 ? THIN_CURVE : CURVE);
+        }
+        r.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
+        return r;
+    }
+
     /** Renders a chart as a standalone SVG element; {@code id} prefixes its internal ids. */
     public static String svg(JFreeChart chart, int width, int height, String id) {
         return SvgCharts.render(chart, width, height, id);

@@ -22,10 +22,18 @@ import java.util.Set;
  * @param series         one path per strategy to draw (may be empty: then only the table is shown)
  * @param periodsPerYear annualisation for the rolling Sharpe chart, e.g. 252 for daily stocks
  * @param notes          warnings and remarks, e.g. from data loading, shown verbatim (may be empty)
+ * @param training       training curves of the strategies that were trained before their test, at
+ *                       most one per strategy (may be empty: then the report has no training section)
  */
 public record ReportData(String title, String subtitle, Map<String, String> settings,
                          List<MetricColumn> metricColumns, List<ReportRow> table, List<SeriesSet> series,
-                         double periodsPerYear, List<String> notes) {
+                         double periodsPerYear, List<String> notes, List<TrainingCurves> training) {
+
+    /** A report without training curves. */
+    public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
+                      List<ReportRow> table, List<SeriesSet> series, double periodsPerYear, List<String> notes) {
+        this(title, subtitle, settings, metricColumns, table, series, periodsPerYear, notes, List.of());
+    }
 
     public ReportData {
         Objects.requireNonNull(title, "title");
@@ -35,6 +43,7 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         table = List.copyOf(table);
         series = List.copyOf(series);
         notes = List.copyOf(notes);
+        training = List.copyOf(training);
         if (!(periodsPerYear > 0) || !Double.isFinite(periodsPerYear)) {
             throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
         }
@@ -48,6 +57,12 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         for (SeriesSet s : series) {
             if (!seen.add(s.strategy())) {
                 throw new IllegalArgumentException("two series for strategy '" + s.strategy() + "'");
+            }
+        }
+        Set<String> trained = new HashSet<>();
+        for (TrainingCurves c : training) {
+            if (!trained.add(c.strategy())) {
+                throw new IllegalArgumentException("two sets of training curves for strategy '" + c.strategy() + "'");
             }
         }
     }

@@ -22,7 +22,8 @@ import java.util.Set;
  * Writes an experiment report into a folder: {@code index.html} (self-contained: CSS and every
  * chart inline, viewable offline) and the charts as files beside it: {@code equity.svg},
  * {@code equity.png}, {@code drawdown.svg}, {@code drawdown.png}, {@code rolling-sharpe.svg},
- * {@code metric-<name>.svg} and one {@code weights-<strategy>.svg} per strategy with weights.
+ * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights and,
+ * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}.
  * Every file is written atomically, the page last, so it never links a missing chart.
  */
 public final class ReportWriter {
@@ -37,6 +38,7 @@ public final class ReportWriter {
     static final int DRAWDOWN_HEIGHT = 340;
     static final int ROLLING_HEIGHT = 320;
     static final int WEIGHTS_HEIGHT = 340;
+    static final int TRAINING_HEIGHT = 340;
 
     private ReportWriter() {
     }
@@ -98,9 +100,26 @@ public final class ReportWriter {
             }
         }
 
+        List<HtmlPage.Figure> training = new ArrayList<>();
+        if (!data.training().isEmpty()) {
+            Optional<JFreeChart> rewards = charts.trainingRewards(data.training());
+            if (rewards.isPresent()) {
+                training.add(svgFigure(rewards.get(), WIDTH, TRAINING_HEIGHT, "training-reward", dir, written,
+                        "Reward of each training episode (mean over seeds); a rising curve means the agent is learning "
+                                + "on the training split.", false));
+            }
+            Optional<JFreeChart> validation = charts.trainingValidation(data.training());
+            if (validation.isPresent()) {
+                training.add(svgFigure(validation.get(), WIDTH, TRAINING_HEIGHT, "training-validation", dir, written,
+                        "Validation metric after each epoch (mean over seeds); training that keeps the best model "
+                                + "tests the best epoch's.", false));
+            }
+        }
+
         List<HtmlPage.Section> sections = List.of(
                 new HtmlPage.Section("performance", "Performance", performance),
-                new HtmlPage.Section("weights", "Weights", weights));
+                new HtmlPage.Section("weights", "Weights", weights),
+                new HtmlPage.Section("training", "Training", training));
         Path index = AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(data, palette, sections));
         written.add(0, index);
         return List.copyOf(written);

@@ -78,4 +78,28 @@ public final class SeriesMath {
         }
         return out;
     }
+
+    /**
+     * Mean of the last {@code window} values at each index (fewer at the start), skipping NaNs;
+     * NaN where the window holds none.
+     */
+    public static double[] trailingMean(double[] values, int window) {
+        if (window < 1) throw new IllegalArgumentException("window must be at least 1");
+        double[] out = new double[values.length];
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                sum += values[i];
+                count++;
+            }
+            int drop = i - window;
+            if (drop >= 0 && Double.isFinite(values[drop])) {
+                sum -= values[drop];
+                count--;
+            }
+            out[i] = count == 0 ? Double.NaN : sum / count;
+        }
+        return out;
+    }
 }

@@ -1,0 +1,12 @@
+package dev.strat.runtime.experiment;
+
+/**
+ * A pipeline stage that must learn before it can be tested (an RL agent). The experiment trains
+ * every trainable stage of a fresh pipeline once per seed, on the train split, before the test
+ * backtest; until then the stage refuses to propose.
+ */
+public interface Trainable {
+
+    /** Trains (or resumes, or reloads, as the context says) and returns the learning curves. */
+    TrainingLog train(TrainContext context);
+}

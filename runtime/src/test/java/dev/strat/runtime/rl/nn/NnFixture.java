@@ -3,7 +3,6 @@ package dev.strat.runtime.rl.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.strat.runtime.rl.ObservationLayout;
 
 import java.util.List;
@@ -54,9 +53,9 @@ final class NnFixture {
         try (NDManager scope = root.newSubManager()) {
             NDArray x = scope.create(input, new Shape(batch, input.length / batch));
             NDArray c = scope.create(coefficients, new Shape(batch, coefficients.length / batch));
-            try (GradientCollector collector = Compute.engine().newGradientCollector()) {
+            try (Tensors.Recording recording = Tensors.record()) {
                 NDArray y = net.forward(x, mode);
-                collector.backward(y.mul(c).sum());
+                Tensors.backward(y.mul(c).sum());
             }
             for (int k = 0; k < params.size(); k++) {
                 try (NDArray g = params.get(k).value().getGradient()) {

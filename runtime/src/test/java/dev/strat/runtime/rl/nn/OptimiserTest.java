@@ -3,7 +3,6 @@ package dev.strat.runtime.rl.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.strat.runtime.rl.ObservationLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +39,8 @@ class OptimiserTest {
     private static void quadraticGradient(Param w, float[] target) {
         try (NDManager scope = root.newSubManager()) {
             NDArray t = scope.create(target, new Shape(target.length));
-            try (GradientCollector collector = Compute.engine().newGradientCollector()) {
-                collector.backward(t.sub(w.value()).square().sum());
+            try (Tensors.Recording recording = Tensors.record()) {
+                Tensors.backward(t.sub(w.value()).square().sum());
             }
         }
     }

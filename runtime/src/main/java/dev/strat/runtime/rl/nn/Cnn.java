@@ -8,6 +8,7 @@ import dev.strat.runtime.rl.ObservationLayout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * 1-D convolutions over time, the same filters for every column of the tensor part: the
@@ -15,6 +16,8 @@ import java.util.List;
  * so columns act as extra batch rows and one native call convolves them all. Valid padding,
  * stride 1, an activation after every convolution; the maps are flattened per sample, joined
  * with the flat part and passed to {@code head}. With no head the joined features are the output.
+ *
+ * <p>{@code head} receives the joined feature width and returns the head module, or null for none.
  */
 final class Cnn implements Module {
 
@@ -26,7 +29,7 @@ final class Cnn implements Module {
     private final int features;
 
     Cnn(NetContext context, String name, ObservationLayout layout, List<Integer> filters, int kernel, Activation activation,
-        java.util.function.IntFunction<Module> head) {
+        IntFunction<Module> head) {
         if (!layout.structured()) throw new IllegalArgumentException("cnn needs an observation with a tensor part (window, columns, channels)");
         if (filters.isEmpty()) throw new IllegalArgumentException("cnn needs at least one convolution");
         if (kernel < 1) throw new IllegalArgumentException("cnn kernel must be positive, got " + kernel);

@@ -56,8 +56,10 @@ public final class Adam {
         for (int k = 0; k < params.size(); k++) {
             NDArray w = params.get(k).value();
             try (NDArray g = w.getGradient()) {
+                // Argument order as DJL's own Adam: the plain rate (used for weight decay) first,
+                // then the bias-corrected step size the update is scaled by.
                 w.getNDArrayInternal().adamUpdate(new NDList(w, g, means.get(k), variances.get(k)), new NDList(w),
-                        rate, lr, 0f, 1f, clipGrad, beta1, beta2, epsilon, true, false);
+                        lr, rate, 0f, 1f, clipGrad, beta1, beta2, epsilon, true, false);
             }
             Tensors.zeroGrad(w);
         }

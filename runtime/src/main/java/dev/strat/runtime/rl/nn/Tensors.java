@@ -31,6 +31,50 @@ public final class Tensors {
         JniUtils.setGradMode(false);
     }
 
+    /**
+     * Turns autograd recording on for the calling thread until the returned handle is closed
+     * (then restores the previous mode). Use it instead of DJL's {@code GradientCollector}, which
+     * allows only one collector in the whole process at a time: agents training on parallel
+     * threads would fail with "already collecting".
+     *
+     * <pre>{@code
+     * try (NDManager scope = root.newSubManager(); Tensors.Recording r = Tensors.record()) {
+     *     NDArray loss = ...;
+     *     Tensors.backward(loss);
+     * }
+     * }</pre>
+     */
+    public static Recording record() {
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        return new Recording(previous);
+    }
+
+    /** A thread's autograd recording, restored to its previous mode on close. */
+    public static final class Recording implements AutoCloseable {
+        private final boolean previous;
+
+        private Recording(boolean previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            JniUtils.setGradMode(previous);
+        }
+    }
+
+    /**
+     * Back-propagates a scalar loss into the gradients of the parameters it depends on
+     * (accumulating, as PyTorch does), and frees the graph. The seed gradient is created in the
+     * loss's (scoped) manager.
+     */
+    public static void backward(NDArray loss) {
+        try (NDArray seed = loss.onesLike()) {
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        }
+    }
+
     /** Resets a parameter's accumulated gradient to zero (one native call). */
     public static void zeroGrad(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);

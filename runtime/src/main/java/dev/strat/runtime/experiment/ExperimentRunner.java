@@ -115,8 +115,8 @@ public final class ExperimentRunner {
         long seed = spec.seeds().get(run);
         BacktestResult result;
         TrainingLog log = null;
+        Stage stage = null;
         try {
-            Stage stage;
             if (strategy.training().isPresent()) {
                 TrainStep.Trained trained = strategy.training().get().train(seed, spec.marketFor(run));
                 stage = trained.stage();
@@ -127,6 +127,15 @@ public final class ExperimentRunner {
             result = backtester.run(strategy.name(), stage, spec.marketFor(run), spec.firstBar(), spec.lastBar(), seed);
         } catch (RuntimeException e) {
             throw new ExperimentFailure(strategy.name(), seed, e);
+        } finally {
+            // learning stages hold native memory (network weights); free it as soon as the run is done
+            if (stage instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // a failure to free memory must not hide the run's own result or failure
+                }
+            }
         }
         synchronized (done) {
             done[0]++;

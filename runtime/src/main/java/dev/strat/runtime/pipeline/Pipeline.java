@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Stages run left to right: each receives the proposal of the one before. A pipeline is itself
  * a {@link Stage}, so pipelines nest (a switcher can choose among pipelines).
  */
-public final class Pipeline implements Stage {
+public final class Pipeline implements Stage, AutoCloseable {
 
     private final String name;
     private final List<Stage> stages;
@@ -56,5 +56,21 @@ public final class Pipeline implements Stage {
     @Override
     public void observe(Outcome outcome) {
         for (Stage s : stages) s.observe(outcome);
+    }
+
+    /** Closes the stages that hold resources (learning stages free their networks). */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (Stage s : stages) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    if (first == null) first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
+            }
+        }
+        if (first != null) throw first;
     }
 }

@@ -1,0 +1,228 @@
+package dev.strat.runtime.rl.portfolio;
+
+import dev.strat.runtime.backtest.BacktestResult;
+import dev.strat.runtime.backtest.Backtester;
+import dev.strat.runtime.data.BarRange;
+import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.experiment.TrainContext;
+import dev.strat.runtime.experiment.Trainable;
+import dev.strat.runtime.experiment.TrainingLog;
+import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.Metrics;
+import dev.strat.runtime.pipeline.Decision;
+import dev.strat.runtime.pipeline.Outcome;
+import dev.strat.runtime.pipeline.RunSetup;
+import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.rl.algo.Agent;
+import dev.strat.runtime.rl.nn.Compute;
+import dev.strat.runtime.rl.train.Checkpoint;
+import dev.strat.runtime.rl.train.CheckpointContent;
+import dev.strat.runtime.rl.train.CheckpointListener;
+import dev.strat.runtime.rl.train.EarlyStopping;
+import dev.strat.runtime.rl.train.Keep;
+import dev.strat.runtime.rl.train.NanGuard;
+import dev.strat.runtime.rl.train.Trainer;
+import dev.strat.runtime.rl.train.TrainingConfig;
+import dev.strat.runtime.rl.train.TrainingException;
+import dev.strat.runtime.rl.train.TrainingListener;
+import dev.strat.runtime.rl.train.TrainingProgress;
+import dev.strat.runtime.rl.train.TrainingResult;
+import dev.strat.runtime.rl.train.Validator;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * An RL agent as a pipeline stage: untrained until {@link #train} has run, then the agent's
+ * deterministic policy ({@link AgentStage}).
+ *
+ * <p>Training follows the usual protocol: the normaliser is fitted on the train split only; each
+ * epoch is one episode over the train split ({@link PortfolioEnv}, charged the experiment's
+ * costs); after each epoch the policy is backtested on the validation split and the best epoch by
+ * the chosen metric is kept. A NaN guard, early stopping, progress and checkpoints are listeners.
+ * With a checkpoint path the model (weights, optimiser state, normaliser, the program's text and
+ * the seed) is written atomically on every new best and at the end; a later run can resume it or
+ * reuse it without training.
+ *
+ * <p>Closing the stage frees the agent's native memory.
+ */
+public final class LearningAgentStage implements Stage, Trainable, AutoCloseable {
+
+    private final String label;
+    private final String algorithm;
+    private final AgentFactory factory;
+    private final List<Feature> features;
+    private final ActionMap actions;
+    private final Supplier<Reward> reward;
+    private final LearningSettings settings;
+    private Agent agent;
+    private AgentStage trained;
+
+    /**
+     * @param reward a fresh reward per use, since rewards may carry state across an episode
+     */
+    public LearningAgentStage(String label, String algorithm, AgentFactory factory, List<Feature> features, ActionMap actions,
+                              Supplier<Reward> reward, LearningSettings settings) {
+        this.label = Objects.requireNonNull(label);
+        this.algorithm = Objects.requireNonNull(algorithm);
+        this.factory = Objects.requireNonNull(factory);
+        this.features = List.copyOf(features);
+        this.actions = Objects.requireNonNull(actions);
+        this.reward = Objects.requireNonNull(reward);
+        this.settings = Objects.requireNonNull(settings);
+        if (this.features.isEmpty()) throw new IllegalArgumentException(label + ": an agent needs at least one feature");
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public int warmup() {
+        int w = 0;
+        for (Feature f : features) w = Math.max(w, f.warmup());
+        return w;
+    }
+
+    @Override
+    public TrainingLog train(TrainContext context) {
+        if (trained != null) throw new IllegalStateException(label + " is already trained");
+        MarketData market = context.market();
+        Observations observations = new Observations(features, market.assets());
+        int first = Math.max(context.train().from(), observations.warmup() - 1);
+        int last = context.train().to() - 1;
+        if (last - first < 2) {
+            throw new TrainingException(label + ": the train split (" + context.train() + ") leaves " + Math.max(0, last - first)
+                    + " decisions after the features' warm-up of " + observations.warmup() + " bars");
+        }
+        Compute compute = Compute.of(settings.device());
+        if (context.mode() == TrainContext.Mode.REUSE) return reuse(context, observations, compute);
+
+        Normaliser normaliser = Normaliser.fit(observations, market, first, last);
+        PortfolioTask task = new PortfolioTask(market, observations, normaliser, actions, reward.get(), context.config());
+        PortfolioEnv env = new PortfolioEnv(task, first, last);
+        agent = factory.create(env.spec(), context.seed(), compute);
+        boolean select = !settings.select().equals("last") && context.valid().isPresent();
+        TrainingConfig config = TrainingConfig.epochs(context.seed(), settings.epochs()).withKeep(select ? Keep.BEST : Keep.LAST);
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new NanGuard());
+        if (settings.patience() > 0 && select) listeners.add(new EarlyStopping(settings.patience()));
+        listeners.add(new TrainingProgress(label + " seed " + context.seed(), context.progress()));
+        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
+        Validator validator = select ? validator(context, task) : null;
+        Trainer trainer = new Trainer(config, listeners);
+        TrainingResult result;
+        if (context.mode() == TrainContext.Mode.RESUME && Files.exists(context.checkpoint().get())) {
+            CheckpointContent saved = Checkpoint.read(context.checkpoint().get());
+            if (saved.meta().complete()) {
+                agent.close();
+                agent = null;
+                return reuse(context, observations, compute);
+            }
+            result = trainer.resume(env, agent, validator, saved.state());
+        } else {
+            result = trainer.train(env, agent, validator);
+        }
+        agent.training(false);
+        trained = new AgentStage(label, task, agent);
+        return result.history().toLog();
+    }
+
+    private TrainingLog reuse(TrainContext context, Observations observations, Compute compute) {
+        var path = context.checkpoint().orElseThrow();
+        if (!Files.exists(path)) {
+            throw new TrainingException(label + ": no trained model at " + path + "; train it first (strat train)");
+        }
+        CheckpointContent saved = Checkpoint.read(path);
+        if (!saved.meta().complete()) {
+            throw new TrainingException(label + ": the model at " + path + " did not finish training; resume it (strat train --resume)");
+        }
+        if (!saved.meta().algorithm().equals(algorithm)) {
+            throw new TrainingException(label + ": " + path + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
+        }
+        Normaliser normaliser;
+        try {
+            normaliser = Normaliser.load(new DataInputStream(new ByteArrayInputStream(saved.normaliser())));
+        } catch (IOException e) {
+            throw new TrainingException(label + ": the normaliser in " + path + " is unreadable: " + e.getMessage());
+        }
+        if (normaliser.size() != observations.size()) {
+            throw new TrainingException(label + ": " + path + " was trained on " + normaliser.size()
+                    + " observation values, this strategy observes " + observations.size() + " (features or universe changed)");
+        }
+        PortfolioTask task = new PortfolioTask(context.market(), observations, normaliser, actions, reward.get(), context.config());
+        agent = factory.create(new PortfolioEnv(task, Math.max(context.train().from(), observations.warmup() - 1),
+                context.train().to() - 1).spec(), context.seed(), compute);
+        saved.loadInto(agent);
+        agent.training(false);
+        trained = new AgentStage(label, task, agent);
+        return saved.history().toLog();
+    }
+
+    private Validator validator(TrainContext context, PortfolioTask task) {
+        BarRange valid = context.valid().orElseThrow();
+        int first = Math.max(valid.from(), task.observations().warmup() - 1);
+        int last = valid.to() - 1;
+        if (last <= first) throw new TrainingException(label + ": the validation split (" + valid + ") is shorter than the warm-up");
+        Backtester backtester = new Backtester(context.config());
+        String metric = settings.select();
+        return Validator.of(metric, a -> {
+            AgentStage stage = new AgentStage(label, task, a);
+            BacktestResult r = backtester.run(label, stage, task.market(), first, last, context.seed());
+            return switch (metric) {
+                case "wealth" -> r.finalWealth();
+                case "sharpe" -> Metrics.compute(r, MetricId.SHARPE, context.options());
+                case "sortino" -> Metrics.compute(r, MetricId.SORTINO, context.options());
+                case "calmar" -> Metrics.compute(r, MetricId.CALMAR, context.options());
+                case "ar" -> Metrics.compute(r, MetricId.ANNUAL_RETURN, context.options());
+                default -> throw new IllegalStateException("unknown validation metric " + metric);
+            };
+        });
+    }
+
+    private static byte[] bytes(Normaliser normaliser) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(out)) {
+            normaliser.save(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void reset(RunSetup setup) {
+        require().reset(setup);
+    }
+
+    @Override
+    public void propose(Decision decision, double[] out) {
+        require().propose(decision, out);
+    }
+
+    @Override
+    public void observe(Outcome outcome) {
+        require().observe(outcome);
+    }
+
+    private AgentStage require() {
+        if (trained == null) throw new IllegalStateException(label + " must be trained before it is backtested");
+        return trained;
+    }
+
+    @Override
+    public void close() {
+        if (agent != null) agent.close();
+        agent = null;
+    }
+}

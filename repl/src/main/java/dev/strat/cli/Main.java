@@ -21,6 +21,7 @@ public final class Main {
      */
     static final List<Function<CliContext, Object>> SUBCOMMANDS = List.of(
             RunCommand::new,
+            TrainCommand::new,
             CheckCommand::new,
             FmtCommand::new,
             ReplCommand::new,

@@ -1,132 +1,29 @@
 package dev.strat.cli;
 
-import dev.strat.lang.api.RunOptions;
-import dev.strat.lang.api.RunOutcome;
-import dev.strat.lang.api.StratEngine;
-import dev.strat.lang.diag.Diagnostic;
-import dev.strat.lang.diag.DiagnosticFormatter;
-import dev.strat.lang.diag.Source;
-import dev.strat.runtime.pipeline.ProgressListener;
+import dev.strat.runtime.experiment.TrainContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
- * {@code strat run FILE}: checks, plans and runs every experiment of a file, showing progress on
- * standard error, the result tables on standard output and then the files written.
+ * {@code strat run FILE}: runs every experiment of a file. Learning strategies train on the
+ * train split first (their models are saved under the report folder's {@code models/}); with
+ * {@code --trained} they are backtested from those saved models without training.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run every experiment and backtest of a .strat file.",
         footer = {"", "Exit codes: 0 ok, 1 the run failed, 2 the program has errors or the file cannot be read."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends ExperimentCommand {
 
-    private final CliContext ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .strat file to run.")
-    String file;
-
-    @Mixin
-    SessionOptions options = new SessionOptions();
-
-    @Option(names = "--no-progress", description = "Do not show progress.")
-    boolean noProgress;
-
-    @Option(names = {"-q", "--quiet"},
-            description = "Print only the result tables and errors: no progress, warnings or list of files written.")
-    boolean quiet;
+    @Option(names = "--trained",
+            description = "Backtest learning strategies from the models a previous run or `strat train` saved, without training.")
+    boolean trained;
 
     public RunCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Source source = SourceFiles.read(file, ctx.cwd());
-        StratEngine engine = ctx.engine();
-        Path baseDir = ctx.cwd().resolve(file).toAbsolutePath().getParent();
-        RunOptions runOptions = options.toRunOptions(ctx, baseDir);
-
-        RunOutcome outcome;
-        err.flush(); // the progress reporter writes to the raw stream
-        if (quiet) {
-            outcome = engine.run(source, runOptions, ProgressListener.NONE);
-        } else {
-            try (ProgressReporter progress = ProgressReporter.forCommand(!noProgress, ctx)) {
-                outcome = engine.run(source, runOptions, progress);
-            }
-        }
-
-        List<Diagnostic> shown = quiet
-                ? outcome.diagnostics().stream().filter(Diagnostic::isError).toList()
-                : outcome.diagnostics();
-        if (!shown.isEmpty()) err.print(DiagnosticFormatter.formatAll(shown));
-        err.flush();
-
-        boolean first = true;
-        for (String table : outcome.tables()) {
-            if (!first) out.println();
-            out.print(table.endsWith("\n") ? table : table + "\n");
-            first = false;
-        }
-        if (outcome.failure() != null) {
-            err.println("strat: run failed: " + outcome.failure());
-        }
-        if (!quiet && !outcome.artefacts().isEmpty()) {
-            if (!outcome.tables().isEmpty()) out.println();
-            printArtefacts(out, outcome.artefacts());
-        }
-        out.flush();
-        err.flush();
-        return outcome.exitCode();
-    }
-
-    /**
-     * One line per HTML report and one per results folder, rather than one per file: a run writes
-     * a dozen charts and a reader wants to know where to look.
-     */
-    private void printArtefacts(java.io.PrintWriter out, List<Path> artefacts) {
-        java.util.Map<Path, List<String>> byFolder = new java.util.LinkedHashMap<>();
-        for (Path artefact : artefacts) {
-            if (label(artefact).equals("report")) out.println("report:  " + display(artefact));
-            Path folder = ctx.cwd().resolve(artefact).normalize().getParent();
-            byFolder.computeIfAbsent(folder, f -> new java.util.ArrayList<>()).add(artefact.getFileName().toString());
-        }
-        byFolder.forEach((folder, names) -> {
-            List<String> data = names.stream().filter(n -> !label(Path.of(n)).equals("chart") && !label(Path.of(n)).equals("report")).toList();
-            long charts = names.stream().filter(n -> label(Path.of(n)).equals("chart")).count();
-            out.println("results: " + display(folder) + "/ (" + String.join(", ", data)
-                    + (charts > 0 ? (data.isEmpty() ? "" : ", ") + charts + " chart files" : "") + ")");
-        });
-    }
-
-    /** What a written file is, by its name: report, table, data, chart. */
-    static String label(Path artefact) {
-        String name = artefact.getFileName() == null ? "" : artefact.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".html") || name.endsWith(".htm")) return "report";
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) return "csv";
-        if (name.endsWith(".json")) return "json";
-        if (name.endsWith(".svg") || name.endsWith(".png")) return "chart";
-        if (name.endsWith(".md") || name.endsWith(".txt")) return "summary";
-        return "file";
-    }
-
-    /** A path as the user would type it: relative to the current directory when inside it. */
-    private String display(Path artefact) {
-        Path abs = ctx.cwd().resolve(artefact).normalize();
-        return abs.startsWith(ctx.cwd()) && !abs.equals(ctx.cwd()) ? ctx.cwd().relativize(abs).toString() : abs.toString();
+    TrainContext.Mode training() {
+        return trained ? TrainContext.Mode.REUSE : TrainContext.Mode.FRESH;
     }
 }

@@ -1,5 +1,7 @@
 package dev.strat.lang.api;
 
+import dev.strat.runtime.experiment.TrainContext;
+
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
@@ -11,6 +13,17 @@ import java.util.OptionalLong;
  * @param outDir     where results and reports go unless the program names a report path
  * @param seed       overrides the program's seed when present
  * @param baseDir    the folder of the file being run, for imports and relative paths
+ * @param training   what learning strategies do with saved models: train afresh, resume, or reuse
  */
-public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir) {
+public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training) {
+
+    /** Options that train learning strategies afresh. */
+    public RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir) {
+        this(dataRoot, outDir, seed, baseDir, TrainContext.Mode.FRESH);
+    }
+
+    /** The same options with another training mode. */
+    public RunOptions withTraining(TrainContext.Mode mode) {
+        return new RunOptions(dataRoot, outDir, seed, baseDir, mode);
+    }
 }

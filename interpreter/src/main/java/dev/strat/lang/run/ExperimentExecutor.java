@@ -16,6 +16,13 @@ import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentRunner;
 import dev.strat.runtime.experiment.ExperimentSpec;
 import dev.strat.runtime.experiment.NamedStrategy;
+import dev.strat.runtime.experiment.TrainContext;
+import dev.strat.runtime.experiment.TrainStep;
+import dev.strat.runtime.experiment.Trainable;
+import dev.strat.runtime.experiment.TrainingLog;
+import dev.strat.runtime.experiment.WorkProgress;
+import dev.strat.runtime.pipeline.Pipeline;
+import dev.strat.runtime.pipeline.Stage;
 import dev.strat.runtime.experiment.ResultWriter;
 import dev.strat.runtime.experiment.RunInfo;
 import dev.strat.runtime.experiment.SignificanceSpec;
@@ -66,7 +73,11 @@ public final class ExperimentExecutor {
 
     /** Command-line settings that apply to every experiment of a run. */
     public record RunSettings(Path outDir, OptionalLong seed, String sourceName, String sourceHash, String version,
-                              boolean writeFiles) {
+                              boolean writeFiles, TrainContext.Mode training, String sourceText) {
+
+        public RunSettings(Path outDir, OptionalLong seed, String sourceName, String sourceHash, String version, boolean writeFiles) {
+            this(outDir, seed, sourceName, sourceHash, version, writeFiles, TrainContext.Mode.FRESH, "");
+        }
     }
 
     public Executed execute(ExperimentPlan plan, ProgressListener progress) {
@@ -82,10 +93,14 @@ public final class ExperimentExecutor {
         MarketData market = loaded.data();
 
         BarRange test;
+        Optional<BarRange> train;
+        Optional<BarRange> valid;
         try {
             dev.strat.runtime.data.SplitPlan split = resolveSplit(plan.split(), market);
             notes.addAll(split.warnings());
             test = split.bars("test");
+            train = split.part("train").map(dev.strat.runtime.data.SplitPlan.Part::bars);
+            valid = split.part("valid").map(dev.strat.runtime.data.SplitPlan.Part::bars);
         } catch (DataException e) {
             diagnostics.add(Diagnostic.error(plan.span(), "split of experiment '" + plan.name() + "': " + e.getMessage()));
             return new Executed("", List.of(), diagnostics);
@@ -100,21 +115,39 @@ public final class ExperimentExecutor {
         notes.forEach(progress::warn);
 
         MarketInfo info = new MarketInfo(market.symbols(), market.classes(), market.frequency());
+        List<Long> seeds = seeds(plan.seeds());
+        BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
+                plan.costs().slippageHigh());
+        MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
+        Path dir = plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
+        WorkProgress work = new WorkProgress(progress);
         List<NamedStrategy> strategies = new ArrayList<>();
         for (StrategyPlan s : plan.compare()) {
             // build once up front so that market-dependent argument errors surface as diagnostics
             PipelineBuilder.Result trial = PipelineBuilder.build(s, info);
             diagnostics.addAll(trial.diagnostics());
             if (!trial.ok()) continue;
-            strategies.add(new NamedStrategy(s.name(), s.pipeline().render(),
-                    seed -> PipelineBuilder.build(s, info).pipeline().orElseThrow()));
+            List<Stage> learnerStages = trial.pipeline().orElseThrow().stages().stream().filter(Trainable.class::isInstance).toList();
+            List<Trainable> learners = learnerStages.stream().map(Trainable.class::cast).toList();
+            if (learners.isEmpty()) {
+                strategies.add(new NamedStrategy(s.name(), s.pipeline().render(),
+                        seed -> PipelineBuilder.build(s, info).pipeline().orElseThrow()));
+                work.add(seeds.size());
+                continue;
+            }
+            if (train.isEmpty()) {
+                diagnostics.add(Diagnostic.error(plan.span(), "strategy '" + s.name() + "' learns (" + learnerStages.get(0).label()
+                        + ") but experiment '" + plan.name() + "' has no train split",
+                        "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019"));
+                continue;
+            }
+            long units = 1;
+            for (Trainable t : learners) units += t.trainingUnits();
+            work.add(units * seeds.size());
+            strategies.add(NamedStrategy.trained(s.name(), s.pipeline().render(),
+                    (seed, runMarket) -> trainPipeline(s, info, seed, runMarket, train.get(), valid, config, options, dir, work)));
         }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Executed("", List.of(), diagnostics);
-
-        List<Long> seeds = seeds(plan.seeds());
-        BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
-                plan.costs().slippageHigh());
-        MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
         // one test per compared strategy on the headline metric (Sharpe when shown), not one per column
         MetricId headline = plan.metrics().contains(MetricId.SHARPE) ? MetricId.SHARPE : plan.metrics().get(0);
         Optional<SignificanceSpec> significance = plan.significance()
@@ -123,11 +156,10 @@ public final class ExperimentExecutor {
                 plan.metrics(), options, significance);
 
         // runs are independent and seeded, so running them in parallel gives the same numbers
-        ExperimentResult result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, progress);
+        ExperimentResult result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
         String table = new TableRenderer().render(result);
         if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
 
-        Path dir = plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
         List<String> files = dataFiles(plan);
         List<Path> artefacts = new ArrayList<>(new ResultWriter(new RunInfo(files, settings.version(), settings.sourceHash()))
                 .writeAll(result, dir));
@@ -142,6 +174,29 @@ public final class ExperimentExecutor {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
         return new Executed(table, artefacts, diagnostics);
+    }
+
+    /**
+     * Builds a fresh pipeline for one seed and trains its learning stages on the train split,
+     * validating on the valid split; models are kept under {@code dir/models} when files are written.
+     */
+    private TrainStep.Trained trainPipeline(StrategyPlan s, MarketInfo info, long seed, MarketData market, BarRange train,
+                                            Optional<BarRange> valid, BacktestConfig config, MetricOptions options, Path dir,
+                                            WorkProgress work) {
+        Pipeline pipeline = PipelineBuilder.build(s, info).pipeline().orElseThrow();
+        TrainingLog log = null;
+        int k = 0;
+        for (Stage stage : pipeline.stages()) {
+            if (!(stage instanceof Trainable t)) continue;
+            Optional<Path> checkpoint = settings.writeFiles()
+                    ? Optional.of(dir.resolve("models").resolve(folderName(s.name()) + (k == 0 ? "" : "-" + k) + "-seed" + seed + ".zip"))
+                    : Optional.empty();
+            TrainContext.Mode mode = checkpoint.isPresent() ? settings.training() : TrainContext.Mode.FRESH;
+            log = t.train(new TrainContext(seed, market, train, valid, config, options, checkpoint, mode, settings.sourceText(),
+                    work.child()));
+            k++;
+        }
+        return new TrainStep.Trained(pipeline, log);
     }
 
     /** A folder name from an experiment name; a backtest's name is its whole command line. */

@@ -9,4 +9,9 @@ public interface Trainable {
 
     /** Trains (or resumes, or reloads, as the context says) and returns the learning curves. */
     TrainingLog train(TrainContext context);
+
+    /** Units of work a training reports through its progress listener (epochs), for one bar over a whole experiment. */
+    default long trainingUnits() {
+        return 1;
+    }
 }

@@ -95,6 +95,11 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     }
 
     @Override
+    public long trainingUnits() {
+        return settings.epochs();
+    }
+
+    @Override
     public TrainingLog train(TrainContext context) {
         if (trained != null) throw new IllegalStateException(label + " is already trained");
         MarketData market = context.market();

@@ -1,6 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.EnvSpec;
@@ -68,8 +69,8 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         this.criticTarget = Net.critics(s.critic(), root, "critic_target", critics, criticInputs, initRandom.split());
         actorTarget.copyFrom(actor);
         criticTarget.copyFrom(critic);
-        this.actorOptimiser = new Adam(root, actor.parameters(), s.learningRate());
-        this.criticOptimiser = new Adam(root, critic.parameters(), s.learningRate());
+        this.actorOptimiser = new Adam(root, actor.trainable(), s.learningRate());
+        this.criticOptimiser = new Adam(root, critic.trainable(), s.learningRate());
         this.tau = root.create((float) s.tau());
         this.criticCount = root.create((float) critics);
         this.batchNoise = new float[batch * actDim];
@@ -98,55 +99,66 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
 
     @Override
     Losses update(NDManager scope) {
-        NDArray obs = matrix(scope, batchObs, batch, obsDim);
-        NDArray criticLoss = criticLoss(scope, obs);
-        Autograd.backward(criticLoss, one);
+        Batch b = batch(scope);
+        NDArray criticLoss = criticLoss(b);
+        // The loss is the mean over critics and rows; seeding backward with the critic count
+        // makes it the sum over critics of each one's mean square, without a graph node.
+        Autograd.backward(criticLoss, criticCount);
         Autograd.record(false);
         criticOptimiser.step();
         if (updates % policyDelay == 0) {
             Autograd.record(true);
-            NDArray actorLoss = actorLoss(obs);
-            Autograd.backward(actorLoss, one);
+            NDArray meanQ = actorObjective(b);
+            Autograd.backward(meanQ, minusOne);     // the actor loss is -mean Q
             Autograd.record(false);
             actorOptimiser.step();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
-            lastActorLoss = scalar(actorLoss);
+            lastActorLoss = -scalar(meanQ);
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("critic", scalar(criticLoss));
+        values.put("critic", critics * scalar(criticLoss));
         if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
         return new Losses(updates, values);
     }
 
-    /**
-     * The critic loss on the batch arrays, recorded for backward: grad mode is on when this
-     * returns.
-     */
-    NDArray criticLoss(NDManager scope, NDArray obs) {
-        Autograd.record(false);
-        NDArray next = matrix(scope, batchNext, batch, obsDim);
-        NDArray nextAction = actorTarget.forward(next);
-        if (targetNoise > 0) nextAction = nextAction.addi(matrix(scope, batchNoise, batch, actDim)).clip(-1f, 1f);
-        NDArray nextQ = criticTarget.forward(next.concat(nextAction, 1));
-        if (critics > 1) nextQ = nextQ.min(new int[] {0}, false);
-        NDArray y = nextQ.muli(matrix(scope, batchDiscounts, batch, 1)).addi(matrix(scope, batchRewards, batch, 1));
-        Autograd.record(true);
-        NDArray q = critic.forward(obs.concat(matrix(scope, batchActions, batch, actDim), 1));
-        NDArray loss = q.sub(y).square().mean();
-        return critics > 1 ? loss.mul(criticCount) : loss;
+    /** The batch's tensors: observations, actions, next observations, rewards, discounts, target noise. */
+    record Batch(NDArray obs, NDArray actions, NDArray next, NDArray rewards, NDArray discounts, NDArray noise) {
     }
 
-    /** {@code -mean Q_1(s, mu(s))}; the critic's weights are detached, so only the actor gets gradients. */
-    NDArray actorLoss(NDArray obs) {
-        NDArray action = actor.forward(obs);
-        return critic.forwardFirstDetached(obs.concat(action, 1)).mean().neg();
+    Batch batch(NDManager scope) {
+        NDList t = targetNoise > 0
+                ? batchTensors(scope, new float[][] {batchNoise}, new int[] {actDim})
+                : batchTensors(scope, new float[0][], new int[0]);
+        return new Batch(t.get(0), t.get(1), t.get(2), t.get(3), t.get(4), targetNoise > 0 ? t.get(5) : null);
+    }
+
+    /**
+     * The mean over critics and rows of {@code (Q_k(s, a) - y)^2}, recorded for backward: grad
+     * mode is on when this returns. The critic loss is {@code critics} times this.
+     */
+    NDArray criticLoss(Batch b) {
+        Autograd.record(false);
+        NDArray nextAction = actorTarget.infer(b.next());
+        if (targetNoise > 0) nextAction = nextAction.addi(b.noise()).minimum(one).maximum(minusOne);
+        NDArray nextQ = criticTarget.infer(b.next().concat(nextAction, 1));
+        if (critics > 1) nextQ = nextQ.min(new int[] {0}, false);
+        NDArray y = nextQ.muli(b.discounts()).addi(b.rewards());
+        Autograd.record(true);
+        NDArray q = critic.forward(b.obs().concat(b.actions(), 1));
+        return q.sub(y).square().mean();
+    }
+
+    /** {@code mean Q_1(s, mu(s))}, the negated actor loss; the critic's weights are detached, so only the actor gets gradients. */
+    NDArray actorObjective(Batch b) {
+        NDArray action = actor.forward(b.obs());
+        return critic.forwardFirstDetached(b.obs().concat(action, 1)).mean();
     }
 
     /** The critic loss on the current batch arrays, without stepping (for tests). */
     double criticLossValue() {
         try (NDManager scope = root.newSubManager()) {
-            return scalar(criticLoss(scope, matrix(scope, batchObs, batch, obsDim)));
+            return critics * scalar(criticLoss(batch(scope)));
         } finally {
             Autograd.record(false);
         }
@@ -156,7 +168,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     double actorLossValue() {
         Autograd.record(false);
         try (NDManager scope = root.newSubManager()) {
-            return scalar(actorLoss(matrix(scope, batchObs, batch, obsDim)));
+            return -scalar(actorObjective(batch(scope)));
         }
     }
 

@@ -33,7 +33,13 @@ sealed interface Net permits StackedMlp, Net.OfModule {
         return forward(x);
     }
 
+    /** The named weights, for checkpoints and tests. */
     List<Param> parameters();
+
+    /** The tensors the optimiser steps (one flat tensor for a {@link StackedMlp}). */
+    default List<Param> trainable() {
+        return parameters();
+    }
 
     /** {@code this <- (1 - tau) this + tau source}; {@code tau} is a scalar tensor. */
     void softUpdateFrom(Net source, NDArray tau);

@@ -1,6 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.ActionSpace;
@@ -54,7 +55,10 @@ abstract class OffPolicyAgent implements Agent {
     final float[] batchDiscounts;
     /** A scalar 1, the seed gradient of every backward pass. */
     protected final NDArray one;
+    /** A scalar -1: the seed of a backward pass through a negated loss, and a clip bound. */
+    protected final NDArray minusOne;
 
+    private float[] packed;
     protected long steps;
     protected long updates;
     protected Losses losses = Losses.NONE;
@@ -90,6 +94,7 @@ abstract class OffPolicyAgent implements Agent {
         this.root = Compute.engine().newBaseManager(compute.device());
         Tensors.noGrad();
         this.one = root.create(1f);
+        this.minusOne = root.create(-1f);
     }
 
     @Override
@@ -188,13 +193,55 @@ abstract class OffPolicyAgent implements Agent {
         root.close();
     }
 
+    /**
+     * The batch as tensors: observations, actions, next observations, rewards (B, 1),
+     * discounts (B, 1), then the subclass's {@code extras} (B, width each), all column views of
+     * one tensor made by one copy from Java, so an update pays one allocation, not seven.
+     */
+    final NDList batchTensors(NDManager scope, float[][] extras, int[] widths) {
+        int row = 2 * obsDim + actDim + 2;
+        for (int w : widths) row += w;
+        if (packed == null || packed.length != batch * row) packed = new float[batch * row];
+        int p = 0;
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(batchObs, b * obsDim, packed, p, obsDim);
+            p += obsDim;
+            System.arraycopy(batchActions, b * actDim, packed, p, actDim);
+            p += actDim;
+            System.arraycopy(batchNext, b * obsDim, packed, p, obsDim);
+            p += obsDim;
+            packed[p++] = batchRewards[b];
+            packed[p++] = batchDiscounts[b];
+            for (int e = 0; e < extras.length; e++) {
+                System.arraycopy(extras[e], b * widths[e], packed, p, widths[e]);
+                p += widths[e];
+            }
+        }
+        long[] points = new long[4 + extras.length];
+        long at = 0;
+        int[] all = new int[5 + extras.length];
+        all[0] = obsDim;
+        all[1] = actDim;
+        all[2] = obsDim;
+        all[3] = 1;
+        all[4] = 1;
+        System.arraycopy(widths, 0, all, 5, widths.length);
+        for (int k = 0; k < points.length; k++) {
+            at += all[k];
+            points[k] = at;
+        }
+        return scope.create(packed, new Shape(batch, row)).split(points, 1);
+    }
+
     /** A (rows, cols) tensor of {@code values} in {@code scope}. */
     static NDArray matrix(NDManager scope, float[] values, int rows, int cols) {
         return scope.create(values, new Shape(rows, cols));
     }
 
-    /** A standard normal draw (Box-Muller), as {@code nn.Init} draws. */
+    /** A standard normal draw. */
     static double gaussian(SplittableRandom random) {
+        // Java's own modified ziggurat (JDK 17+): pure Java, so the same stream gives the same
+        // numbers everywhere, and several times cheaper than Box-Muller for a batch of noise.
         double u1 = random.nextDouble();
         double u2 = random.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);

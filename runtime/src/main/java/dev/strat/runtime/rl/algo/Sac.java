@@ -139,8 +139,8 @@ public final class Sac extends OffPolicyAgent {
         this.critic = Net.critics(config.critic(), root, "critic", 2, obsDim + actDim, initRandom);
         this.criticTarget = Net.critics(config.critic(), root, "critic_target", 2, obsDim + actDim, initRandom.split());
         criticTarget.copyFrom(critic);
-        this.actorOptimiser = new Adam(root, actor.parameters(), config.learningRate());
-        this.criticOptimiser = new Adam(root, critic.parameters(), config.learningRate());
+        this.actorOptimiser = new Adam(root, actor.trainable(), config.learningRate());
+        this.criticOptimiser = new Adam(root, critic.trainable(), config.learningRate());
         this.tau = root.create((float) config.tau());
         this.logAlpha = Math.log(config.entropyCoefficient());
         this.alphaTensor = root.create((float) config.entropyCoefficient());
@@ -238,7 +238,7 @@ public final class Sac extends OffPolicyAgent {
         for (int b = 0; b < batch; b++) nextEpsConstant[b] = SquashedGaussian.noiseConstant(batchNextEps, b, actDim);
         SquashedGaussian.Sample nextPi = SquashedGaussian.sample(actor.forward(next), actDim, matrix(scope, batchNextEps, batch, actDim),
                 matrix(scope, nextEpsConstant, batch, 1));
-        NDArray nextQ = criticTarget.forward(next.concat(nextPi.action(), 1)).min(new int[] {0}, false);
+        NDArray nextQ = criticTarget.infer(next.concat(nextPi.action(), 1)).min(new int[] {0}, false);
         NDArray soft = nextQ.subi(nextPi.logProb().muli(alphaTensor));
         NDArray y = soft.muli(matrix(scope, batchDiscounts, batch, 1)).addi(matrix(scope, batchRewards, batch, 1));
         Autograd.record(true);

@@ -1,10 +1,12 @@
 package dev.strat.runtime.rl.algo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.nn.Activation;
+import dev.strat.runtime.rl.nn.Autograd;
 import dev.strat.runtime.rl.nn.Init;
 import dev.strat.runtime.rl.nn.Param;
 
@@ -24,8 +26,9 @@ import java.util.SplittableRandom;
  * one network, and their backward pass and optimiser step touch half as many tensors. With
  * one member the layers are plain fused {@code linear} calls on (out, in) weights.
  *
- * <p>All parameters are views into one flat tensor, so that a Polyak update of a whole target
- * network is three native calls and a hard copy one, whatever the depth.
+ * <p>All parameters live in one flat tensor, the only one the optimiser sees: an Adam step, a
+ * gradient reset, a Polyak update of a whole target network are each one to three native calls,
+ * whatever the depth.
  *
  * <p>Members are initialised one after another, member 0 first, each layer with
  * {@link Init#fill} (PyTorch's default for SB3's off-policy critics), as SB3 builds
@@ -40,11 +43,13 @@ final class StackedMlp implements Net {
     private final Activation activation;
     private final Activation outputActivation;
     private final NDArray flat;
+    private final NDArray frozen;
     private final List<Param> params = new ArrayList<>();
+    private final List<Param> trainable;
+    private final long[] splitPoints;
+    private final Shape[] shapes;
     private final NDArray[] weights;
     private final NDArray[] biases;
-    private final NDArray[] detachedWeights;
-    private final NDArray[] detachedBiases;
     private final NDArray[] firstWeights;
     private final NDArray[] firstBiases;
 
@@ -91,10 +96,14 @@ final class StackedMlp implements Net {
             }
         }
         this.flat = manager.create(values);
+        // Every permanent view hangs off a detached alias: they share the storage the optimiser
+        // updates in place, but record nothing, so inference, targets and the actor's pass
+        // through the critic build no gradient for it.
+        this.frozen = flat.stopGradient();
+        this.splitPoints = new long[2 * layers - 1];
+        this.shapes = new Shape[2 * layers];
         this.weights = new NDArray[layers];
         this.biases = new NDArray[layers];
-        this.detachedWeights = new NDArray[layers];
-        this.detachedBiases = new NDArray[layers];
         this.firstWeights = new NDArray[layers];
         this.firstBiases = new NDArray[layers];
         for (int l = 0; l < layers; l++) {
@@ -102,38 +111,56 @@ final class StackedMlp implements Net {
             int out = widths[l + 1];
             Shape ws = members == 1 ? new Shape(out, in) : new Shape(members, in, out);
             Shape bs = members == 1 ? new Shape(out) : new Shape(members, 1, out);
+            shapes[2 * l] = ws;
+            shapes[2 * l + 1] = bs;
+            if (l > 0) splitPoints[2 * l - 1] = weightAt[l];
+            splitPoints[2 * l] = biasAt[l];
             weights[l] = view(weightAt[l], ws);
             biases[l] = view(biasAt[l], bs);
             params.add(new Param(name + "." + l + ".weight", weights[l]));
             params.add(new Param(name + "." + l + ".bias", biases[l]));
-            // Detached aliases of the same storage: forward passes through them (the actor's
-            // loss) build no gradient for the critic, so its gradients need no reset afterwards.
-            detachedWeights[l] = weights[l].stopGradient();
-            detachedBiases[l] = biases[l].stopGradient();
-            firstWeights[l] = members == 1 ? detachedWeights[l] : detachedWeights[l].get(0);
-            firstBiases[l] = members == 1 ? detachedBiases[l] : detachedBiases[l].get(0);
+            firstWeights[l] = members == 1 ? weights[l] : weights[l].get(0);
+            firstBiases[l] = members == 1 ? biases[l] : biases[l].get(0);
         }
-        for (NDArray w : weights) w.setRequiresGradient(true);
-        for (NDArray b : biases) b.setRequiresGradient(true);
+        this.trainable = List.of(new Param(name, flat));
+        flat.setRequiresGradient(true);
     }
 
     private NDArray view(long at, Shape shape) {
-        return flat.get(new NDIndex().addSliceDim(at, at + shape.size())).reshape(shape);
+        return frozen.get(new NDIndex().addSliceDim(at, at + shape.size())).reshape(shape);
     }
 
     int members() {
         return members;
     }
 
-    /** All members on {@code x} (B, in): (K, B, out), or (B, out) for one member. */
+    /**
+     * All members on {@code x} (B, in): (K, B, out), or (B, out) for one member. With autograd
+     * recording, the layers are views split off the flat parameter in this pass (one split and
+     * a reshape per tensor), so the backward pass leaves one gradient, on the flat tensor.
+     */
     @Override
     public NDArray forward(NDArray x) {
+        if (!Autograd.recording()) return forward(x, weights, biases, members);
+        NDList parts = flat.split(splitPoints, 0);
+        int layers = weights.length;
+        NDArray[] w = new NDArray[layers];
+        NDArray[] b = new NDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            w[l] = parts.get(2 * l).reshape(shapes[2 * l]);
+            b[l] = parts.get(2 * l + 1).reshape(shapes[2 * l + 1]);
+        }
+        return forward(x, w, b, members);
+    }
+
+    @Override
+    public NDArray infer(NDArray x) {
         return forward(x, weights, biases, members);
     }
 
     /** As {@link #forward}, through weights that record no gradient. */
     NDArray forwardDetached(NDArray x) {
-        return forward(x, detachedWeights, detachedBiases, members);
+        return forward(x, weights, biases, members);
     }
 
     /** Member 0 alone, weights detached: (B, out). */
@@ -154,23 +181,30 @@ final class StackedMlp implements Net {
         return x;
     }
 
+    /** The layers' weights and biases by name (views of the flat storage that record no gradient). */
     @Override
     public List<Param> parameters() {
         return params;
     }
 
+    /** The one tensor the optimiser steps: all weights and biases, flat. */
+    @Override
+    public List<Param> trainable() {
+        return trainable;
+    }
+
     /** {@code this <- (1 - tau) this + tau source}: three native calls for the whole network. */
     @Override
     public void softUpdateFrom(Net source, NDArray tau) {
-        try (NDArray d = flat.sub(((StackedMlp) source).flat)) {
-            flat.subi(d.muli(tau));
+        try (NDArray d = frozen.sub(((StackedMlp) source).frozen)) {
+            frozen.subi(d.muli(tau));
         }
     }
 
     /** {@code this <- source}. */
     @Override
     public void copyFrom(Net source) {
-        flat.set(ALL, ((StackedMlp) source).flat);
+        frozen.set(ALL, ((StackedMlp) source).frozen);
     }
 
     @Override

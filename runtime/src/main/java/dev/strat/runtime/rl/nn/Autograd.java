@@ -21,6 +21,11 @@ public final class Autograd {
         JniUtils.setGradMode(on);
     }
 
+    /** Whether the calling thread records (one JNI call, no tensor operation). */
+    public static boolean recording() {
+        return JniUtils.isGradMode();
+    }
+
     /**
      * Back-propagates a scalar {@code loss} into the leaves' gradients (accumulating), freeing the
      * graph; {@code one} is a scalar 1 of the loss's type and device.

@@ -1,6 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.EnvSpec;
@@ -117,6 +118,7 @@ public final class Sac extends OffPolicyAgent {
     private final Adam criticOptimiser;
     private final NDArray tau;
     private final NDArray alphaTensor;
+    private final SquashedGaussian.Scalars scalars;
     private final double targetEntropy;
     /** Reparameterisation noise for the batch's observations and next observations (batch x action). */
     final float[] batchEps;
@@ -144,6 +146,7 @@ public final class Sac extends OffPolicyAgent {
         this.tau = root.create((float) config.tau());
         this.logAlpha = Math.log(config.entropyCoefficient());
         this.alphaTensor = root.create((float) config.entropyCoefficient());
+        this.scalars = SquashedGaussian.Scalars.on(root);
         this.targetEntropy = Double.isNaN(config.targetEntropy()) ? -actDim : config.targetEntropy();
         this.batchEps = new float[batch * actDim];
         this.batchNextEps = new float[batch * actDim];
@@ -181,17 +184,26 @@ public final class Sac extends OffPolicyAgent {
     }
 
     /** The batch tensors and the actor's sample on the observations, shared by the losses of one update. */
-    private record Step(NDArray obs, SquashedGaussian.Sample pi) {
+    private record Step(NDList batch, SquashedGaussian.Sample pi) {
+        NDArray obs() { return batch.get(0); }
+        NDArray actions() { return batch.get(1); }
+        NDArray next() { return batch.get(2); }
+        NDArray rewards() { return batch.get(3); }
+        NDArray discounts() { return batch.get(4); }
+        NDArray nextEps() { return batch.get(7); }
+        NDArray nextConstant() { return batch.get(8); }
     }
 
     private Step begin(NDManager scope) {
-        NDArray obs = matrix(scope, batchObs, batch, obsDim);
-        for (int b = 0; b < batch; b++) epsConstant[b] = SquashedGaussian.noiseConstant(batchEps, b, actDim);
+        for (int b = 0; b < batch; b++) {
+            epsConstant[b] = SquashedGaussian.noiseConstant(batchEps, b, actDim);
+            nextEpsConstant[b] = SquashedGaussian.noiseConstant(batchNextEps, b, actDim);
+        }
+        NDList t = batchTensors(scope, new float[][] {batchEps, epsConstant, batchNextEps, nextEpsConstant}, new int[] {actDim, 1, actDim, 1});
         Autograd.record(true);
-        SquashedGaussian.Sample pi = SquashedGaussian.sample(actor.forward(obs), actDim, matrix(scope, batchEps, batch, actDim),
-                matrix(scope, epsConstant, batch, 1));
+        SquashedGaussian.Sample pi = SquashedGaussian.sample(actor.forward(t.get(0)), actDim, t.get(5), t.get(6), scalars);
         Autograd.record(false);
-        return new Step(obs, pi);
+        return new Step(t, pi);
     }
 
     @Override
@@ -205,7 +217,8 @@ public final class Sac extends OffPolicyAgent {
             values.put("entropy", -logAlpha * (meanLogProb + targetEntropy));
             stepTemperature(-(meanLogProb + targetEntropy));
         }
-        NDArray criticLoss = criticLoss(scope, step.obs());
+        NDArray criticLoss = criticLoss(step);
+        // The loss is the mean over both critics and rows, which is SB3's 0.5 * sum of the two means.
         Autograd.backward(criticLoss, one);
         Autograd.record(false);
         criticOptimiser.step();
@@ -232,18 +245,14 @@ public final class Sac extends OffPolicyAgent {
     }
 
     /** The critic loss with grad mode on at return; {@code alphaTensor} holds this update's alpha. */
-    NDArray criticLoss(NDManager scope, NDArray obs) {
+    NDArray criticLoss(Step step) {
         Autograd.record(false);
-        NDArray next = matrix(scope, batchNext, batch, obsDim);
-        for (int b = 0; b < batch; b++) nextEpsConstant[b] = SquashedGaussian.noiseConstant(batchNextEps, b, actDim);
-        SquashedGaussian.Sample nextPi = SquashedGaussian.sample(actor.forward(next), actDim, matrix(scope, batchNextEps, batch, actDim),
-                matrix(scope, nextEpsConstant, batch, 1));
-        NDArray nextQ = criticTarget.infer(next.concat(nextPi.action(), 1)).min(new int[] {0}, false);
+        SquashedGaussian.Sample nextPi = SquashedGaussian.sample(actor.forward(step.next()), actDim, step.nextEps(), step.nextConstant(), scalars);
+        NDArray nextQ = criticTarget.infer(step.next().concat(nextPi.action(), 1)).min(new int[] {0}, false);
         NDArray soft = nextQ.subi(nextPi.logProb().muli(alphaTensor));
-        NDArray y = soft.muli(matrix(scope, batchDiscounts, batch, 1)).addi(matrix(scope, batchRewards, batch, 1));
+        NDArray y = soft.muli(step.discounts()).addi(step.rewards());
         Autograd.record(true);
-        NDArray q = critic.forward(obs.concat(matrix(scope, batchActions, batch, actDim), 1));
-        // 0.5 * sum over the two critics of the mean square = mean over both.
+        NDArray q = critic.forward(step.obs().concat(step.actions(), 1));
         return q.sub(y).square().mean();
     }
 
@@ -272,7 +281,7 @@ public final class Sac extends OffPolicyAgent {
     double criticLossValue() {
         alphaTensor.set(new float[] {(float) Math.exp(logAlpha)});
         try (NDManager scope = root.newSubManager()) {
-            return scalar(criticLoss(scope, matrix(scope, batchObs, batch, obsDim)));
+            return scalar(criticLoss(begin(scope)));
         } finally {
             Autograd.record(false);
         }

@@ -2,6 +2,7 @@ package dev.strat.runtime.rl.algo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 
 /**
  * SAC's policy distribution: a diagonal Gaussian on {@code u} squashed by {@code tanh}, with
@@ -47,18 +48,25 @@ final class SquashedGaussian {
     record Sample(NDArray action, NDArray logProb) {
     }
 
+    /** Long-lived scalar tensors, so that sampling creates no constants per update. */
+    record Scalars(NDArray logStdMin, NDArray logStdMax, NDArray minusTwo, NDArray two) {
+        static Scalars on(NDManager manager) {
+            return new Scalars(manager.create(LOG_STD_MIN), manager.create(LOG_STD_MAX), manager.create(-2f), manager.create(2f));
+        }
+    }
+
     /**
      * From the actor's output (B, 2 dim) = [mu, log std], the noise (B, dim) and the per-row
      * constants (B, 1): the squashed action (B, dim) and {@code log pi} (B, 1).
      */
-    static Sample sample(NDArray actorOutput, int dim, NDArray eps, NDArray constant) {
+    static Sample sample(NDArray actorOutput, int dim, NDArray eps, NDArray constant, Scalars c) {
         NDList parts = actorOutput.split(new long[] {dim}, 1);
         NDArray mu = parts.get(0);
-        NDArray logStd = parts.get(1).clip(LOG_STD_MIN, LOG_STD_MAX);
+        NDArray logStd = parts.get(1).maximum(c.logStdMin()).minimum(c.logStdMax());
         NDArray u = logStd.exp().mul(eps).addi(mu);    // not muli: exp keeps its result for backward
         NDArray action = u.tanh();
         // 2 (u + softplus(-2u)) - log std, summed, plus the constant: see the class comment.
-        NDArray perDim = ai.djl.nn.Activation.softPlus(u.mul(-2f)).addi(u).muli(2f).subi(logStd);
+        NDArray perDim = ai.djl.nn.Activation.softPlus(u.mul(c.minusTwo())).addi(u).muli(c.two()).subi(logStd);
         NDArray logProb = perDim.sum(new int[] {1}, true).addi(constant);
         return new Sample(action, logProb);
     }

@@ -143,6 +143,7 @@ final class StackedMlp implements Net {
     public NDArray forward(NDArray x) {
         if (!Autograd.recording()) return forward(x, weights, biases, members);
         NDList parts = flat.split(splitPoints, 0);
+        parts.attach(x.getManager());     // the views belong to the caller's scope, not to the parameters' manager
         int layers = weights.length;
         NDArray[] w = new NDArray[layers];
         NDArray[] b = new NDArray[layers];

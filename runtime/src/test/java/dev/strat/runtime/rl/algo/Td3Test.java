@@ -133,6 +133,24 @@ class Td3Test {
     }
 
     @Test
+    void updatesLeaveNoTensorsBehind() {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
+            train(agent, env, 80, 2);
+            int before = agent.root.getManagedArrays().size();
+            train(agent, env, 60, 3);
+            assertEquals(before, agent.root.getManagedArrays().size(), "tensors owned by the agent's manager");
+        }
+        try (Sac agent = new Sac(env.spec(), Sac.Config.defaults().withNets(NetSpec.Mlp.of(8), NetSpec.Mlp.of(8)).withBatch(16)
+                .withLearningStarts(20), 7, Compute.cpu())) {
+            train(agent, env, 40, 2);
+            int before = agent.root.getManagedArrays().size();
+            train(agent, env, 60, 3);
+            assertEquals(before, agent.root.getManagedArrays().size(), "tensors owned by the agent's manager");
+        }
+    }
+
+    @Test
     void rejectsDiscreteActions() {
         EnvSpec spec = new EnvSpec(ObservationLayout.flat(3), new ActionSpace.Discrete(4), 10);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Td3(spec, tiny(), 1, Compute.cpu()));

@@ -1,0 +1,119 @@
+package dev.strat.runtime.rl.algo;
+
+import dev.strat.runtime.rl.ActionSpace;
+import dev.strat.runtime.rl.Env;
+import dev.strat.runtime.rl.EnvSpec;
+import dev.strat.runtime.rl.ObservationLayout;
+import dev.strat.runtime.rl.SyntheticPortfolioEnv;
+import dev.strat.runtime.rl.nn.Param;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+/** Shared drivers and plain-Java reference arithmetic for the off-policy agent tests. */
+final class OffPolicyTesting {
+
+    private OffPolicyTesting() {
+    }
+
+    /** The tiny hand-check space: 2 observations, 1 action. */
+    static EnvSpec tinySpec() {
+        return new EnvSpec(ObservationLayout.flat(2), new ActionSpace.Continuous(1), 10);
+    }
+
+    /** One asset of +0.003 per bar among zero-drift ones: the optimum holds asset 0. */
+    static SyntheticPortfolioEnv driftEnv(int assets) {
+        double[] drift = new double[assets];
+        drift[0] = 0.003;
+        return new SyntheticPortfolioEnv(new SyntheticPortfolioEnv.Config(assets, 200, 3, 0, drift, 0.01, 5, 0.0005));
+    }
+
+    /** Actions and rewards of a training run of {@code steps} environment steps. */
+    record Trace(List<float[]> actions, List<Double> rewards) {
+    }
+
+    static Trace train(Agent agent, Env env, int steps, long envSeed) {
+        int obsDim = env.spec().observationSize();
+        float[] obs = new float[obsDim];
+        float[] next = new float[obsDim];
+        float[] action = new float[env.spec().action().width()];
+        List<float[]> actions = new ArrayList<>();
+        List<Double> rewards = new ArrayList<>();
+        long episode = envSeed;
+        env.reset(episode, obs);
+        for (int t = 0; t < steps; t++) {
+            agent.act(obs, true, action);
+            Env.Step step = env.step(action, next);
+            agent.observe(obs, action, step.reward(), next, step.terminal(), step.truncated());
+            actions.add(action.clone());
+            rewards.add(step.reward());
+            if (step.done()) {
+                env.reset(++episode, obs);
+            } else {
+                System.arraycopy(next, 0, obs, 0, obsDim);
+            }
+        }
+        return new Trace(actions, rewards);
+    }
+
+    /** Mean softmax(scale * action) weight on asset 0 of the deterministic policy over one episode. */
+    static double weightOnFirst(Agent agent, SyntheticPortfolioEnv env, long seed) {
+        int obsDim = env.spec().observationSize();
+        float[] obs = new float[obsDim];
+        float[] action = new float[env.spec().action().width()];
+        env.reset(seed, obs);
+        double sum = 0;
+        int n = 0;
+        while (true) {
+            agent.act(obs, false, action);
+            double max = Double.NEGATIVE_INFINITY;
+            for (float a : action) max = Math.max(max, env.config().scale() * a);
+            double z = 0;
+            for (float a : action) z += Math.exp(env.config().scale() * a - max);
+            sum += Math.exp(env.config().scale() * action[0] - max) / z;
+            n++;
+            if (env.step(action, obs).done()) break;
+        }
+        return sum / n;
+    }
+
+    /** Sets every parameter to a fixed, distinct pattern (so hand checks see known weights). */
+    static void setPattern(List<Param> params, double offset) {
+        int index = 0;
+        for (Param p : params) {
+            float[] v = new float[(int) p.value().size()];
+            for (int i = 0; i < v.length; i++) v[i] = (float) (0.5 * Math.sin(1.7 * index++ + offset));
+            StackedMlp.assign(p.value(), v);
+        }
+    }
+
+    static float[] values(List<Param> params, int k) {
+        return params.get(k).value().toFloatArray();
+    }
+
+    /** One dense layer in double: {@code w} (out, in) row-major, or (in, out) of member {@code m} when {@code stacked}. */
+    static double[] dense(double[] x, float[] w, float[] b, int in, int out, boolean stacked, int m, boolean relu) {
+        double[] y = new double[out];
+        for (int o = 0; o < out; o++) {
+            double s = b[(stacked ? m * out : 0) + o];
+            for (int i = 0; i < in; i++) {
+                s += x[i] * (stacked ? w[m * in * out + i * out + o] : w[o * in + i]);
+            }
+            y[o] = relu ? Math.max(0, s) : s;
+        }
+        return y;
+    }
+
+    /** A one-hidden-layer MLP from a parameter list (w0, b0, w1, b1). */
+    static double[] mlp(List<Param> params, double[] x, int in, int hidden, int out, boolean stacked, int member) {
+        double[] h = dense(x, values(params, 0), values(params, 1), in, hidden, stacked, member, true);
+        return dense(h, values(params, 2), values(params, 3), hidden, out, stacked, member, false);
+    }
+
+    static double mean(int n, IntToDoubleFunction f) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += f.applyAsDouble(i);
+        return s / n;
+    }
+}

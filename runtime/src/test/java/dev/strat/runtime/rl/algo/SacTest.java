@@ -1,0 +1,169 @@
+package dev.strat.runtime.rl.algo;
+
+import dev.strat.runtime.rl.ActionSpace;
+import dev.strat.runtime.rl.EnvSpec;
+import dev.strat.runtime.rl.ObservationLayout;
+import dev.strat.runtime.rl.SyntheticPortfolioEnv;
+import dev.strat.runtime.rl.nn.Compute;
+import dev.strat.runtime.rl.nn.NetSpec;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+import static dev.strat.runtime.rl.algo.OffPolicyTesting.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class SacTest {
+
+    private static Sac.Config tiny() {
+        return Sac.Config.defaults().withNets(NetSpec.Mlp.of(3), NetSpec.Mlp.of(3)).withBatch(2);
+    }
+
+    @Test
+    void lossesAndSquashedLogProbMatchHandComputation() {
+        try (Sac agent = new Sac(tinySpec(), tiny(), 1, Compute.cpu())) {
+            setPattern(agent.actor.parameters(), 0.1);
+            setPattern(agent.critic.parameters(), 1.3);
+            setPattern(agent.criticTarget.parameters(), 2.9);
+            agent.logAlpha = Math.log(0.5);
+            double alpha = 0.5;
+            float[] obs = {0.5f, -1.0f, 0.2f, 0.8f};
+            float[] next = {0.4f, -0.9f, -0.3f, 1.1f};
+            float[] act = {0.3f, -0.6f};
+            float[] rew = {0.05f, -0.02f};
+            float[] disc = {0.99f, 0f};
+            float[] eps = {1.2f, -0.7f};
+            float[] nextEps = {-0.4f, 2.1f};
+            System.arraycopy(obs, 0, agent.batchObs, 0, 4);
+            System.arraycopy(next, 0, agent.batchNext, 0, 4);
+            System.arraycopy(act, 0, agent.batchActions, 0, 2);
+            System.arraycopy(rew, 0, agent.batchRewards, 0, 2);
+            System.arraycopy(disc, 0, agent.batchDiscounts, 0, 2);
+            System.arraycopy(eps, 0, agent.batchEps, 0, 2);
+            System.arraycopy(nextEps, 0, agent.batchNextEps, 0, 2);
+
+            double[] logp = new double[2];
+            double[] a = new double[2];
+            double critic = 0;
+            double actor = 0;
+            for (int b = 0; b < 2; b++) {
+                double[] s = {obs[2 * b], obs[2 * b + 1]};
+                double[] s2 = {next[2 * b], next[2 * b + 1]};
+                double[] pi = squashed(agent, s, eps[b]);
+                a[b] = pi[0];
+                logp[b] = pi[1];
+                double[] pi2 = squashed(agent, s2, nextEps[b]);
+                double[] in2 = {s2[0], s2[1], pi2[0]};
+                double q2 = Math.min(mlp(agent.criticTarget.parameters(), in2, 3, 3, 1, true, 0)[0],
+                        mlp(agent.criticTarget.parameters(), in2, 3, 3, 1, true, 1)[0]);
+                double y = rew[b] + disc[b] * (q2 - alpha * pi2[1]);
+                double[] in = {s[0], s[1], act[b]};
+                for (int k = 0; k < 2; k++) {
+                    double q = mlp(agent.critic.parameters(), in, 3, 3, 1, true, k)[0];
+                    critic += 0.5 * (q - y) * (q - y) / 2;
+                }
+                double[] inPi = {s[0], s[1], a[b]};
+                double qPi = Math.min(mlp(agent.critic.parameters(), inPi, 3, 3, 1, true, 0)[0],
+                        mlp(agent.critic.parameters(), inPi, 3, 3, 1, true, 1)[0]);
+                actor += (alpha * logp[b] - qPi) / 2;
+            }
+            float[] gotLogp = agent.logProbValues();
+            float[] gotA = agent.sampleValues();
+            for (int b = 0; b < 2; b++) {
+                assertEquals(logp[b], gotLogp[b], 1e-5, "log pi row " + b);
+                assertEquals(a[b], gotA[b], 1e-6, "action row " + b);
+            }
+            double entropy = -Math.log(alpha) * ((logp[0] + logp[1]) / 2 - 1);   // target entropy -dim = -1
+            assertEquals(entropy, agent.entropyLossValue(), 1e-5);
+            assertEquals(critic, agent.criticLossValue(), 1e-5 * Math.max(1, Math.abs(critic)));
+            assertEquals(actor, agent.actorLossValue(), 1e-5 * Math.max(1, Math.abs(actor)));
+        }
+    }
+
+    /** {tanh(u), log pi} for one observation in double, the correction as log(1 - tanh(u)^2). */
+    private static double[] squashed(Sac agent, double[] s, double eps) {
+        double[] out = mlp(agent.actor.parameters(), s, 2, 3, 2, false, 0);
+        double logStd = Math.max(-20, Math.min(2, out[1]));
+        double u = out[0] + Math.exp(logStd) * eps;
+        double a = Math.tanh(u);
+        double logp = -0.5 * eps * eps - logStd - 0.5 * Math.log(2 * Math.PI) - Math.log(1 - a * a);
+        return new double[] {a, logp};
+    }
+
+    private static Sac.Config small() {
+        return Sac.Config.defaults().withNets(NetSpec.Mlp.of(16, 16), NetSpec.Mlp.of(16, 16)).withBatch(32).withLearningStarts(50);
+    }
+
+    @Test
+    void sameSeedGivesSameRunAndAnotherSeedDiffers() {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        Trace a, b, c;
+        try (Sac agent = new Sac(env.spec(), small(), 7, Compute.cpu())) {
+            a = train(agent, env, 300, 11);
+            assertTrue(agent.updates() > 200);
+            assertNotEquals(1.0, agent.alpha(), 1e-6, "the temperature is tuned");
+        }
+        try (Sac agent = new Sac(env.spec(), small(), 7, Compute.cpu())) {
+            b = train(agent, env, 300, 11);
+        }
+        try (Sac agent = new Sac(env.spec(), small(), 8, Compute.cpu())) {
+            c = train(agent, env, 300, 11);
+        }
+        for (int t = 0; t < 300; t++) assertArrayEquals(a.actions().get(t), b.actions().get(t), "step " + t);
+        assertEquals(a.rewards(), b.rewards());
+        assertNotEquals(a.rewards(), c.rewards());
+    }
+
+    @Test
+    void learnsToHoldTheDriftingAsset() {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        Sac.Config config = Sac.Config.defaults().withNets(NetSpec.Mlp.of(32, 32), NetSpec.Mlp.of(32, 32)).withBatch(64)
+                .withLearningRate(1e-3).withLearningStarts(200).withAutoEntropy(0.01, Double.NaN).withGamma(0.9);
+        try (Sac agent = new Sac(env.spec(), config, 3, Compute.cpu())) {
+            double before = weightOnFirst(agent, env, 999);
+            train(agent, env, 3000, 1);
+            double after = weightOnFirst(agent, env, 999);
+            assertTrue(after > 0.8, "weight on the drifting asset " + after + " (before training " + before + ")");
+        }
+    }
+
+    @Test
+    void saveAndLoadRestoreTheAgent() throws IOException {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        float[] obs = new float[env.spec().observationSize()];
+        env.reset(5, obs);
+        float[] expected = new float[4];
+        byte[] bytes;
+        double alpha;
+        try (Sac agent = new Sac(env.spec(), small(), 7, Compute.cpu())) {
+            train(agent, env, 120, 2);
+            agent.act(obs, false, expected);
+            alpha = agent.alpha();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            agent.save(new DataOutputStream(out));
+            bytes = out.toByteArray();
+        }
+        try (Sac other = new Sac(env.spec(), small(), 99, Compute.cpu())) {
+            float[] before = new float[4];
+            other.act(obs, false, before);
+            assertFalse(Arrays.equals(expected, before));
+            other.load(new DataInputStream(new ByteArrayInputStream(bytes)));
+            float[] after = new float[4];
+            other.act(obs, false, after);
+            assertArrayEquals(expected, after);
+            assertEquals(alpha, other.alpha());
+            assertEquals(70, other.updates());
+        }
+    }
+
+    @Test
+    void rejectsDiscreteActions() {
+        EnvSpec spec = new EnvSpec(ObservationLayout.flat(3), new ActionSpace.Discrete(4), 10);
+        assertThrows(IllegalArgumentException.class, () -> new Sac(spec, tiny(), 1, Compute.cpu()));
+    }
+}

@@ -1,0 +1,159 @@
+package dev.strat.runtime.rl.algo;
+
+import dev.strat.runtime.rl.ActionSpace;
+import dev.strat.runtime.rl.EnvSpec;
+import dev.strat.runtime.rl.ObservationLayout;
+import dev.strat.runtime.rl.SyntheticPortfolioEnv;
+import dev.strat.runtime.rl.nn.Compute;
+import dev.strat.runtime.rl.nn.NetSpec;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+import static dev.strat.runtime.rl.algo.OffPolicyTesting.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class Td3Test {
+
+    private static Td3.Config tiny() {
+        return Td3.Config.defaults().withNets(NetSpec.Mlp.of(3), NetSpec.Mlp.of(3)).withBatch(2);
+    }
+
+    @Test
+    void criticAndActorLossesMatchHandComputation() {
+        try (Td3 agent = new Td3(tinySpec(), tiny(), 1, Compute.cpu())) {
+            setPattern(agent.actor.parameters(), 0.1);
+            setPattern(agent.actorTarget.parameters(), 0.7);
+            setPattern(agent.critic.parameters(), 1.3);
+            setPattern(agent.criticTarget.parameters(), 2.9);
+            float[] obs = {0.5f, -1.0f, 0.2f, 0.8f};
+            float[] next = {0.4f, -0.9f, -0.3f, 1.1f};
+            float[] act = {0.3f, -0.6f};
+            float[] rew = {0.05f, -0.02f};
+            float[] disc = {0.99f, 0f};
+            float[] noise = {0.5f, -0.4f};     // 0.5 + target action exceeds 1 on some weights: clip exercised
+            System.arraycopy(obs, 0, agent.batchObs, 0, 4);
+            System.arraycopy(next, 0, agent.batchNext, 0, 4);
+            System.arraycopy(act, 0, agent.batchActions, 0, 2);
+            System.arraycopy(rew, 0, agent.batchRewards, 0, 2);
+            System.arraycopy(disc, 0, agent.batchDiscounts, 0, 2);
+            System.arraycopy(noise, 0, agent.batchNoise, 0, 2);
+
+            double critic = 0;
+            double actor = 0;
+            for (int b = 0; b < 2; b++) {
+                double[] s = {obs[2 * b], obs[2 * b + 1]};
+                double[] s2 = {next[2 * b], next[2 * b + 1]};
+                double a2 = Math.tanh(mlp(agent.actorTarget.parameters(), s2, 2, 3, 1, false, 0)[0]) + noise[b];
+                a2 = Math.max(-1, Math.min(1, a2));
+                double[] in2 = {s2[0], s2[1], a2};
+                double q2 = Math.min(mlp(agent.criticTarget.parameters(), in2, 3, 3, 1, true, 0)[0],
+                        mlp(agent.criticTarget.parameters(), in2, 3, 3, 1, true, 1)[0]);
+                double y = rew[b] + disc[b] * q2;
+                double[] in = {s[0], s[1], act[b]};
+                for (int k = 0; k < 2; k++) {
+                    double q = mlp(agent.critic.parameters(), in, 3, 3, 1, true, k)[0];
+                    critic += (q - y) * (q - y) / 2;    // mean over the batch, summed over critics
+                }
+                double a = Math.tanh(mlp(agent.actor.parameters(), s, 2, 3, 1, false, 0)[0]);
+                actor -= mlp(agent.critic.parameters(), new double[] {s[0], s[1], a}, 3, 3, 1, true, 0)[0] / 2;
+            }
+            assertEquals(critic, agent.criticLossValue(), 1e-5 * Math.max(1, Math.abs(critic)));
+            assertEquals(actor, agent.actorLossValue(), 1e-5 * Math.max(1, Math.abs(actor)));
+            assertNotEquals(0, critic, 1e-3);
+        }
+    }
+
+    private static Td3.Config small() {
+        return Td3.Config.defaults().withNets(NetSpec.Mlp.of(16, 16), NetSpec.Mlp.of(16, 16)).withBatch(32).withLearningStarts(50);
+    }
+
+    @Test
+    void sameSeedGivesSameRunAndAnotherSeedDiffers() {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        Trace a, b, c;
+        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
+            a = train(agent, env, 300, 11);
+            assertTrue(agent.updates() > 200);
+        }
+        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
+            b = train(agent, env, 300, 11);
+        }
+        try (Td3 agent = new Td3(env.spec(), small(), 8, Compute.cpu())) {
+            c = train(agent, env, 300, 11);
+        }
+        for (int t = 0; t < 300; t++) assertArrayEquals(a.actions().get(t), b.actions().get(t), "step " + t);
+        assertEquals(a.rewards(), b.rewards());
+        assertNotEquals(a.rewards(), c.rewards());
+    }
+
+    @Test
+    void learnsToHoldTheDriftingAsset() {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        Td3.Config config = Td3.Config.defaults().withNets(NetSpec.Mlp.of(32, 32), NetSpec.Mlp.of(32, 32)).withLearningStarts(200);
+        try (Td3 agent = new Td3(env.spec(), config, 3, Compute.cpu())) {
+            double before = weightOnFirst(agent, env, 999);
+            train(agent, env, 2500, 1);
+            double after = weightOnFirst(agent, env, 999);
+            assertTrue(after > 0.8, "weight on the drifting asset " + after + " (before training " + before + ")");
+        }
+    }
+
+    @Test
+    void saveAndLoadRestoreTheAgent() throws IOException {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        byte[] bytes;
+        float[] obs = new float[env.spec().observationSize()];
+        env.reset(5, obs);
+        float[] expected = new float[4];
+        double criticLoss;
+        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
+            train(agent, env, 120, 2);
+            agent.act(obs, false, expected);
+            criticLoss = agent.criticLossValue();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            agent.save(new DataOutputStream(out));
+            bytes = out.toByteArray();
+        }
+        try (Td3 other = new Td3(env.spec(), small(), 99, Compute.cpu())) {
+            float[] before = new float[4];
+            other.act(obs, false, before);
+            assertFalse(java.util.Arrays.equals(expected, before));
+            other.load(new DataInputStream(new ByteArrayInputStream(bytes)));
+            float[] after = new float[4];
+            other.act(obs, false, after);
+            assertArrayEquals(expected, after);
+            assertEquals(120, other.steps());
+            assertEquals(70, other.updates());
+        }
+    }
+
+    @Test
+    void updatesLeaveNoTensorsBehind() {
+        SyntheticPortfolioEnv env = driftEnv(3);
+        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
+            train(agent, env, 80, 2);
+            int before = agent.root.getManagedArrays().size();
+            train(agent, env, 60, 3);
+            assertEquals(before, agent.root.getManagedArrays().size(), "tensors owned by the agent's manager");
+        }
+        try (Sac agent = new Sac(env.spec(), Sac.Config.defaults().withNets(NetSpec.Mlp.of(8), NetSpec.Mlp.of(8)).withBatch(16)
+                .withLearningStarts(20), 7, Compute.cpu())) {
+            train(agent, env, 40, 2);
+            int before = agent.root.getManagedArrays().size();
+            train(agent, env, 60, 3);
+            assertEquals(before, agent.root.getManagedArrays().size(), "tensors owned by the agent's manager");
+        }
+    }
+
+    @Test
+    void rejectsDiscreteActions() {
+        EnvSpec spec = new EnvSpec(ObservationLayout.flat(3), new ActionSpace.Discrete(4), 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Td3(spec, tiny(), 1, Compute.cpu()));
+        assertTrue(e.getMessage().contains("continuous"), e.getMessage());
+    }
+}

@@ -115,8 +115,9 @@ public final class A2c extends OnPolicyAgent {
             } finally {
                 recordGraph(false);
             }
-            double norm = GradientClip.norm(scope, nets.parameters());
-            rmsProp.step(GradientClip.coefficient(norm, config.maxGradNorm()));
+            NDArray[] gradients = GradientClip.gradients(scope, nets.parameters());
+            double norm = GradientClip.norm(gradients);
+            rmsProp.step(gradients, GradientClip.coefficient(norm, config.maxGradNorm()));
             updates++;
             float[] v = NDArrays.stack(new NDList(t.total(), t.policy(), t.value(), t.entropy())).toFloatArray();
             Map<String, Double> values = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.strat.runtime.rl.algo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.ActionSpace;
@@ -40,6 +41,8 @@ final class ActorCritic {
     private final Activation activation;
     private final NDArray[] fusedWeights;
     private final NDArray[] fusedBiases;
+    private final NDArray[] zerosRight;
+    private final NDArray[] zerosLeft;
     private boolean stale = true;
 
     ActorCritic(NDManager manager, EnvSpec spec, NetSpec policyNet, NetSpec valueNet, double logStdInit, SplittableRandom random) {
@@ -59,12 +62,18 @@ final class ActorCritic {
         int layers = activation == null ? 0 : actor.parameters().size() / 2;
         this.fusedWeights = new NDArray[layers];
         this.fusedBiases = new NDArray[layers];
+        this.zerosRight = new NDArray[layers];
+        this.zerosLeft = new NDArray[layers];
         for (int k = 0; k < layers; k++) {
             Shape wa = actor.parameters().get(2 * k).value().getShape();
             Shape wc = critic.parameters().get(2 * k).value().getShape();
             long in = k == 0 ? observationSize : wa.get(1) + wc.get(1);
             fusedWeights[k] = manager.zeros(new Shape(wa.get(0) + wc.get(0), in));
             fusedBiases[k] = manager.zeros(new Shape(wa.get(0) + wc.get(0)));
+            if (k > 0) {
+                zerosRight[k] = manager.zeros(new Shape(wa.get(0), wc.get(1)));
+                zerosLeft[k] = manager.zeros(new Shape(wc.get(0), wa.get(1)));
+            }
         }
     }
 
@@ -103,43 +112,37 @@ final class ActorCritic {
                     if (k < last) x = activation.apply(x);
                 }
             } else {
-                x = NDArrays.concat(new ai.djl.ndarray.NDList(actor.forward(x, Mode.EVAL), critic.forward(x, Mode.EVAL)), 1);
+                x = NDArrays.concat(new NDList(actor.forward(x, Mode.EVAL), critic.forward(x, Mode.EVAL)), 1);
             }
             return x.toFloatArray();
         }
     }
 
+    /**
+     * Rebuilds the fused weights from the trained ones with native concatenations (no copies
+     * through Java): the first layer's weights stacked, later layers block-diagonal with
+     * constant zero blocks.
+     */
     private void refresh() {
         distribution.refresh();
         for (int k = 0; k < fusedWeights.length; k++) {
             NDArray wa = actor.parameters().get(2 * k).value();
             NDArray wc = critic.parameters().get(2 * k).value();
-            int ra = (int) wa.getShape().get(0);
-            int ca = (int) wa.getShape().get(1);
-            int rc = (int) wc.getShape().get(0);
-            int cc = (int) wc.getShape().get(1);
-            float[] a = wa.toFloatArray();
-            float[] c = wc.toFloatArray();
-            float[] fused;
+            NDArray w;
             if (k == 0) {
-                // Both read the observation: stack the rows.
-                fused = new float[a.length + c.length];
-                System.arraycopy(a, 0, fused, 0, a.length);
-                System.arraycopy(c, 0, fused, a.length, c.length);
+                w = NDArrays.concat(new NDList(wa, wc), 0);
             } else {
-                // Each reads its own half of the previous layer: block-diagonal.
-                int in = ca + cc;
-                fused = new float[(ra + rc) * in];
-                for (int r = 0; r < ra; r++) System.arraycopy(a, r * ca, fused, r * in, ca);
-                for (int r = 0; r < rc; r++) System.arraycopy(c, r * cc, fused, (ra + r) * in + ca, cc);
+                NDArray top = NDArrays.concat(new NDList(wa, zerosRight[k]), 1);
+                NDArray bottom = NDArrays.concat(new NDList(zerosLeft[k], wc), 1);
+                w = NDArrays.concat(new NDList(top, bottom), 0);
+                top.close();
+                bottom.close();
             }
-            fusedWeights[k].set(fused);
-            float[] ba = actor.parameters().get(2 * k + 1).value().toFloatArray();
-            float[] bc = critic.parameters().get(2 * k + 1).value().toFloatArray();
-            float[] b = new float[ba.length + bc.length];
-            System.arraycopy(ba, 0, b, 0, ba.length);
-            System.arraycopy(bc, 0, b, ba.length, bc.length);
-            fusedBiases[k].set(b);
+            NDArray b = NDArrays.concat(new NDList(actor.parameters().get(2 * k + 1).value(), critic.parameters().get(2 * k + 1).value()), 0);
+            fusedWeights[k].close();
+            fusedBiases[k].close();
+            fusedWeights[k] = w;
+            fusedBiases[k] = b;
         }
         stale = false;
     }

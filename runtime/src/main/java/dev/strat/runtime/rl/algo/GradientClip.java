@@ -18,14 +18,20 @@ final class GradientClip {
     private GradientClip() {
     }
 
-    /** The global L2 norm of the parameters' gradients. */
-    static double norm(NDManager scope, List<Param> params) {
-        NDList norms = new NDList(params.size());
-        for (Param p : params) {
-            NDArray g = p.value().getGradient();
-            g.attach(scope);
-            norms.add(g.norm());
+    /** Handles to the parameters' gradients, owned by {@code scope}. */
+    static NDArray[] gradients(NDManager scope, List<Param> params) {
+        NDArray[] grads = new NDArray[params.size()];
+        for (int k = 0; k < grads.length; k++) {
+            grads[k] = params.get(k).value().getGradient();
+            grads[k].attach(scope);
         }
+        return grads;
+    }
+
+    /** The global L2 norm of {@code gradients}. */
+    static double norm(NDArray[] gradients) {
+        NDList norms = new NDList(gradients.length);
+        for (NDArray g : gradients) norms.add(g.norm());
         return NDArrays.stack(norms).norm().getFloat();
     }
 
@@ -35,12 +41,8 @@ final class GradientClip {
     }
 
     /** Multiplies every gradient in place by {@code coef} (nothing when it is 1). */
-    static void scale(NDManager scope, List<Param> params, double coef) {
+    static void scale(NDArray[] gradients, double coef) {
         if (coef >= 1) return;
-        for (Param p : params) {
-            NDArray g = p.value().getGradient();
-            g.attach(scope);
-            g.muli((float) coef);
-        }
+        for (NDArray g : gradients) g.muli((float) coef);
     }
 }

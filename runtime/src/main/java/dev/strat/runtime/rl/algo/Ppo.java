@@ -148,8 +148,8 @@ public final class Ppo extends OnPolicyAgent {
             } finally {
                 recordGraph(false);
             }
-            double norm = GradientClip.norm(scope, nets.parameters());
-            GradientClip.scale(scope, nets.parameters(), GradientClip.coefficient(norm, config.maxGradNorm()));
+            NDArray[] gradients = GradientClip.gradients(scope, nets.parameters());
+            GradientClip.scale(gradients, GradientClip.coefficient(GradientClip.norm(gradients), config.maxGradNorm()));
             adam.step();
             updates++;
             return NDArrays.stack(new NDList(t.total(), t.policy(), t.value(), t.entropy(), t.approxKl(), t.clipFraction())).toFloatArray();

@@ -47,13 +47,27 @@ public final class RmsProp {
 
     /** One step with the accumulated gradients multiplied by {@code gradScale}; zeroes them. */
     public void step(double gradScale) {
+        NDArray[] gradients = new NDArray[params.size()];
+        try {
+            for (int k = 0; k < gradients.length; k++) gradients[k] = params.get(k).value().getGradient();
+            step(gradients, gradScale);
+        } finally {
+            for (NDArray g : gradients) if (g != null) g.close();
+        }
+    }
+
+    /**
+     * One step with {@code gradients} (handles to the parameters' gradients, in order, that the
+     * caller already holds, e.g. after computing their norm) multiplied by {@code gradScale};
+     * zeroes them.
+     */
+    public void step(NDArray[] gradients, double gradScale) {
+        if (gradients.length != params.size()) throw new IllegalArgumentException("one gradient per parameter");
         t++;
         for (int k = 0; k < params.size(); k++) {
             NDArray w = params.get(k).value();
-            try (NDArray g = w.getGradient()) {
-                w.getNDArrayInternal().adamUpdate(new NDList(w, g, scratch.get(k), squares.get(k)), new NDList(w),
-                        lr, lr, 0f, (float) gradScale, -1f, 0f, alpha, epsilon, true, false);
-            }
+            w.getNDArrayInternal().adamUpdate(new NDList(w, gradients[k], scratch.get(k), squares.get(k)), new NDList(w),
+                    lr, lr, 0f, (float) gradScale, -1f, 0f, alpha, epsilon, true, false);
             Tensors.zeroGrad(w);
         }
     }

@@ -24,7 +24,7 @@ public final class OnPolicyBench {
         try (OnPolicyAgent agent = algo.equals("ppo")
                 ? new Ppo(env.spec(), Ppo.Config.defaults().withNet(net), 1, Compute.cpu())
                 : new A2c(env.spec(), A2c.Config.defaults().withNet(net), 1, Compute.cpu())) {
-            run(env, agent, 500); // warm-up
+            run(env, agent, algo.equals("ppo") ? 2048 : 2000); // warm-up: one update cycle, so the JIT has seen the training path
             long t0 = System.nanoTime();
             long u0 = agent.updates();
             run(env, agent, steps);

@@ -25,13 +25,26 @@ public final class OnPolicyBench {
                 ? new Ppo(env.spec(), Ppo.Config.defaults().withNet(net), 1, Compute.cpu())
                 : new A2c(env.spec(), A2c.Config.defaults().withNet(net), 1, Compute.cpu())) {
             run(env, agent, algo.equals("ppo") ? 2048 : 2000); // warm-up: one update cycle, so the JIT has seen the training path
+            long rss0 = residentKb();
             long t0 = System.nanoTime();
             long u0 = agent.updates();
             run(env, agent, steps);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%s %s: %d steps in %.2f s = %.0f steps/s (%d updates)%n", algo, paper ? "paper" : "small", steps, s, steps / s,
-                    agent.updates() - u0);
+            System.out.printf("%s %s: %d steps in %.2f s = %.0f steps/s (%d updates); resident memory %d -> %d MiB%n", algo,
+                    paper ? "paper" : "small", steps, s, steps / s, agent.updates() - u0, rss0 / 1024, residentKb() / 1024);
         }
+    }
+
+    /** The process's resident set size in KiB (Linux), or -1. */
+    static long residentKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     static void run(Env env, Agent agent, int steps) {

@@ -1,0 +1,41 @@
+package dev.strat.runtime.rl.algo;
+
+/**
+ * A minibatch of on-policy training data packed row by row into one float array, so that it
+ * crosses to the accelerator in a single copy: each row holds the observation, the action
+ * (continuous values, or a one-hot row for a discrete choice), the old log-probability, the
+ * advantage and the return.
+ *
+ * @param size              rows
+ * @param observationSize   observation values per row
+ * @param actionColumns     action values per row
+ * @param data              {@code size * width()} values
+ */
+record OnPolicyBatch(int size, int observationSize, int actionColumns, float[] data) {
+
+    OnPolicyBatch(int size, int observationSize, int actionColumns) {
+        this(size, observationSize, actionColumns, new float[size * (observationSize + actionColumns + 3)]);
+    }
+
+    OnPolicyBatch {
+        if (data.length != size * (observationSize + actionColumns + 3)) throw new IllegalArgumentException("batch data has the wrong length");
+    }
+
+    int width() { return observationSize + actionColumns + 3; }
+
+    /** A batch from separate arrays (tests); {@code actions[k]} is the one-hot row for discrete spaces. */
+    static OnPolicyBatch of(float[][] observations, float[][] actions, double[] oldLogProbs, double[] advantages, double[] returns) {
+        int n = observations.length;
+        OnPolicyBatch b = new OnPolicyBatch(n, observations[0].length, actions[0].length);
+        for (int k = 0; k < n; k++) {
+            int off = k * b.width();
+            System.arraycopy(observations[k], 0, b.data, off, b.observationSize);
+            System.arraycopy(actions[k], 0, b.data, off + b.observationSize, b.actionColumns);
+            int tail = off + b.observationSize + b.actionColumns;
+            b.data[tail] = (float) oldLogProbs[k];
+            b.data[tail + 1] = (float) advantages[k];
+            b.data[tail + 2] = (float) returns[k];
+        }
+        return b;
+    }
+}

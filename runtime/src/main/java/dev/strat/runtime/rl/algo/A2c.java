@@ -76,6 +76,7 @@ public final class A2c extends OnPolicyAgent {
         public Config withNormalizeAdvantage(boolean v) { return new Config(nSteps, learningRate, gamma, gaeLambda, entCoef, vfCoef, maxGradNorm, rmsAlpha, rmsEpsilon, v, policyNet, valueNet, logStdInit); }
 
         /** The same network for actor and critic. */
+        public Config withNets(NetSpec policy, NetSpec value) { return new Config(nSteps, learningRate, gamma, gaeLambda, entCoef, vfCoef, maxGradNorm, rmsAlpha, rmsEpsilon, normalizeAdvantage, policy, value, logStdInit); }
         public Config withNet(NetSpec v) { return new Config(nSteps, learningRate, gamma, gaeLambda, entCoef, vfCoef, maxGradNorm, rmsAlpha, rmsEpsilon, normalizeAdvantage, v, v, logStdInit); }
 
         public Config withLogStdInit(double v) { return new Config(nSteps, learningRate, gamma, gaeLambda, entCoef, vfCoef, maxGradNorm, rmsAlpha, rmsEpsilon, normalizeAdvantage, policyNet, valueNet, v); }

@@ -7,6 +7,12 @@ import dev.strat.runtime.data.TimeLength;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.Pipeline;
 import dev.strat.runtime.pipeline.RunSetup;
+import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.data.BarRange;
+import dev.strat.runtime.experiment.TrainContext;
+import dev.strat.runtime.experiment.Trainable;
+import dev.strat.runtime.metrics.MetricOptions;
+import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.pipeline.Stage;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +66,18 @@ class BuiltinFactoriesTest {
                 given.put("weights", list(w));
             }
             if (b.name().equals("rebalance")) given.put("every", num(5)); // needs a calendar or a band
+            if (b.kind() == StageKind.AGENT) {
+                given.put("hidden", list(num(16), num(16)));
+                given.put("epochs", num(1));
+            }
             Stage s = build(b.name(), given);
+            if (s instanceof Trainable learner) {
+                IllegalStateException untrained = assertThrows(IllegalStateException.class, () -> drive(s, 100, 110));
+                assertTrue(untrained.getMessage().contains("must be trained"), untrained.getMessage());
+                learner.train(new TrainContext(1, market, new BarRange(0, 300), java.util.Optional.of(new BarRange(300, 350)),
+                        new BacktestConfig(1_000_000, 0.001, 0, 0), MetricOptions.DEFAULT, java.util.Optional.empty(),
+                        TrainContext.Mode.FRESH, "", ProgressListener.NONE));
+            }
             Stage run = b.kind().startsPipeline() ? s : new Pipeline("p", List.of(first, s));
             drive(run, Math.max(s.warmup(), 1) - 1, 399);
         }

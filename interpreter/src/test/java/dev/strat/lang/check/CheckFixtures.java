@@ -64,6 +64,7 @@ public final class CheckFixtures {
     public static Registry registry() {
         Registry.Builder b = Registry.builder();
         StandardLibrary.registry().all().forEach(b::add);
+        StandardLibrary.registry().components().forEach(b::add);
         b.add(new Builtin("barrier", StageKind.RISK,
                 List.of(ParamSpec.optional("window", new ParamType.Bars(), new Value.Num(21, false, true), 2, Double.NaN, "window"),
                         ParamSpec.optional("gamma", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "gamma"),

@@ -62,7 +62,7 @@ final class ComponentBinding {
         Value.Call c = (Value.Call) value;
         Arguments a = new Arguments(c.args());
         return switch (c.name()) {
-            case "softmax" -> ActionMaps.softmax(a.number("scale"));
+            case "softmax" -> ActionMaps.softmax(a.number("scale") / a.number("temperature"));
             case "normalise" -> ActionMaps.sumNormalise();
             case "simplex" -> ActionMaps.simplex();
             default -> throw new BuildException("'" + c.name() + "' is not an action map");

@@ -54,8 +54,9 @@ public final class Components {
             "", "agent a2c(net=gru_attention(gru=64), features=[prices(window=60)])");
 
     static final Component SOFTMAX = new Component("softmax", ComponentKind.ACTIONS, List.of(
-            Specs.number("scale", 1, 1e-6, 1e6, "multiplies the action before the softmax (an inverse temperature)")),
-            "Weights = softmax(scale * action) over the assets and cash.",
+            Specs.number("scale", 1, 1e-6, 1e6, "multiplies the action before the softmax (HADAPS's action scale)"),
+            Specs.number("temperature", 1, 1e-6, 1e6, "divides the action before the softmax")),
+            "Weights = softmax(scale * action / temperature) over the assets and cash.",
             "Maps an action in [-1, 1]^(N+1) to long-only weights that sum to 1. A larger scale lets the agent "
                     + "concentrate; the RL benchmark uses scale 5, HADAPS calls it the action scale.",
             "", "agent td3(actions=softmax(scale=5))");

@@ -187,12 +187,47 @@ final class DeclLayout {
 
     private void stage(int indent, String prefix, StageExpr s, String suffix, int line) {
         if (s.block().isEmpty()) {
-            emit(indent, prefix + stageHead(s) + suffix, line);
+            String flat = prefix + stageHead(s) + suffix;
+            if (indent + flat.length() > WIDTH && s.clauses().isEmpty() && s.target() instanceof Expr.Call c && c.args().size() > 1) {
+                wrappedCall(indent, prefix + (s.kind() != null ? s.kind().name() + " " : ""), c, suffix, line);
+            } else {
+                emit(indent, flat, line);
+            }
             return;
         }
         emit(indent, prefix + stageHead(s) + " {", line);
         for (StageExpr.BlockPart part : s.block()) emit(indent + INDENT, blockPart(part), part.span().line());
         emit(indent, "}" + suffix, -1);
+    }
+
+    /**
+     * A call too wide for one line: arguments packed greedily, continuation lines aligned one
+     * column after the opening parenthesis, as a person would wrap an agent's long argument list.
+     */
+    private void wrappedCall(int indent, String prefix, Expr.Call c, String suffix, int line) {
+        String open = prefix + c.callee().name() + "(";
+        int column = indent + open.length();
+        List<String> args = c.args().stream()
+                .map(a -> a.name() == null ? ExprPrinter.print(a.value()) : a.name().name() + "=" + ExprPrinter.print(a.value()))
+                .toList();
+        StringBuilder current = new StringBuilder(open);
+        int currentIndent = indent;
+        int anchor = line;
+        for (int k = 0; k < args.size(); k++) {
+            String text = args.get(k) + (k == args.size() - 1 ? ")" + suffix : ",");
+            boolean first = current.length() == open.length() && currentIndent == indent;
+            boolean fresh = current.isEmpty();
+            if (!first && !fresh && currentIndent + current.length() + 1 + text.length() > WIDTH) {
+                emit(currentIndent, current.toString(), anchor);
+                anchor = -1;
+                current = new StringBuilder();
+                currentIndent = column;
+                fresh = true;
+            }
+            if (!first && !fresh) current.append(' ');
+            current.append(text);
+        }
+        emit(currentIndent, current.toString(), anchor);
     }
 
     private boolean commentInside(List<StageExpr> stages) {

@@ -96,6 +96,19 @@ class FormatterTest {
     }
 
     @Test
+    void longAgentCallsWrapAfterCommasAlignedToTheParenthesis() {
+        String out = fmt("strategy t = agent td3(hidden=[64, 64], features=[returns(window=20), covariance(window=21), weights], "
+                + "actions=normalise, reward=simple_return(scale=100), epochs=20)\n");
+        assertEquals("""
+                strategy t = agent td3(hidden=[64, 64],
+                                       features=[returns(window=20), covariance(window=21), weights],
+                                       actions=normalise, reward=simple_return(scale=100), epochs=20)
+                """, out);
+        assertCanonical(out);
+        for (String line : out.split("\n")) assertTrue(line.length() <= 100, line);
+    }
+
+    @Test
     void hadapsKeepsTheBlock() {
         String out = fmt(SketchPrograms.HADAPS);
         assertTrue(out.contains("""

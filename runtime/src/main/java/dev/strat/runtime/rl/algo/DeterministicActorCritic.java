@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.EnvSpec;
 import dev.strat.runtime.rl.nn.Activation;
 import dev.strat.runtime.rl.nn.Adam;
-import dev.strat.runtime.rl.nn.Autograd;
+import dev.strat.runtime.rl.nn.Tensors;
 import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.NetSpec;
 
@@ -103,14 +103,14 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         NDArray criticLoss = criticLoss(b);
         // The loss is the mean over critics and rows; seeding backward with the critic count
         // makes it the sum over critics of each one's mean square, without a graph node.
-        Autograd.backward(criticLoss, criticCount);
-        Autograd.record(false);
+        Tensors.backward(criticLoss, criticCount);
+        Tensors.recording(false);
         criticOptimiser.step();
         if (updates % policyDelay == 0) {
-            Autograd.record(true);
+            Tensors.recording(true);
             NDArray meanQ = actorObjective(b);
-            Autograd.backward(meanQ, minusOne);     // the actor loss is -mean Q
-            Autograd.record(false);
+            Tensors.backward(meanQ, minusOne);     // the actor loss is -mean Q
+            Tensors.recording(false);
             actorOptimiser.step();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
@@ -138,13 +138,13 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
      * mode is on when this returns. The critic loss is {@code critics} times this.
      */
     NDArray criticLoss(Batch b) {
-        Autograd.record(false);
+        Tensors.recording(false);
         NDArray nextAction = actorTarget.infer(b.next());
         if (targetNoise > 0) nextAction = nextAction.addi(b.noise()).minimum(one).maximum(minusOne);
         NDArray nextQ = criticTarget.infer(b.next().concat(nextAction, 1));
         if (critics > 1) nextQ = nextQ.min(new int[] {0}, false);
         NDArray y = nextQ.muli(b.discounts()).addi(b.rewards());
-        Autograd.record(true);
+        Tensors.recording(true);
         NDArray q = critic.forward(b.obs().concat(b.actions(), 1));
         return q.sub(y).square().mean();
     }
@@ -160,13 +160,13 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         try (NDManager scope = root.newSubManager()) {
             return critics * scalar(criticLoss(batch(scope)));
         } finally {
-            Autograd.record(false);
+            Tensors.recording(false);
         }
     }
 
     /** The actor loss on the current batch observations, without stepping (for tests). */
     double actorLossValue() {
-        Autograd.record(false);
+        Tensors.recording(false);
         try (NDManager scope = root.newSubManager()) {
             return -scalar(actorObjective(batch(scope)));
         }

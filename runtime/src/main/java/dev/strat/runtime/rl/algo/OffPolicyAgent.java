@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.ActionSpace;
 import dev.strat.runtime.rl.EnvSpec;
-import dev.strat.runtime.rl.nn.Autograd;
 import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.Tensors;
 
@@ -113,7 +112,7 @@ abstract class OffPolicyAgent implements Agent {
             for (int k = 0; k < actDim; k++) action[k] = (float) (noiseRandom.nextDouble() * 2 - 1);
             return;
         }
-        Autograd.record(false);
+        Tensors.recording(false);
         try (NDManager scope = root.newSubManager()) {
             float[] out = policy(scope, observation, explore);
             System.arraycopy(out, 0, action, 0, actDim);
@@ -140,7 +139,7 @@ abstract class OffPolicyAgent implements Agent {
                 try (NDManager scope = root.newSubManager()) {
                     losses = update(scope);
                 } finally {
-                    Autograd.record(false);
+                    Tensors.recording(false);
                 }
             }
         }

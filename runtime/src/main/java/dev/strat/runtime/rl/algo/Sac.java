@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.EnvSpec;
 import dev.strat.runtime.rl.nn.Activation;
 import dev.strat.runtime.rl.nn.Adam;
-import dev.strat.runtime.rl.nn.Autograd;
+import dev.strat.runtime.rl.nn.Tensors;
 import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.NetSpec;
 
@@ -200,9 +200,9 @@ public final class Sac extends OffPolicyAgent {
             nextEpsConstant[b] = SquashedGaussian.noiseConstant(batchNextEps, b, actDim);
         }
         NDList t = batchTensors(scope, new float[][] {batchEps, epsConstant, batchNextEps, nextEpsConstant}, new int[] {actDim, 1, actDim, 1});
-        Autograd.record(true);
+        Tensors.recording(true);
         SquashedGaussian.Sample pi = SquashedGaussian.sample(actor.forward(t.get(0)), actDim, t.get(5), t.get(6), scalars);
-        Autograd.record(false);
+        Tensors.recording(false);
         return new Step(t, pi);
     }
 
@@ -219,13 +219,13 @@ public final class Sac extends OffPolicyAgent {
         }
         NDArray criticLoss = criticLoss(step);
         // The loss is the mean over both critics and rows, which is SB3's 0.5 * sum of the two means.
-        Autograd.backward(criticLoss, one);
-        Autograd.record(false);
+        Tensors.backward(criticLoss, one);
+        Tensors.recording(false);
         criticOptimiser.step();
-        Autograd.record(true);
+        Tensors.recording(true);
         NDArray actorLoss = actorLoss(step);
-        Autograd.backward(actorLoss, one);
-        Autograd.record(false);
+        Tensors.backward(actorLoss, one);
+        Tensors.recording(false);
         actorOptimiser.step();
         criticTarget.softUpdateFrom(critic, tau);
         values.put("critic", scalar(criticLoss));
@@ -246,12 +246,12 @@ public final class Sac extends OffPolicyAgent {
 
     /** The critic loss with grad mode on at return; {@code alphaTensor} holds this update's alpha. */
     NDArray criticLoss(Step step) {
-        Autograd.record(false);
+        Tensors.recording(false);
         SquashedGaussian.Sample nextPi = SquashedGaussian.sample(actor.forward(step.next()), actDim, step.nextEps(), step.nextConstant(), scalars);
         NDArray nextQ = criticTarget.infer(step.next().concat(nextPi.action(), 1)).min(new int[] {0}, false);
         NDArray soft = nextQ.subi(nextPi.logProb().muli(alphaTensor));
         NDArray y = soft.muli(step.discounts()).addi(step.rewards());
-        Autograd.record(true);
+        Tensors.recording(true);
         NDArray q = critic.forward(step.obs().concat(step.actions(), 1));
         return q.sub(y).square().mean();
     }
@@ -283,7 +283,7 @@ public final class Sac extends OffPolicyAgent {
         try (NDManager scope = root.newSubManager()) {
             return scalar(criticLoss(begin(scope)));
         } finally {
-            Autograd.record(false);
+            Tensors.recording(false);
         }
     }
 

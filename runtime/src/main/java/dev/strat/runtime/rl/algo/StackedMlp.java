@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.nn.Activation;
-import dev.strat.runtime.rl.nn.Autograd;
+import dev.strat.runtime.rl.nn.Tensors;
 import dev.strat.runtime.rl.nn.Init;
 import dev.strat.runtime.rl.nn.Param;
 
@@ -141,7 +141,7 @@ final class StackedMlp implements Net {
      */
     @Override
     public NDArray forward(NDArray x) {
-        if (!Autograd.recording()) return forward(x, weights, biases, members);
+        if (!Tensors.isRecording()) return forward(x, weights, biases, members);
         NDList parts = flat.split(splitPoints, 0);
         parts.attach(x.getManager());     // the views belong to the caller's scope, not to the parameters' manager
         int layers = weights.length;

@@ -75,6 +75,25 @@ public final class Tensors {
         }
     }
 
+    /**
+     * Back-propagates a scalar {@code loss} with a caller-kept seed gradient {@code one} (a scalar 1
+     * of the loss's type and device), for agents that run several backward passes per update and
+     * would otherwise allocate a seed each time.
+     */
+    public static void backward(NDArray loss, NDArray one) {
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) one, false, false);
+    }
+
+    /** Switches recording on or off for the calling thread, for hot loops that toggle it often. */
+    public static void recording(boolean on) {
+        JniUtils.setGradMode(on);
+    }
+
+    /** Whether the calling thread records (one JNI call, no tensor operation). */
+    public static boolean isRecording() {
+        return JniUtils.isGradMode();
+    }
+
     /** Resets a parameter's accumulated gradient to zero (one native call). */
     public static void zeroGrad(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.nn.Activation;
-import dev.strat.runtime.rl.nn.Autograd;
+import dev.strat.runtime.rl.nn.Tensors;
 import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.Init;
 import dev.strat.runtime.rl.nn.Tensors;
@@ -39,12 +39,12 @@ class StackedMlpTest {
             float[] all = a.forward(x).toFloatArray();
             float[] first = a.forwardFirstDetached(x).toFloatArray();
             assertEquals(all[0], first[0], 1e-6, "detached member 0 sees the new weights");
-            Autograd.record(true);
+            Tensors.recording(true);
             float[] recorded;
             try {
                 recorded = a.forward(x).toFloatArray();   // through views split off the flat leaf
             } finally {
-                Autograd.record(false);
+                Tensors.recording(false);
             }
             assertArrayEquals(all, recorded, 1e-6f);
         }

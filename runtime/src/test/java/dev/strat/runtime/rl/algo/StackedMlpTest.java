@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.nn.Activation;
-import dev.strat.runtime.rl.nn.Tensors;
 import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.Init;
 import dev.strat.runtime.rl.nn.Tensors;

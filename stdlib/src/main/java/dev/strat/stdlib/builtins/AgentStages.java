@@ -6,6 +6,7 @@ import dev.strat.runtime.rl.algo.Ddpg;
 import dev.strat.runtime.rl.algo.Ppo;
 import dev.strat.runtime.rl.algo.Sac;
 import dev.strat.runtime.rl.algo.Td3;
+import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.NetSpec;
 import dev.strat.runtime.rl.portfolio.AgentFactory;
 import dev.strat.runtime.rl.portfolio.LearningAgentStage;
@@ -38,6 +39,13 @@ final class AgentStages {
             throw new BuildException(algorithm + ": the critic must be an mlp (it reads the observation and the action side by side)");
         }
         AgentFactory factory = factory(algorithm, args, actor, critic);
+        if (args.text("device").equals("gpu")) {
+            try {
+                Compute.of("gpu");
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(e.getMessage());
+            }
+        }
         LearningSettings settings = new LearningSettings(args.integer("epochs"), args.text("select"), args.integer("patience"),
                 args.text("device"));
         var reward = args.get("reward");

@@ -1,0 +1,95 @@
+package dev.strat.lang.run;
+
+import dev.strat.lang.Interpreter;
+import dev.strat.lang.api.RunOptions;
+import dev.strat.lang.api.RunOutcome;
+import dev.strat.lang.diag.DiagnosticFormatter;
+import dev.strat.lang.diag.Source;
+import dev.strat.runtime.experiment.TrainContext;
+import dev.strat.runtime.pipeline.ProgressListener;
+import dev.strat.runtime.rl.train.Checkpoint;
+import dev.strat.runtime.rl.train.CheckpointContent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Agents through every pass: a program trains them on its train split, selects on its valid
+ * split, tests them, keeps their models; a later run reuses the models without training and
+ * gets the same test results.
+ */
+class AgentRunTest {
+
+    private static final String PROGRAM = """
+            market m = synthetic gbm(assets=4, days=700, seed=5)
+            costs fee 0.1%
+            split s = train ..2001-06-30, valid 2001-07-01..2001-12-31, test 2002-01-01..
+            strategy learner = agent td3(hidden=[16, 16], features=[returns(window=5), weights], learning_starts=50,
+                                         epochs=2, select=sharpe)
+            experiment e on m split s {
+                compare learner, ucrp
+                seeds 2
+                metrics ar, sharpe
+            }
+            """;
+
+    @TempDir
+    Path out;
+
+    private RunOutcome run(String text, TrainContext.Mode mode) {
+        return new Interpreter().run(new Source("agents.strat", text),
+                new RunOptions(Path.of("."), out, OptionalLong.empty(), Path.of(""), mode), ProgressListener.NONE);
+    }
+
+    @Test
+    void trainsKeepsModelsAndReusesThemWithoutTraining() throws Exception {
+        RunOutcome first = run(PROGRAM, TrainContext.Mode.FRESH);
+        assertEquals(0, first.exitCode(), DiagnosticFormatter.formatAll(first.diagnostics()) + first.failure());
+        Path model = out.resolve("e").resolve("models").resolve("learner-seed1.zip");
+        assertTrue(Files.exists(model), "no model at " + model);
+        CheckpointContent saved = Checkpoint.read(model);
+        assertEquals("td3", saved.meta().algorithm());
+        assertEquals(1, saved.meta().seed());
+        assertTrue(saved.meta().complete());
+        assertEquals(PROGRAM, saved.strategy());
+        assertEquals(2, saved.history().episodeRewards().length);
+        String html = Files.readString(out.resolve("e").resolve("index.html"));
+        assertTrue(html.contains("training-reward"), "the report shows the training curves");
+
+        RunOutcome again = run(PROGRAM, TrainContext.Mode.FRESH);
+        assertEquals(first.tables(), again.tables(), "same program and seed, same results");
+
+        long written = Files.getLastModifiedTime(model).toMillis();
+        RunOutcome reused = run(PROGRAM, TrainContext.Mode.REUSE);
+        assertEquals(0, reused.exitCode(), DiagnosticFormatter.formatAll(reused.diagnostics()) + reused.failure());
+        assertEquals(first.tables(), reused.tables(), "a reused model tests exactly as when it was trained");
+        assertEquals(written, Files.getLastModifiedTime(model).toMillis(), "reusing does not retrain");
+
+        RunOutcome resumed = run(PROGRAM, TrainContext.Mode.RESUME);
+        assertEquals(first.tables(), resumed.tables(), "resuming finished models reuses them");
+    }
+
+    @Test
+    void reusingWithoutModelsSaysWhatToDo() {
+        RunOutcome outcome = run(PROGRAM, TrainContext.Mode.REUSE);
+        assertEquals(1, outcome.exitCode());
+        assertTrue(String.valueOf(outcome.failure()).contains("no trained model"), String.valueOf(outcome.failure()));
+    }
+
+    @Test
+    void aLearningStrategyNeedsATrainSplit() {
+        RunOutcome outcome = run(PROGRAM.replace("split s = train ..2001-06-30, valid 2001-07-01..2001-12-31, test 2002-01-01..",
+                "split s = test 2002-01-01.."), TrainContext.Mode.FRESH);
+        assertEquals(2, outcome.exitCode());
+        String text = DiagnosticFormatter.formatAll(outcome.diagnostics());
+        assertTrue(text.contains("learns, but this run has no training period"), text);
+        assertFalse(Files.exists(out.resolve("e")), "nothing runs");
+    }
+}

@@ -136,8 +136,10 @@ public final class ExperimentExecutor {
                 continue;
             }
             if (train.isEmpty()) {
+                boolean rolling = plan.split() instanceof SplitPlan.Rolling;
                 diagnostics.add(Diagnostic.error(plan.span(), "strategy '" + s.name() + "' learns (" + learnerStages.get(0).label()
-                        + ") but experiment '" + plan.name() + "' has no train split",
+                        + ") but experiment '" + plan.name() + "' has no train split"
+                        + (rolling ? ": walk-forward retraining over rolling(...) windows is not supported yet" : ""),
                         "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019"));
                 continue;
             }

@@ -29,15 +29,6 @@ public record Builtin(String name, StageKind kind, List<ParamSpec> params, Strin
 
     /** The signature as shown in help, e.g. {@code olmar(window=5, eps=10)}. */
     public String signature() {
-        StringBuilder b = new StringBuilder(name);
-        if (params.isEmpty()) return b.toString();
-        b.append('(');
-        for (int k = 0; k < params.size(); k++) {
-            ParamSpec p = params.get(k);
-            if (k > 0) b.append(", ");
-            b.append(p.name());
-            if (p.defaultValue() != null) b.append('=').append(p.defaultValue().render());
-        }
-        return b.append(')').toString();
+        return ParamSpec.signature(name, params);
     }
 }

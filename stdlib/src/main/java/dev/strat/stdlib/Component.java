@@ -22,15 +22,6 @@ public record Component(String name, ComponentKind kind, List<ParamSpec> params,
 
     /** The signature as shown in help, e.g. {@code mlp(sizes=[64, 64], activation=relu)}. */
     public String signature() {
-        StringBuilder b = new StringBuilder(name);
-        if (params.isEmpty()) return b.toString();
-        b.append('(');
-        for (int k = 0; k < params.size(); k++) {
-            ParamSpec p = params.get(k);
-            if (k > 0) b.append(", ");
-            b.append(p.name());
-            if (p.defaultValue() != null) b.append('=').append(p.defaultValue().render());
-        }
-        return b.append(')').toString();
+        return ParamSpec.signature(name, params);
     }
 }

@@ -24,6 +24,20 @@ public record ParamSpec(String name, ParamType type, Value defaultValue, double 
         return new ParamSpec(name, type, defaultValue, min, max, doc);
     }
 
+    /** A call's signature as help shows it, e.g. {@code olmar(window=5, eps=10)}. */
+    public static String signature(String name, java.util.List<ParamSpec> params) {
+        StringBuilder b = new StringBuilder(name);
+        if (params.isEmpty()) return b.toString();
+        b.append('(');
+        for (int k = 0; k < params.size(); k++) {
+            ParamSpec p = params.get(k);
+            if (k > 0) b.append(", ");
+            b.append(p.name());
+            if (p.defaultValue() != null) b.append('=').append(p.defaultValue().render());
+        }
+        return b.append(')').toString();
+    }
+
     public boolean isRequired() {
         return defaultValue == null;
     }

@@ -1,5 +1,7 @@
 package dev.strat.runtime.bench;
 
+import dev.strat.runtime.util.Gaussian;
+
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.Backtester;
 import dev.strat.runtime.data.Frequency;
@@ -107,7 +109,7 @@ public final class BacktestBench {
         for (int i = 0; i < assets; i++) close[i] = 100;
         for (int t = 1; t < bars; t++) {
             for (int i = 0; i < assets; i++) {
-                double z = gaussian(random);
+                double z = Gaussian.next(random);
                 close[t * assets + i] = close[(t - 1) * assets + i] * Math.exp(0.0002 + 0.01 * z);
             }
         }
@@ -115,11 +117,6 @@ public final class BacktestBench {
                 times, null, null, null, close, null, Frequency.DAILY_STOCKS);
     }
 
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller; SplittableRandom has no nextGaussian before Java 17's RandomGenerator default.
-        double u = 1 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
-    }
 
     /** The uniform constant-rebalanced portfolio over the assets (no cash): the benchmark's stage. */
     public static Stage uniformRebalance() {

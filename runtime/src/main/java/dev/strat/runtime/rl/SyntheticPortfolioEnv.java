@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl;
 
+import dev.strat.runtime.util.Gaussian;
+
 import java.util.SplittableRandom;
 
 /**
@@ -81,10 +83,10 @@ public final class SyntheticPortfolioEnv implements Env {
         if (config.drift() == null) for (int i = 0; i < n; i++) mu[i] = -0.0005 + 0.0015 * random.nextDouble();
         logReturns = new double[bars * n];
         for (int k = 0; k < bars; k++) {
-            for (int i = 0; i < n; i++) logReturns[k * n + i] = mu[i] + config.vol() * gaussian(random);
+            for (int i = 0; i < n; i++) logReturns[k * n + i] = mu[i] + config.vol() * Gaussian.next(random);
         }
         extras = new float[config.steps() * config.extra()];
-        for (int k = 0; k < extras.length; k++) extras[k] = (float) gaussian(random);
+        for (int k = 0; k < extras.length; k++) extras[k] = (float) Gaussian.next(random);
         java.util.Arrays.fill(weights, 0);
         weights[n] = 1;
         t = 0;
@@ -129,9 +131,4 @@ public final class SyntheticPortfolioEnv implements Env {
         if (e > 0) System.arraycopy(extras, Math.min(t, config.steps() - 1) * e, out, p, e);
     }
 
-    private static double gaussian(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
+import dev.strat.runtime.util.Gaussian;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -85,7 +87,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     void explore(float[] action) {
         if (actionNoise <= 0) return;
         for (int k = 0; k < actDim; k++) {
-            action[k] = (float) Math.max(-1, Math.min(1, action[k] + actionNoise * gaussian(noiseRandom)));
+            action[k] = (float) Math.max(-1, Math.min(1, action[k] + actionNoise * Gaussian.next(noiseRandom)));
         }
     }
 
@@ -93,7 +95,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     void drawNoise() {
         if (targetNoise <= 0) return;
         for (int i = 0; i < batchNoise.length; i++) {
-            batchNoise[i] = (float) Math.max(-noiseClip, Math.min(noiseClip, targetNoise * gaussian(noiseRandom)));
+            batchNoise[i] = (float) Math.max(-noiseClip, Math.min(noiseClip, targetNoise * Gaussian.next(noiseRandom)));
         }
     }
 

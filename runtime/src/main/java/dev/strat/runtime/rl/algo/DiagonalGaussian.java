@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
+import dev.strat.runtime.util.Gaussian;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -49,7 +51,7 @@ final class DiagonalGaussian implements ActionDistribution {
     public double sample(float[] head, SplittableRandom random, float[] raw) {
         double logProb = -dim * HALF_LOG_2PI;
         for (int i = 0; i < dim; i++) {
-            double z = gaussian(random);
+            double z = Gaussian.next(random);
             raw[i] = (float) (head[i] + Math.exp(logStdCopy[i]) * z);
             logProb -= 0.5 * z * z + logStdCopy[i];
         }
@@ -83,10 +85,4 @@ final class DiagonalGaussian implements ActionDistribution {
         return a;
     }
 
-    /** A standard normal draw (Box-Muller), the same on every platform. */
-    static double gaussian(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
+import dev.strat.runtime.util.Gaussian;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -237,14 +239,6 @@ abstract class OffPolicyAgent implements Agent {
         return scope.create(values, new Shape(rows, cols));
     }
 
-    /** A standard normal draw. */
-    static double gaussian(SplittableRandom random) {
-        // Java's own modified ziggurat (JDK 17+): pure Java, so the same stream gives the same
-        // numbers everywhere, and several times cheaper than Box-Muller for a batch of noise.
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
 
     /** Reads a scalar tensor. */
     static double scalar(NDArray a) {

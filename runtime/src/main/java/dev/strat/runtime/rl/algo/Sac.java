@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
+import dev.strat.runtime.util.Gaussian;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -169,7 +171,7 @@ public final class Sac extends OffPolicyAgent {
         float[] out = actor.infer(scope.create(observation, new Shape(1, obsDim))).toFloatArray();
         float[] action = new float[actDim];
         if (explore) {
-            for (int j = 0; j < actDim; j++) actNoise[j] = gaussian(noiseRandom);
+            for (int j = 0; j < actDim; j++) actNoise[j] = Gaussian.next(noiseRandom);
             SquashedGaussian.sample(out, actDim, actNoise, action);
         } else {
             for (int j = 0; j < actDim; j++) action[j] = (float) Math.tanh(out[j]);
@@ -179,8 +181,8 @@ public final class Sac extends OffPolicyAgent {
 
     @Override
     void drawNoise() {
-        for (int i = 0; i < batchEps.length; i++) batchEps[i] = (float) gaussian(noiseRandom);
-        for (int i = 0; i < batchNextEps.length; i++) batchNextEps[i] = (float) gaussian(noiseRandom);
+        for (int i = 0; i < batchEps.length; i++) batchEps[i] = (float) Gaussian.next(noiseRandom);
+        for (int i = 0; i < batchNextEps.length; i++) batchNextEps[i] = (float) Gaussian.next(noiseRandom);
     }
 
     /** The batch tensors and the actor's sample on the observations, shared by the losses of one update. */

@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl.nn;
 
+import dev.strat.runtime.util.Gaussian;
+
 import java.util.SplittableRandom;
 
 /**
@@ -47,7 +49,7 @@ public sealed interface Init {
             double[][] q = new double[count][length];
             for (int v = 0; v < count; v++) {
                 double[] x = q[v];
-                for (int k = 0; k < length; k++) x[k] = gaussian(random);
+                for (int k = 0; k < length; k++) x[k] = Gaussian.next(random);
                 for (int u = 0; u < v; u++) {
                     double dot = 0;
                     for (int k = 0; k < length; k++) dot += x[k] * q[u][k];
@@ -68,10 +70,4 @@ public sealed interface Init {
         }
     }
 
-    /** A standard normal draw (Box-Muller), so every stream gives the same numbers everywhere. */
-    static double gaussian(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.strat.runtime.rl.algo;
 
+import dev.strat.runtime.util.Gaussian;
+
 import dev.strat.runtime.rl.ActionSpace;
 import dev.strat.runtime.rl.Env;
 import dev.strat.runtime.rl.EnvSpec;
@@ -52,7 +54,7 @@ final class DriftChoiceEnv implements Env {
     }
 
     private void draw() {
-        for (int i = 0; i < 3; i++) last[i] = (i == 0 ? drift : 0) + vol * DiagonalGaussian.gaussian(random);
+        for (int i = 0; i < 3; i++) last[i] = (i == 0 ? drift : 0) + vol * Gaussian.next(random);
     }
 
     private void write(float[] observation) {

@@ -77,6 +77,28 @@ class AgentRunTest {
     }
 
     @Test
+    void structuredNetworksTrainFromTheLanguage() {
+        RunOutcome outcome = run("""
+                market m = synthetic gbm(assets=3, days=500, seed=2)
+                split s = train ..2000-12-31, valid 2001-01-01..2001-06-30, test 2001-07-01..
+                strategy conv = agent ppo(net=cnn(filters=[4], kernel=3, hidden=[8]), features=[ohlcv(window=10), weights],
+                                          n_steps=64, batch=32, epochs=1)
+                strategy scorer = agent a2c(net=gru_attention(gru=8, attention=4), features=[prices(window=10)], epochs=1)
+                strategy regular = agent sac(net=mlp(sizes=[16], batch_norm=true, dropout=0.1), batch=32, learning_starts=32,
+                                             features=[returns(window=5), covariance(window=10), ta(indicators=[rsi, macd]), wealth],
+                                             epochs=1)
+                experiment e on m split s {
+                    compare conv, scorer, regular
+                    seeds 1
+                    metrics ar
+                }
+                """, TrainContext.Mode.FRESH);
+        assertEquals(0, outcome.exitCode(), DiagnosticFormatter.formatAll(outcome.diagnostics()) + outcome.failure());
+        String table = outcome.tables().get(0);
+        assertTrue(table.contains("conv") && table.contains("scorer") && table.contains("regular"), table);
+    }
+
+    @Test
     void reusingWithoutModelsSaysWhatToDo() {
         RunOutcome outcome = run(PROGRAM, TrainContext.Mode.REUSE);
         assertEquals(1, outcome.exitCode());

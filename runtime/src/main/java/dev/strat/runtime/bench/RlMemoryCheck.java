@@ -1,0 +1,151 @@
+package dev.strat.runtime.bench;
+
+import dev.strat.runtime.rl.algo.Agent;
+import dev.strat.runtime.rl.nn.Compute;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The native-memory check behind {@code strat bench rl --memory}: a long TD3 run (100,000 steps by
+ * default) that samples the process's resident memory (VmRSS) and the JVM's used heap every
+ * 10,000 steps, and passes when the resident memory grows by less than {@link #BOUND_KB} between
+ * the end of the warm-up (step 20,000) and the end. A leak of native tensors (a handle not closed,
+ * an NDArray attached to a long-lived manager) grows it by kilobytes per step, i.e. by hundreds of
+ * megabytes over the run.
+ *
+ * <p>The replay buffer keeps SB3's capacity of 1e6, so its Java arrays keep doubling as it fills.
+ * So that this shows in the heap figure and not in the resident one, the child JVM runs with a
+ * fixed heap whose pages are all touched at start ({@code -Xms = -Xmx}, {@code -XX:+AlwaysPreTouch}):
+ * the heap is resident from the first sample on, and resident growth after warm-up is memory
+ * outside the heap (PyTorch's allocations, DJL's handles, JIT code, metaspace).
+ */
+public final class RlMemoryCheck {
+
+    /** Largest resident growth after warm-up that passes (20 MiB). */
+    public static final long BOUND_KB = 20 * 1024;
+    public static final int STEPS = 100_000;
+    public static final int EVERY = 10_000;
+    public static final int WARMUP = 20_000;
+    private static final String PREFIX = "RLMEM ";
+
+    private RlMemoryCheck() {
+    }
+
+    /**
+     * One sample.
+     *
+     * @param step       environment steps done
+     * @param rssKb      the process's resident memory, KiB (-1 where /proc/self/status is missing)
+     * @param heapUsedKb the JVM's used heap, KiB (garbage included: no GC is forced)
+     */
+    public record Sample(long step, long rssKb, long heapUsedKb) {}
+
+    /**
+     * A finished check.
+     *
+     * @param rlCase  the algorithm and size run
+     * @param steps   steps of the run
+     * @param warmup  the step from which growth counts
+     * @param heapMb  the child's fixed, pre-touched heap
+     * @param samples every {@link #EVERY} steps, from step 0
+     */
+    public record Result(RlCase rlCase, int steps, int warmup, int heapMb, List<Sample> samples) {
+        public Result {
+            samples = List.copyOf(samples);
+        }
+
+        /** The sample at or just after {@code warmup}. */
+        public Sample atWarmup() {
+            for (Sample s : samples) if (s.step() >= warmup) return s;
+            return samples.getLast();
+        }
+
+        public Sample last() {
+            return samples.getLast();
+        }
+
+        /** Resident growth from the warm-up sample to the last one, KiB. */
+        public long growthKb() {
+            return last().rssKb() - atWarmup().rssKb();
+        }
+
+        public boolean measured() {
+            return samples.size() >= 2 && atWarmup().rssKb() >= 0 && last().rssKb() >= 0 && last().step() > atWarmup().step();
+        }
+
+        public boolean passes() {
+            return measured() && growthKb() < BOUND_KB;
+        }
+    }
+
+    /** The heap the child gets: room for the replay buffer's arrays at {@code steps}, doubled while it grows. */
+    static int heapMb(RlCase rlCase, int steps) {
+        var spec = rlCase.env().spec();
+        long floatsPerTransition = 2L * spec.observationSize() + spec.action().width() + 2;
+        long allocated = Long.highestOneBit(Math.max(1, Math.min(steps, RlBench.BUFFER)) - 1L) * 2;
+        long bufferMb = allocated * floatsPerTransition * 4 / (1 << 20);
+        return (int) Math.max(512, 256 + 3 * bufferMb);
+    }
+
+    /** Runs the check in a fresh JVM started by {@code java}; {@code progress} hears of each sample as it comes. */
+    public static Result runForked(List<String> java, RlCase rlCase, double scale, Consumer<String> progress) {
+        int steps = (int) Math.max(2L * EVERY, Math.round(STEPS * scale / EVERY) * EVERY);
+        int warmup = (int) Math.min(steps - EVERY, Math.max(EVERY, Math.round(WARMUP * scale / EVERY) * EVERY));
+        int heap = heapMb(rlCase, steps);
+        List<String> cmd = new ArrayList<>(java);
+        // later options win over the parent's
+        cmd.addAll(List.of("-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:+AlwaysPreTouch"));
+        List<Sample> samples = new ArrayList<>();
+        ChildJvm.run(cmd, RlMemoryCheck.class, List.of(rlCase.algorithm().label(), rlCase.size().label(), Integer.toString(steps)),
+                rlCase.label() + " memory", line -> {
+                    if (!line.startsWith(PREFIX)) return;
+                    String[] f = line.substring(PREFIX.length()).trim().split(" ");
+                    Sample s = new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+                    samples.add(s);
+                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB", rlCase.label(), s.step(),
+                            s.rssKb() / 1024, s.heapUsedKb() / 1024));
+                });
+        return new Result(rlCase, steps, warmup, heap, samples);
+    }
+
+    /** The process's resident set size in KiB (Linux), or -1. */
+    public static long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb} every {@link #EVERY} steps. */
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: RlMemoryCheck ALGORITHM SIZE STEPS");
+            System.exit(2);
+        }
+        RlCase rlCase = new RlCase(RlCase.Algorithm.parse(args[0]), RlCase.Size.parse(args[1]));
+        int steps = Integer.parseInt(args[2]);
+        Compute.engine();
+        var env = rlCase.env();
+        var memory = ManagementFactory.getMemoryMXBean();
+        try (Agent agent = rlCase.agent(env, 1, Compute.cpu(), RlBench.BUFFER)) {
+            RlBench.Driver driver = new RlBench.Driver(env, agent, 1);
+            while (true) {
+                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024);
+                System.out.flush();
+                if (driver.steps() >= steps) break;
+                driver.steps((int) Math.min(EVERY, steps - driver.steps()));
+            }
+        }
+    }
+}

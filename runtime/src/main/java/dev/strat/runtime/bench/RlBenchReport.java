@@ -53,11 +53,12 @@ public final class RlBenchReport {
                 r.rlCase().label(), r.steps(), RlBench.BUFFER));
         out.append(machineLine(machine)).append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"step", "resident MiB", "heap used MiB"});
+        rows.add(new String[]{"step", "resident MiB", "heap used MiB", "JVM committed MiB", "resident outside JVM MiB"});
         for (RlMemoryCheck.Sample s : r.samples()) {
-            rows.add(new String[]{String.format(Locale.ROOT, "%,d", s.step()), mib(s.rssKb()), mib(s.heapUsedKb())});
+            rows.add(new String[]{String.format(Locale.ROOT, "%,d", s.step()), mib(s.rssKb()), mib(s.heapUsedKb()), mib(s.jvmKb()),
+                    mib(s.outsideJvmKb())});
         }
-        appendTable(out, rows, new boolean[]{true, true, true});
+        appendTable(out, rows, new boolean[]{true, true, true, true, true});
         out.append('\n');
         if (r.measured()) {
             RlMemoryCheck.Sample w = r.atWarmup();
@@ -66,12 +67,18 @@ public final class RlBenchReport {
             out.append(String.format(Locale.ROOT, "resident growth from step %,d to %,d: %+.1f MiB (%+.1f bytes per step), bound < %d MiB: %s%n",
                     w.step(), l.step(), r.growthKb() / 1024.0, steps > 0 ? r.growthKb() * 1024.0 / steps : 0.0,
                     RlMemoryCheck.BOUND_KB / 1024, r.passes() ? "PASS" : "MISS"));
+            if (w.jvmKb() >= 0 && l.jvmKb() >= 0) {
+                out.append(String.format(Locale.ROOT, "  of which the JVM's committed memory %+.1f MiB, resident memory outside the JVM (PyTorch, malloc) %+.1f MiB%n",
+                        (l.jvmKb() - w.jvmKb()) / 1024.0, (l.outsideJvmKb() - w.outsideJvmKb()) / 1024.0));
+            }
         } else {
             out.append("resident memory could not be read (no /proc/self/status): no verdict\n");
         }
         out.append(String.format(Locale.ROOT, "The child JVM has a fixed, pre-touched heap of %d MiB (-Xms = -Xmx, -XX:+AlwaysPreTouch), so the%n"
                 + "replay buffer's growing Java arrays show in the heap column and not in the resident one: resident growth after%n"
-                + "warm-up is memory outside the heap (PyTorch tensors, DJL handles, JIT code, metaspace). Heap used includes garbage.%n",
+                + "warm-up is memory outside the heap (PyTorch tensors, DJL handles, JIT code, metaspace). Heap used includes garbage.%n"
+                + "JVM committed is the JVM's native memory tracking total (heap, metaspace, code cache, GC, compiler arenas, its own%n"
+                + "mallocs); resident outside JVM is the rest of the resident memory (PyTorch and other native libraries).%n",
                 r.heapMb()));
         return out.toString();
     }
@@ -116,7 +123,8 @@ public final class RlBenchReport {
         for (int k = 0; k < r.samples().size(); k++) {
             RlMemoryCheck.Sample s = r.samples().get(k);
             j.append(k > 0 ? ", " : "").append("{\"step\": ").append(s.step()).append(", \"rss_kb\": ").append(s.rssKb())
-                    .append(", \"heap_used_kb\": ").append(s.heapUsedKb()).append('}');
+                    .append(", \"heap_used_kb\": ").append(s.heapUsedKb())
+                    .append(", \"jvm_committed_kb\": ").append(s.jvmKb() < 0 ? "null" : Long.toString(s.jvmKb())).append('}');
         }
         j.append("],\n  \"growth_kb\": ").append(r.measured() ? Long.toString(r.growthKb()) : "null")
                 .append(", \"bound_kb\": ").append(RlMemoryCheck.BOUND_KB)

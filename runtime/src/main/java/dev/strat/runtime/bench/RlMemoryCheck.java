@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * The native-memory check behind {@code strat bench rl --memory}: a long TD3 run (100,000 steps by
@@ -44,8 +48,15 @@ public final class RlMemoryCheck {
      * @param step       environment steps done
      * @param rssKb      the process's resident memory, KiB (-1 where /proc/self/status is missing)
      * @param heapUsedKb the JVM's used heap, KiB (garbage included: no GC is forced)
+     * @param jvmKb      memory the JVM itself has committed (heap, metaspace, code, its own mallocs), by its
+     *                   native memory tracking, KiB; -1 where tracking is off
      */
-    public record Sample(long step, long rssKb, long heapUsedKb) {}
+    public record Sample(long step, long rssKb, long heapUsedKb, long jvmKb) {
+        /** Resident memory the JVM does not account for (PyTorch's and other libraries' allocations), KiB; -1 if unknown. */
+        public long outsideJvmKb() {
+            return rssKb < 0 || jvmKb < 0 ? -1 : rssKb - jvmKb;
+        }
+    }
 
     /**
      * A finished check.
@@ -101,16 +112,16 @@ public final class RlMemoryCheck {
         int heap = heapMb(rlCase, steps);
         List<String> cmd = new ArrayList<>(java);
         // later options win over the parent's
-        cmd.addAll(List.of("-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:+AlwaysPreTouch"));
+        cmd.addAll(List.of("-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"));
         List<Sample> samples = new ArrayList<>();
         ChildJvm.run(cmd, RlMemoryCheck.class, List.of(rlCase.algorithm().label(), rlCase.size().label(), Integer.toString(steps)),
                 rlCase.label() + " memory", line -> {
                     if (!line.startsWith(PREFIX)) return;
                     String[] f = line.substring(PREFIX.length()).trim().split(" ");
-                    Sample s = new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+                    Sample s = new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
                     samples.add(s);
-                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB", rlCase.label(), s.step(),
-                            s.rssKb() / 1024, s.heapUsedKb() / 1024));
+                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB, JVM committed %,d MiB",
+                            rlCase.label(), s.step(), s.rssKb() / 1024, s.heapUsedKb() / 1024, s.jvmKb() / 1024));
                 });
         return new Result(rlCase, steps, warmup, heap, samples);
     }
@@ -127,7 +138,24 @@ public final class RlMemoryCheck {
         return -1;
     }
 
-    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb} every {@link #EVERY} steps. */
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+
+    /**
+     * What the JVM has committed by its native memory tracking (KiB), or -1 where tracking is
+     * off: asked of this JVM's diagnostic-command bean, as {@code jcmd PID VM.native_memory} would.
+     */
+    static long jvmCommittedKb() {
+        try {
+            Object summary = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmNativeMemory", new Object[]{new String[]{"summary"}}, new String[]{String[].class.getName()});
+            Matcher m = NMT_TOTAL.matcher(String.valueOf(summary));
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (JMException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb jvmKb} every {@link #EVERY} steps. */
     public static void main(String[] args) {
         if (args.length != 3) {
             System.err.println("usage: RlMemoryCheck ALGORITHM SIZE STEPS");
@@ -141,7 +169,8 @@ public final class RlMemoryCheck {
         try (Agent agent = rlCase.agent(env, 1, Compute.cpu(), RlBench.BUFFER)) {
             RlBench.Driver driver = new RlBench.Driver(env, agent, 1);
             while (true) {
-                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024);
+                long jvm = jvmCommittedKb();
+                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024 + " " + jvm);
                 System.out.flush();
                 if (driver.steps() >= steps) break;
                 driver.steps((int) Math.min(EVERY, steps - driver.steps()));

@@ -66,22 +66,25 @@ class RlBenchTest {
 
     @Test
     void memoryReportMeasuresGrowthFromTheWarmUpSample() {
-        List<RlMemoryCheck.Sample> samples = List.of(new RlMemoryCheck.Sample(0, 600_000, 10_000),
-                new RlMemoryCheck.Sample(10_000, 700_000, 20_000), new RlMemoryCheck.Sample(20_000, 710_000, 30_000),
-                new RlMemoryCheck.Sample(30_000, 712_000, 40_000), new RlMemoryCheck.Sample(40_000, 715_240, 50_000));
+        List<RlMemoryCheck.Sample> samples = List.of(new RlMemoryCheck.Sample(0, 600_000, 10_000, -1),
+                new RlMemoryCheck.Sample(10_000, 700_000, 20_000, -1), new RlMemoryCheck.Sample(20_000, 710_000, 30_000, 650_000),
+                new RlMemoryCheck.Sample(30_000, 712_000, 40_000, -1), new RlMemoryCheck.Sample(40_000, 715_240, 50_000, 651_000));
         RlMemoryCheck.Result ok = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, samples);
         assertEquals(5_240, ok.growthKb());
         assertTrue(ok.passes());
         String table = RlBenchReport.memoryTable(ok, MACHINE);
         assertTrue(table.contains("resident growth from step 20,000 to 40,000: +5.1 MiB (+268.3 bytes per step), bound < 20 MiB: PASS"), table);
-        assertTrue(table.matches("(?s).*\\n *40,000 +698\\.5 +48\\.8\\n.*"), table);
+        assertTrue(table.matches("(?s).*\\n *40,000 +698\\.5 +48\\.8 +635\\.7 +62\\.7\\n.*"), table);
+        assertTrue(table.matches("(?s).*\\n *10,000 +683\\.6 +19\\.5 +- +-\\n.*"), "no tracking, no split:\n" + table);
+        assertTrue(table.contains("of which the JVM's committed memory +1.0 MiB, resident memory outside the JVM (PyTorch, malloc) +4.1 MiB"), table);
         assertTrue(table.contains("pre-touched heap of 512 MiB"), table);
         String json = RlBenchReport.memoryJson(ok, MACHINE);
         assertTrue(json.contains("\"growth_kb\": 5240, \"bound_kb\": 20480, \"pass\": true"), json);
+        assertTrue(json.contains("{\"step\": 40000, \"rss_kb\": 715240, \"heap_used_kb\": 50000, \"jvm_committed_kb\": 651000}"), json);
 
-        List<RlMemoryCheck.Sample> leaking = List.of(samples.get(2), new RlMemoryCheck.Sample(40_000, 710_000 + 20 * 1024, 0));
+        List<RlMemoryCheck.Sample> leaking = List.of(samples.get(2), new RlMemoryCheck.Sample(40_000, 710_000 + 20 * 1024, 0, -1));
         assertFalse(new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, leaking).passes(), "20 MiB is not below the bound");
-        List<RlMemoryCheck.Sample> unreadable = List.of(new RlMemoryCheck.Sample(20_000, -1, 0), new RlMemoryCheck.Sample(40_000, -1, 0));
+        List<RlMemoryCheck.Sample> unreadable = List.of(new RlMemoryCheck.Sample(20_000, -1, 0, -1), new RlMemoryCheck.Sample(40_000, -1, 0, -1));
         RlMemoryCheck.Result none = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, unreadable);
         assertFalse(none.passes());
         assertTrue(RlBenchReport.memoryTable(none, MACHINE).contains("no verdict"));

@@ -53,20 +53,23 @@ public final class RlBenchReport {
                 r.rlCase().label(), r.steps(), RlBench.BUFFER));
         out.append(machineLine(machine)).append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"step", "resident MiB", "heap used MiB", "JVM committed MiB", "resident outside JVM MiB"});
+        rows.add(new String[]{"step", "resident MiB", "heap used MiB", "JVM committed MiB", "resident outside JVM MiB", "NDArrays"});
         for (RlMemoryCheck.Sample s : r.samples()) {
             rows.add(new String[]{String.format(Locale.ROOT, "%,d", s.step()), mib(s.rssKb()), mib(s.heapUsedKb()), mib(s.jvmKb()),
-                    mib(s.outsideJvmKb())});
+                    mib(s.outsideJvmKb()), s.arrays() < 0 ? "-" : String.format(Locale.ROOT, "%,d", s.arrays())});
         }
-        appendTable(out, rows, new boolean[]{true, true, true, true, true});
+        appendTable(out, rows, new boolean[]{true, true, true, true, true, true});
         out.append('\n');
         if (r.measured()) {
             RlMemoryCheck.Sample w = r.atWarmup();
             RlMemoryCheck.Sample l = r.last();
             long steps = l.step() - w.step();
-            out.append(String.format(Locale.ROOT, "resident growth from step %,d to %,d: %+.1f MiB (%+.1f bytes per step), bound < %d MiB: %s%n",
-                    w.step(), l.step(), r.growthKb() / 1024.0, steps > 0 ? r.growthKb() * 1024.0 / steps : 0.0,
-                    RlMemoryCheck.BOUND_KB / 1024, r.passes() ? "PASS" : "MISS"));
+            out.append(String.format(Locale.ROOT, "resident growth from step %,d to %,d: %+.1f MiB between the two samples, %+.1f MiB "
+                            + "by the trend (%+.1f bytes per step); live NDArrays %+,d%n",
+                    w.step(), l.step(), r.growthKb() / 1024.0, r.trendKb() / 1024.0, steps > 0 ? r.trendKb() * 1024.0 / steps : 0.0,
+                    r.arrayGrowth()));
+            out.append(String.format(Locale.ROOT, "verdict (trend < %d MiB and no NDArrays accumulating): %s%n", RlMemoryCheck.BOUND_KB / 1024,
+                    r.passes() ? "PASS" : "MISS"));
             if (w.jvmKb() >= 0 && l.jvmKb() >= 0) {
                 out.append(String.format(Locale.ROOT, "  of which the JVM's committed memory %+.1f MiB, resident memory outside the JVM (PyTorch, malloc) %+.1f MiB%n",
                         (l.jvmKb() - w.jvmKb()) / 1024.0, (l.outsideJvmKb() - w.outsideJvmKb()) / 1024.0));
@@ -124,9 +127,12 @@ public final class RlBenchReport {
             RlMemoryCheck.Sample s = r.samples().get(k);
             j.append(k > 0 ? ", " : "").append("{\"step\": ").append(s.step()).append(", \"rss_kb\": ").append(s.rssKb())
                     .append(", \"heap_used_kb\": ").append(s.heapUsedKb())
-                    .append(", \"jvm_committed_kb\": ").append(s.jvmKb() < 0 ? "null" : Long.toString(s.jvmKb())).append('}');
+                    .append(", \"jvm_committed_kb\": ").append(s.jvmKb() < 0 ? "null" : Long.toString(s.jvmKb()))
+                    .append(", \"ndarrays\": ").append(s.arrays()).append('}');
         }
         j.append("],\n  \"growth_kb\": ").append(r.measured() ? Long.toString(r.growthKb()) : "null")
+                .append(", \"trend_kb\": ").append(r.measured() ? BenchReport.number(Math.round(r.trendKb())) : "null")
+                .append(", \"ndarray_growth\": ").append(r.measured() ? Long.toString(r.arrayGrowth()) : "null")
                 .append(", \"bound_kb\": ").append(RlMemoryCheck.BOUND_KB)
                 .append(", \"pass\": ").append(r.measured() ? Boolean.toString(r.passes()) : "null").append("\n}\n");
         return j.toString();

@@ -1,5 +1,6 @@
 package dev.strat.runtime.bench;
 
+import ai.djl.ndarray.NDManager;
 import dev.strat.runtime.rl.algo.Agent;
 import dev.strat.runtime.rl.nn.Compute;
 
@@ -18,9 +19,10 @@ import javax.management.ObjectName;
 
 /**
  * The native-memory check behind {@code strat bench rl --memory}: a long TD3 run (100,000 steps by
- * default) that samples the process's resident memory (VmRSS) and the JVM's used heap every
- * 10,000 steps, and passes when the resident memory grows by less than {@link #BOUND_KB} between
- * the end of the warm-up (step 20,000) and the end. A leak of native tensors (a handle not closed,
+ * default) that samples the process's resident memory (VmRSS), the JVM's used heap, the JVM's own
+ * committed memory and the number of live NDArrays every 10,000 steps, and passes when no NDArrays
+ * accumulate and the resident memory's trend (least squares) from the end of the warm-up (step
+ * 20,000) to the end grows it by less than {@link #BOUND_KB}. A leak of native tensors (a handle not closed,
  * an NDArray attached to a long-lived manager) grows it by kilobytes per step, i.e. by hundreds of
  * megabytes over the run.
  *
@@ -50,8 +52,10 @@ public final class RlMemoryCheck {
      * @param heapUsedKb the JVM's used heap, KiB (garbage included: no GC is forced)
      * @param jvmKb      memory the JVM itself has committed (heap, metaspace, code, its own mallocs), by its
      *                   native memory tracking, KiB; -1 where tracking is off
+     * @param arrays     live DJL NDArrays of the process (under PyTorch's system manager); a per-step leak of
+     *                   native tensors makes this grow with the steps
      */
-    public record Sample(long step, long rssKb, long heapUsedKb, long jvmKb) {
+    public record Sample(long step, long rssKb, long heapUsedKb, long jvmKb, long arrays) {
         /** Resident memory the JVM does not account for (PyTorch's and other libraries' allocations), KiB; -1 if unknown. */
         public long outsideJvmKb() {
             return rssKb < 0 || jvmKb < 0 ? -1 : rssKb - jvmKb;
@@ -87,12 +91,37 @@ public final class RlMemoryCheck {
             return last().rssKb() - atWarmup().rssKb();
         }
 
-        public boolean measured() {
-            return samples.size() >= 2 && atWarmup().rssKb() >= 0 && last().rssKb() >= 0 && last().step() > atWarmup().step();
+        /**
+         * Resident growth from warm-up to the end by the least-squares line through the samples
+         * since warm-up, KiB: a leak grows memory linearly with the steps, while the allocators'
+         * give and take moves single samples by tens of MiB either way, which two end points would
+         * take for growth or hide.
+         */
+        public double trendKb() {
+            List<Sample> since = samples.stream().filter(s -> s.step() >= atWarmup().step()).toList();
+            double mx = since.stream().mapToDouble(Sample::step).average().orElse(0);
+            double my = since.stream().mapToDouble(Sample::rssKb).average().orElse(0);
+            double sxy = 0;
+            double sxx = 0;
+            for (Sample s : since) {
+                sxy += (s.step() - mx) * (s.rssKb() - my);
+                sxx += (s.step() - mx) * (s.step() - mx);
+            }
+            return sxx == 0 ? 0 : sxy / sxx * (last().step() - atWarmup().step());
         }
 
+        /** Growth of the live NDArray count after warm-up; 0 would mean no tensor outlives its step. */
+        public long arrayGrowth() {
+            return last().arrays() - atWarmup().arrays();
+        }
+
+        public boolean measured() {
+            return samples.size() >= 2 && samples.stream().allMatch(s -> s.rssKb() >= 0) && last().step() > atWarmup().step();
+        }
+
+        /** The resident trend after warm-up stays below the bound and no NDArrays accumulate. */
         public boolean passes() {
-            return measured() && growthKb() < BOUND_KB;
+            return measured() && trendKb() < BOUND_KB && arrayGrowth() <= 0;
         }
     }
 
@@ -118,10 +147,11 @@ public final class RlMemoryCheck {
                 rlCase.label() + " memory", line -> {
                     if (!line.startsWith(PREFIX)) return;
                     String[] f = line.substring(PREFIX.length()).trim().split(" ");
-                    Sample s = new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+                    Sample s = new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                            Long.parseLong(f[4]));
                     samples.add(s);
-                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB, JVM committed %,d MiB",
-                            rlCase.label(), s.step(), s.rssKb() / 1024, s.heapUsedKb() / 1024, s.jvmKb() / 1024));
+                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB, JVM committed %,d MiB, %,d NDArrays",
+                            rlCase.label(), s.step(), s.rssKb() / 1024, s.heapUsedKb() / 1024, s.jvmKb() / 1024, s.arrays()));
                 });
         return new Result(rlCase, steps, warmup, heap, samples);
     }
@@ -155,7 +185,7 @@ public final class RlMemoryCheck {
         }
     }
 
-    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb jvmKb} every {@link #EVERY} steps. */
+    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb jvmKb arrays} every {@link #EVERY} steps. */
     public static void main(String[] args) {
         if (args.length != 3) {
             System.err.println("usage: RlMemoryCheck ALGORITHM SIZE STEPS");
@@ -166,11 +196,16 @@ public final class RlMemoryCheck {
         Compute.engine();
         var env = rlCase.env();
         var memory = ManagementFactory.getMemoryMXBean();
+        NDManager system;
+        try (NDManager probe = Compute.engine().newBaseManager()) {
+            system = probe.getParentManager();
+        }
         try (Agent agent = rlCase.agent(env, 1, Compute.cpu(), RlBench.BUFFER)) {
             RlBench.Driver driver = new RlBench.Driver(env, agent, 1);
             while (true) {
                 long jvm = jvmCommittedKb();
-                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024 + " " + jvm);
+                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024 + " " + jvm
+                        + " " + system.getManagedArrays().size());
                 System.out.flush();
                 if (driver.steps() >= steps) break;
                 driver.steps((int) Math.min(EVERY, steps - driver.steps()));

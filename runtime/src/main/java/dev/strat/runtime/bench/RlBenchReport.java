@@ -53,12 +53,13 @@ public final class RlBenchReport {
                 r.rlCase().label(), r.steps(), RlBench.BUFFER));
         out.append(machineLine(machine)).append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"step", "resident MiB", "heap used MiB", "JVM committed MiB", "resident outside JVM MiB", "NDArrays"});
+        rows.add(new String[]{"step", "resident MiB", "heap used MiB", "JVM committed MiB", "direct buffers MiB",
+                "resident outside JVM MiB", "NDArrays"});
         for (RlMemoryCheck.Sample s : r.samples()) {
             rows.add(new String[]{String.format(Locale.ROOT, "%,d", s.step()), mib(s.rssKb()), mib(s.heapUsedKb()), mib(s.jvmKb()),
-                    mib(s.outsideJvmKb()), s.arrays() < 0 ? "-" : String.format(Locale.ROOT, "%,d", s.arrays())});
+                    mib(s.directKb()), mib(s.outsideJvmKb()), s.arrays() < 0 ? "-" : String.format(Locale.ROOT, "%,d", s.arrays())});
         }
-        appendTable(out, rows, new boolean[]{true, true, true, true, true, true});
+        appendTable(out, rows, new boolean[]{true, true, true, true, true, true, true});
         out.append('\n');
         if (r.measured()) {
             RlMemoryCheck.Sample w = r.atWarmup();
@@ -81,7 +82,9 @@ public final class RlBenchReport {
                 + "replay buffer's growing Java arrays show in the heap column and not in the resident one: resident growth after%n"
                 + "warm-up is memory outside the heap (PyTorch tensors, DJL handles, JIT code, metaspace). Heap used includes garbage.%n"
                 + "JVM committed is the JVM's native memory tracking total (heap, metaspace, code cache, GC, compiler arenas, its own%n"
-                + "mallocs); resident outside JVM is the rest of the resident memory (PyTorch and other native libraries).%n",
+                + "mallocs); direct buffers (NMT's Other) are part of it: DJL copies each array it creates from Java into a new direct%n"
+                + "buffer, freed only when a GC finds it unreachable, so they swing with the GC's timing. Resident outside JVM is the%n"
+                + "rest (PyTorch and other native libraries, and what malloc keeps after free). NDArrays counts the live ones.%n",
                 r.heapMb()));
         return out.toString();
     }
@@ -128,6 +131,7 @@ public final class RlBenchReport {
             j.append(k > 0 ? ", " : "").append("{\"step\": ").append(s.step()).append(", \"rss_kb\": ").append(s.rssKb())
                     .append(", \"heap_used_kb\": ").append(s.heapUsedKb())
                     .append(", \"jvm_committed_kb\": ").append(s.jvmKb() < 0 ? "null" : Long.toString(s.jvmKb()))
+                    .append(", \"direct_kb\": ").append(s.directKb() < 0 ? "null" : Long.toString(s.directKb()))
                     .append(", \"ndarrays\": ").append(s.arrays()).append('}');
         }
         j.append("],\n  \"growth_kb\": ").append(r.measured() ? Long.toString(r.growthKb()) : "null")

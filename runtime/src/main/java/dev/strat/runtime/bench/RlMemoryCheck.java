@@ -52,10 +52,13 @@ public final class RlMemoryCheck {
      * @param heapUsedKb the JVM's used heap, KiB (garbage included: no GC is forced)
      * @param jvmKb      memory the JVM itself has committed (heap, metaspace, code, its own mallocs), by its
      *                   native memory tracking, KiB; -1 where tracking is off
+     * @param directKb   of {@code jvmKb}, NMT's "Other": direct byte buffers. DJL copies every
+     *                   {@code create(float[])} into a fresh direct buffer, freed only when a GC finds it
+     *                   unreachable, so this swings by tens of MiB with the GC's timing; -1 where unknown
      * @param arrays     live DJL NDArrays of the process (under PyTorch's system manager); a per-step leak of
      *                   native tensors makes this grow with the steps
      */
-    public record Sample(long step, long rssKb, long heapUsedKb, long jvmKb, long arrays) {
+    public record Sample(long step, long rssKb, long heapUsedKb, long jvmKb, long directKb, long arrays) {
         /** Resident memory the JVM does not account for (PyTorch's and other libraries' allocations), KiB; -1 if unknown. */
         public long outsideJvmKb() {
             return rssKb < 0 || jvmKb < 0 ? -1 : rssKb - jvmKb;
@@ -148,10 +151,11 @@ public final class RlMemoryCheck {
                     if (!line.startsWith(PREFIX)) return;
                     String[] f = line.substring(PREFIX.length()).trim().split(" ");
                     Sample s = new Sample(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-                            Long.parseLong(f[4]));
+                            Long.parseLong(f[4]), Long.parseLong(f[5]));
                     samples.add(s);
-                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB, JVM committed %,d MiB, %,d NDArrays",
-                            rlCase.label(), s.step(), s.rssKb() / 1024, s.heapUsedKb() / 1024, s.jvmKb() / 1024, s.arrays()));
+                    progress.accept(String.format(Locale.ROOT, "%s step %,d: resident %,d MiB, heap used %,d MiB, JVM committed %,d MiB "
+                            + "(direct buffers %,d MiB), %,d NDArrays", rlCase.label(), s.step(), s.rssKb() / 1024, s.heapUsedKb() / 1024,
+                            s.jvmKb() / 1024, s.directKb() / 1024, s.arrays()));
                 });
         return new Result(rlCase, steps, warmup, heap, samples);
     }
@@ -169,23 +173,28 @@ public final class RlMemoryCheck {
     }
 
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+    private static final Pattern NMT_OTHER = Pattern.compile("- +Other \\(reserved=\\d+KB, committed=(\\d+)KB");
 
     /**
-     * What the JVM has committed by its native memory tracking (KiB), or -1 where tracking is
-     * off: asked of this JVM's diagnostic-command bean, as {@code jcmd PID VM.native_memory} would.
+     * The JVM's native memory tracking summary, as {@code jcmd PID VM.native_memory summary} prints
+     * it, asked of this JVM's diagnostic-command bean; empty where tracking is off.
      */
-    static long jvmCommittedKb() {
+    static String nativeMemorySummary() {
         try {
-            Object summary = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "vmNativeMemory", new Object[]{new String[]{"summary"}}, new String[]{String[].class.getName()});
-            Matcher m = NMT_TOTAL.matcher(String.valueOf(summary));
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmNativeMemory", new Object[]{new String[]{"summary"}}, new String[]{String[].class.getName()}));
         } catch (JMException | RuntimeException e) {
-            return -1;
+            return "";
         }
     }
 
-    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb jvmKb arrays} every {@link #EVERY} steps. */
+    /** The committed KiB {@code pattern}'s group 1 finds in {@code summary}, or -1. */
+    static long committedKb(Pattern pattern, String summary) {
+        Matcher m = pattern.matcher(summary);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The child: {@code ALGORITHM SIZE STEPS}; prints {@code RLMEM step rssKb heapUsedKb jvmKb directKb arrays} every {@link #EVERY} steps. */
     public static void main(String[] args) {
         if (args.length != 3) {
             System.err.println("usage: RlMemoryCheck ALGORITHM SIZE STEPS");
@@ -203,9 +212,9 @@ public final class RlMemoryCheck {
         try (Agent agent = rlCase.agent(env, 1, Compute.cpu(), RlBench.BUFFER)) {
             RlBench.Driver driver = new RlBench.Driver(env, agent, 1);
             while (true) {
-                long jvm = jvmCommittedKb();
-                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024 + " " + jvm
-                        + " " + system.getManagedArrays().size());
+                String nmt = nativeMemorySummary();
+                System.out.println(PREFIX + driver.steps() + " " + residentKb() + " " + memory.getHeapMemoryUsage().getUsed() / 1024 + " "
+                        + committedKb(NMT_TOTAL, nmt) + " " + committedKb(NMT_OTHER, nmt) + " " + system.getManagedArrays().size());
                 System.out.flush();
                 if (driver.steps() >= steps) break;
                 driver.steps((int) Math.min(EVERY, steps - driver.steps()));

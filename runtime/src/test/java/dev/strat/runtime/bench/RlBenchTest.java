@@ -65,14 +65,14 @@ class RlBenchTest {
     }
 
     private static RlMemoryCheck.Sample sample(long step, long rssMb, long arrays) {
-        return new RlMemoryCheck.Sample(step, rssMb * 1024, 10_000, 600 * 1024, arrays);
+        return new RlMemoryCheck.Sample(step, rssMb * 1024, 10_000, 600 * 1024, 50 * 1024, arrays);
     }
 
     @Test
     void memoryReportMeasuresGrowthFromTheWarmUpSample() {
-        List<RlMemoryCheck.Sample> samples = List.of(new RlMemoryCheck.Sample(0, 600_000, 10_000, -1, 3),
-                new RlMemoryCheck.Sample(10_000, 700_000, 20_000, -1, 40), new RlMemoryCheck.Sample(20_000, 710_000, 30_000, 650_000, 40),
-                new RlMemoryCheck.Sample(30_000, 712_000, 40_000, -1, 40), new RlMemoryCheck.Sample(40_000, 715_240, 50_000, 651_000, 40));
+        List<RlMemoryCheck.Sample> samples = List.of(new RlMemoryCheck.Sample(0, 600_000, 10_000, -1, -1, 3),
+                new RlMemoryCheck.Sample(10_000, 700_000, 20_000, -1, -1, 40), new RlMemoryCheck.Sample(20_000, 710_000, 30_000, 650_000, 40_000, 40),
+                new RlMemoryCheck.Sample(30_000, 712_000, 40_000, -1, -1, 40), new RlMemoryCheck.Sample(40_000, 715_240, 50_000, 651_000, 51_200, 40));
         RlMemoryCheck.Result ok = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, samples);
         assertEquals(5_240, ok.growthKb());
         assertEquals(5_240, ok.trendKb(), 1e-6, "the line through 710,000, 712,000 and 715,240 KiB rises 5,240 KiB over 20,000 steps");
@@ -82,13 +82,13 @@ class RlBenchTest {
         assertTrue(table.contains("resident growth from step 20,000 to 40,000: +5.1 MiB between the two samples, +5.1 MiB by the trend "
                 + "(+268.3 bytes per step); live NDArrays +0"), table);
         assertTrue(table.contains("verdict (trend < 20 MiB and no NDArrays accumulating): PASS"), table);
-        assertTrue(table.matches("(?s).*\\n *40,000 +698\\.5 +48\\.8 +635\\.7 +62\\.7 +40\\n.*"), table);
-        assertTrue(table.matches("(?s).*\\n *10,000 +683\\.6 +19\\.5 +- +- +40\\n.*"), "no tracking, no split:\n" + table);
+        assertTrue(table.matches("(?s).*\\n *40,000 +698\\.5 +48\\.8 +635\\.7 +50\\.0 +62\\.7 +40\\n.*"), table);
+        assertTrue(table.matches("(?s).*\\n *10,000 +683\\.6 +19\\.5 +- +- +- +40\\n.*"), "no tracking, no split:\n" + table);
         assertTrue(table.contains("of which the JVM's committed memory +1.0 MiB, resident memory outside the JVM (PyTorch, malloc) +4.1 MiB"), table);
         assertTrue(table.contains("pre-touched heap of 512 MiB"), table);
         String json = RlBenchReport.memoryJson(ok, MACHINE);
         assertTrue(json.contains("\"growth_kb\": 5240, \"trend_kb\": 5240, \"ndarray_growth\": 0, \"bound_kb\": 20480, \"pass\": true"), json);
-        assertTrue(json.contains("{\"step\": 40000, \"rss_kb\": 715240, \"heap_used_kb\": 50000, \"jvm_committed_kb\": 651000, \"ndarrays\": 40}"), json);
+        assertTrue(json.contains("{\"step\": 40000, \"rss_kb\": 715240, \"heap_used_kb\": 50000, \"jvm_committed_kb\": 651000, \"direct_kb\": 51200, \"ndarrays\": 40}"), json);
     }
 
     @Test
@@ -109,7 +109,7 @@ class RlBenchTest {
                 sample(30_000, 700, 10_040), sample(40_000, 700, 20_040)));
         assertEquals(20_000, arrays.arrayGrowth());
         assertFalse(arrays.passes());
-        RlMemoryCheck.Sample unreadable = new RlMemoryCheck.Sample(20_000, -1, 0, -1, 40);
+        RlMemoryCheck.Sample unreadable = new RlMemoryCheck.Sample(20_000, -1, 0, -1, -1, 40);
         RlMemoryCheck.Result none = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, List.of(unreadable, sample(40_000, 700, 40)));
         assertFalse(none.passes());
         assertTrue(RlBenchReport.memoryTable(none, MACHINE).contains("no verdict"));

@@ -94,8 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
     String clock;
 
     @Option(names = "--memory",
-            description = "rl: instead of throughput, the native-memory check: 100,000 TD3 steps, resident memory every 10,000, "
-                    + "PASS when it grows by less than 20 MiB after step 20,000.")
+            description = "rl: instead of throughput, the native-memory check: 100,000 TD3 steps, resident memory, heap, JVM "
+                    + "and direct-buffer memory and live NDArrays every 10,000; PASS when no NDArrays accumulate and the resident "
+                    + "memory's trend from step 20,000 on grows it by less than 20 MiB.")
     boolean memory;
 
     @Option(names = "--data", paramLabel = "DIR",

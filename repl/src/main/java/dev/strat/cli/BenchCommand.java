@@ -99,6 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "memory's trend from step 20,000 on grows it by less than 20 MiB.")
     boolean memory;
 
+    @Option(names = "--max-direct-mb", paramLabel = "MB",
+            description = "rl --memory: cap the child JVM's direct buffers (-XX:MaxDirectMemorySize), which DJL allocates per "
+                    + "created array and the JVM frees only when it collects (default: the JVM's, the heap size).")
+    Integer maxDirectMb;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder holding " + BenchData.FILE + " (default: $STRAT_DATA, else ../shared/data of the strat home).")
     Path data;
@@ -141,8 +146,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (what.equals("rl")) return rl();
         if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest' or 'rl'");
-        if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory) {
-            throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock and --memory belong to 'strat bench rl'");
+        if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory || maxDirectMb != null) {
+            throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock, --memory and --max-direct-mb belong to 'strat bench rl'");
         }
         if (assets < 1 || assets > BenchData.SYMBOLS.size()) {
             throw new UserError("--assets must be between 1 and " + BenchData.SYMBOLS.size() + ", got " + assets);
@@ -193,6 +198,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (runCount < 1) throw new UserError("--runs must be at least 1, got " + runCount);
         double scale = stepsScale == null ? 1 : stepsScale;
         if (!(scale > 0) || scale > 100) throw new UserError("--steps-scale must be above 0 and at most 100, got " + scale);
+        if (maxDirectMb != null && !memory) throw new UserError("--max-direct-mb belongs to the memory check (--memory)");
+        if (maxDirectMb != null && maxDirectMb < 1) throw new UserError("--max-direct-mb must be at least 1, got " + maxDirectMb);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> java = ChildJvm.currentJava();
@@ -207,7 +214,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (memory) {
             if (algos.size() != 1) throw new UserError("--memory runs one algorithm (td3 by default), got " + algorithms);
             if (sizeList.size() != 1) throw new UserError("--memory runs one size (small by default), got " + sizes);
-            RlMemoryCheck.Result r = RlMemoryCheck.runForked(java, new RlCase(algos.getFirst(), sizeList.getFirst()), scale, progress);
+            RlMemoryCheck.Result r = RlMemoryCheck.runForked(java, new RlCase(algos.getFirst(), sizeList.getFirst()), scale,
+                    maxDirectMb == null ? 0 : maxDirectMb, progress);
             machine = BenchReport.Machine.current();
             table = RlBenchReport.memoryTable(r, machine);
             jsonText = RlBenchReport.memoryJson(r, machine);

@@ -97,6 +97,10 @@ class BenchCommandTest {
         assertTrue(cli.err.contains("--memory runs one size"), cli.err);
         assertEquals(2, cli.run("bench", "rl", "--memory", "--algorithms", "td3,sac"));
         assertTrue(cli.err.contains("--memory runs one algorithm"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--max-direct-mb", "64"));
+        assertTrue(cli.err.contains("--max-direct-mb belongs to the memory check"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--memory", "--max-direct-mb", "0"));
+        assertTrue(cli.err.contains("--max-direct-mb must be at least 1"), cli.err);
         // the rl options do not silently do nothing on the backtest benchmark
         assertEquals(2, cli.run("bench", "--sizes", "small"));
         assertTrue(cli.err.contains("belong to 'strat bench rl'"), cli.err);

@@ -49,8 +49,9 @@ public final class RlBenchReport {
     /** The memory check's table: one row per sample, then the growth after warm-up and the verdict. */
     public static String memoryTable(RlMemoryCheck.Result r, BenchReport.Machine machine) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "RL native-memory check: %s, %,d steps, replay buffer capacity %,d (grows by doubling as it fills)%n",
-                r.rlCase().label(), r.steps(), RlBench.BUFFER));
+        out.append(String.format(Locale.ROOT, "RL native-memory check: %s, %,d steps, replay buffer capacity %,d (grows by doubling as it fills), "
+                        + "direct buffers capped at %s%n", r.rlCase().label(), r.steps(), RlBench.BUFFER,
+                r.maxDirectMb() > 0 ? r.maxDirectMb() + " MiB" : "the heap size (JVM default)"));
         out.append(machineLine(machine)).append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"step", "resident MiB", "heap used MiB", "JVM committed MiB", "direct buffers MiB",
@@ -125,7 +126,8 @@ public final class RlBenchReport {
         j.append("  \"algorithm\": ").append(BenchReport.quote(r.rlCase().algorithm().label())).append(", \"size\": ")
                 .append(BenchReport.quote(r.rlCase().size().label())).append(", \"steps\": ").append(r.steps())
                 .append(", \"warmup\": ").append(r.warmup()).append(", \"buffer\": ").append(RlBench.BUFFER)
-                .append(", \"heap_mb\": ").append(r.heapMb()).append(",\n  \"samples\": [");
+                .append(", \"heap_mb\": ").append(r.heapMb())
+                .append(", \"max_direct_mb\": ").append(r.maxDirectMb() > 0 ? Integer.toString(r.maxDirectMb()) : "null").append(",\n  \"samples\": [");
         for (int k = 0; k < r.samples().size(); k++) {
             RlMemoryCheck.Sample s = r.samples().get(k);
             j.append(k > 0 ? ", " : "").append("{\"step\": ").append(s.step()).append(", \"rss_kb\": ").append(s.rssKb())

@@ -72,9 +72,10 @@ public final class RlMemoryCheck {
      * @param steps   steps of the run
      * @param warmup  the step from which growth counts
      * @param heapMb  the child's fixed, pre-touched heap
+     * @param maxDirectMb the child's {@code -XX:MaxDirectMemorySize} in MiB, 0 for the JVM's default (the heap size)
      * @param samples every {@link #EVERY} steps, from step 0
      */
-    public record Result(RlCase rlCase, int steps, int warmup, int heapMb, List<Sample> samples) {
+    public record Result(RlCase rlCase, int steps, int warmup, int heapMb, int maxDirectMb, List<Sample> samples) {
         public Result {
             samples = List.copyOf(samples);
         }
@@ -137,14 +138,19 @@ public final class RlMemoryCheck {
         return (int) Math.max(512, 256 + 3 * bufferMb);
     }
 
-    /** Runs the check in a fresh JVM started by {@code java}; {@code progress} hears of each sample as it comes. */
-    public static Result runForked(List<String> java, RlCase rlCase, double scale, Consumer<String> progress) {
+    /**
+     * Runs the check in a fresh JVM started by {@code java}; {@code progress} hears of each sample as
+     * it comes. {@code maxDirectMb > 0} caps the direct buffers: reaching the cap makes the JVM
+     * collect, which frees the dead ones, so they no longer pile up between collections.
+     */
+    public static Result runForked(List<String> java, RlCase rlCase, double scale, int maxDirectMb, Consumer<String> progress) {
         int steps = (int) Math.max(2L * EVERY, Math.round(STEPS * scale / EVERY) * EVERY);
         int warmup = (int) Math.min(steps - EVERY, Math.max(EVERY, Math.round(WARMUP * scale / EVERY) * EVERY));
         int heap = heapMb(rlCase, steps);
         List<String> cmd = new ArrayList<>(java);
         // later options win over the parent's
         cmd.addAll(List.of("-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"));
+        if (maxDirectMb > 0) cmd.add("-XX:MaxDirectMemorySize=" + maxDirectMb + "m");
         List<Sample> samples = new ArrayList<>();
         ChildJvm.run(cmd, RlMemoryCheck.class, List.of(rlCase.algorithm().label(), rlCase.size().label(), Integer.toString(steps)),
                 rlCase.label() + " memory", line -> {
@@ -157,7 +163,7 @@ public final class RlMemoryCheck {
                             + "(direct buffers %,d MiB), %,d NDArrays", rlCase.label(), s.step(), s.rssKb() / 1024, s.heapUsedKb() / 1024,
                             s.jvmKb() / 1024, s.directKb() / 1024, s.arrays()));
                 });
-        return new Result(rlCase, steps, warmup, heap, samples);
+        return new Result(rlCase, steps, warmup, heap, maxDirectMb, samples);
     }
 
     /** The process's resident set size in KiB (Linux), or -1. */

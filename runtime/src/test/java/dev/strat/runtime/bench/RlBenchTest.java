@@ -73,7 +73,7 @@ class RlBenchTest {
         List<RlMemoryCheck.Sample> samples = List.of(new RlMemoryCheck.Sample(0, 600_000, 10_000, -1, -1, 3),
                 new RlMemoryCheck.Sample(10_000, 700_000, 20_000, -1, -1, 40), new RlMemoryCheck.Sample(20_000, 710_000, 30_000, 650_000, 40_000, 40),
                 new RlMemoryCheck.Sample(30_000, 712_000, 40_000, -1, -1, 40), new RlMemoryCheck.Sample(40_000, 715_240, 50_000, 651_000, 51_200, 40));
-        RlMemoryCheck.Result ok = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, samples);
+        RlMemoryCheck.Result ok = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, 0, samples);
         assertEquals(5_240, ok.growthKb());
         assertEquals(5_240, ok.trendKb(), 1e-6, "the line through 710,000, 712,000 and 715,240 KiB rises 5,240 KiB over 20,000 steps");
         assertEquals(0, ok.arrayGrowth());
@@ -86,6 +86,7 @@ class RlBenchTest {
         assertTrue(table.matches("(?s).*\\n *10,000 +683\\.6 +19\\.5 +- +- +- +40\\n.*"), "no tracking, no split:\n" + table);
         assertTrue(table.contains("of which the JVM's committed memory +1.0 MiB, resident memory outside the JVM (PyTorch, malloc) +4.1 MiB"), table);
         assertTrue(table.contains("pre-touched heap of 512 MiB"), table);
+        assertTrue(table.contains("direct buffers capped at the heap size (JVM default)"), table);
         String json = RlBenchReport.memoryJson(ok, MACHINE);
         assertTrue(json.contains("\"growth_kb\": 5240, \"trend_kb\": 5240, \"ndarray_growth\": 0, \"bound_kb\": 20480, \"pass\": true"), json);
         assertTrue(json.contains("{\"step\": 40000, \"rss_kb\": 715240, \"heap_used_kb\": 50000, \"jvm_committed_kb\": 651000, \"direct_kb\": 51200, \"ndarrays\": 40}"), json);
@@ -94,25 +95,26 @@ class RlBenchTest {
     @Test
     void memoryVerdictFollowsTheTrendNotTwoNoisySamples() {
         // +40 MiB between the end points, but the samples swing around a nearly flat line: +4 MiB by the trend
-        RlMemoryCheck.Result noisy = new RlMemoryCheck.Result(TD3_SMALL, 60_000, 20_000, 512, List.of(sample(0, 600, 40),
+        RlMemoryCheck.Result noisy = new RlMemoryCheck.Result(TD3_SMALL, 60_000, 20_000, 512, 64, List.of(sample(0, 600, 40),
                 sample(20_000, 700, 40), sample(30_000, 760, 40), sample(40_000, 700, 40), sample(50_000, 690, 40), sample(60_000, 740, 40)));
         assertEquals(40 * 1024, noisy.growthKb());
         assertEquals(4 * 1024, noisy.trendKb(), 1e-6);
         assertTrue(noisy.passes());
         // a steady climb of 10 MiB per 10,000 steps is a leak
-        RlMemoryCheck.Result climbing = new RlMemoryCheck.Result(TD3_SMALL, 60_000, 20_000, 512, List.of(sample(20_000, 700, 40),
+        RlMemoryCheck.Result climbing = new RlMemoryCheck.Result(TD3_SMALL, 60_000, 20_000, 512, 64, List.of(sample(20_000, 700, 40),
                 sample(30_000, 710, 40), sample(40_000, 720, 40), sample(50_000, 730, 40), sample(60_000, 740, 40)));
         assertEquals(40 * 1024, climbing.trendKb(), 1e-6);
         assertFalse(climbing.passes());
         // NDArrays piling up fail the check even while the allocator hides them from the resident figure
-        RlMemoryCheck.Result arrays = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, List.of(sample(20_000, 700, 40),
+        RlMemoryCheck.Result arrays = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, 64, List.of(sample(20_000, 700, 40),
                 sample(30_000, 700, 10_040), sample(40_000, 700, 20_040)));
         assertEquals(20_000, arrays.arrayGrowth());
         assertFalse(arrays.passes());
         RlMemoryCheck.Sample unreadable = new RlMemoryCheck.Sample(20_000, -1, 0, -1, -1, 40);
-        RlMemoryCheck.Result none = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, List.of(unreadable, sample(40_000, 700, 40)));
+        RlMemoryCheck.Result none = new RlMemoryCheck.Result(TD3_SMALL, 40_000, 20_000, 512, 64, List.of(unreadable, sample(40_000, 700, 40)));
         assertFalse(none.passes());
         assertTrue(RlBenchReport.memoryTable(none, MACHINE).contains("no verdict"));
+        assertTrue(RlBenchReport.memoryTable(none, MACHINE).contains("direct buffers capped at 64 MiB"));
         assertTrue(RlBenchReport.memoryJson(none, MACHINE).contains("\"growth_kb\": null, \"trend_kb\": null, \"ndarray_growth\": null"));
     }
 

@@ -3,7 +3,12 @@ package dev.strat.cli;
 import dev.strat.runtime.bench.BacktestSuite;
 import dev.strat.runtime.bench.BenchData;
 import dev.strat.runtime.bench.BenchReport;
+import dev.strat.runtime.bench.ChildJvm;
 import dev.strat.runtime.bench.ForkedThroughput;
+import dev.strat.runtime.bench.RlBench;
+import dev.strat.runtime.bench.RlBenchReport;
+import dev.strat.runtime.bench.RlCase;
+import dev.strat.runtime.bench.RlMemoryCheck;
 import dev.strat.runtime.data.DataException;
 import dev.strat.runtime.data.DataRoot;
 import dev.strat.runtime.data.MarketData;
@@ -31,10 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code strat bench [backtest]}: the backtest benchmark on real data. Loads twenty US large caps,
+ * {@code strat bench [backtest|rl]}. {@code rl} is the RL training benchmark
+ * ({@code shared/design/rl-benchmark.md}, {@link RlBench}) or, with {@code --memory}, its
+ * native-memory check ({@link RlMemoryCheck}). {@code backtest} is the backtest benchmark on real data. Loads twenty US large caps,
  * runs the baseline comparison once cold (first work of the JVM) and a few times warm through the
  * experiment runner, measures the asset-steps per second of CRP and OLMAR on one core, and prints
  * the figures next to the project's targets.
@@ -46,7 +55,10 @@ import java.util.function.Supplier;
         description = {"Benchmark the backtest loop on real data: CRP and OLMAR throughput (asset-steps per second, one core) "
                 + "and the time of the full baseline comparison (hold, bah, ucrp, crp, eg, olmar, pamr, corn, tsm, csm, mr).",
                 "The comparison runs first, so its first run is timed cold (and from JVM start); each throughput is "
-                        + "measured in a fresh JVM."},
+                        + "measured in a fresh JVM.",
+                "'strat bench rl' measures the RL agents' training steps per second (updates included, one compute thread) on the "
+                        + "synthetic portfolio environment, each run in a fresh JVM, beside Stable-Baselines3's figures and strat's "
+                        + "targets; 'strat bench rl --memory' checks that a long TD3 run's resident memory stops growing."},
         footer = {"", "Exit codes: 0 ok (whether or not the targets are met), 1 internal error, 2 bad options or missing data."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -59,8 +71,38 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "backtest",
-            description = "What to benchmark; only 'backtest' for now (the default).")
+            description = "What to benchmark: 'backtest' (the default) or 'rl' (training steps per second of the RL agents).")
     String what;
+
+    @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
+            description = "rl: algorithms to measure, of td3, sac, ddpg, ppo, a2c (default: td3,sac,ppo,a2c; the memory check: td3).")
+    List<String> algorithms;
+
+    @Option(names = "--sizes", paramLabel = "LIST", split = ",",
+            description = "rl: sizes, of small (61 observations, MLP 64-64) and paper (641, MLP 400-300) (default: small,paper; the memory check: small).")
+    List<String> sizes;
+
+    @Option(names = "--runs", paramLabel = "N", description = "rl: fresh JVMs per measurement; the table shows the median (default: 3).")
+    Integer runs;
+
+    @Option(names = "--steps-scale", paramLabel = "F",
+            description = "rl: multiply the timed steps (and the memory check's steps) by F, e.g. 0.2 for a quick look (default: 1).")
+    Double stepsScale;
+
+    @Option(names = "--clock", paramLabel = "cpu|wall",
+            description = "rl: the clock the verdict uses: cpu (the measuring thread's CPU time, robust to other load) or wall (default: cpu).")
+    String clock;
+
+    @Option(names = "--memory",
+            description = "rl: instead of throughput, the native-memory check: 100,000 TD3 steps, resident memory, heap, JVM "
+                    + "and direct-buffer memory and live NDArrays every 10,000; PASS when no NDArrays accumulate and the resident "
+                    + "memory's trend from step 20,000 on grows it by less than 20 MiB.")
+    boolean memory;
+
+    @Option(names = "--max-direct-mb", paramLabel = "MB",
+            description = "rl --memory: cap the child JVM's direct buffers (-XX:MaxDirectMemorySize), which DJL allocates per "
+                    + "created array and the JVM frees only when it collects (default: the JVM's, the heap size).")
+    Integer maxDirectMb;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder holding " + BenchData.FILE + " (default: $STRAT_DATA, else ../shared/data of the strat home).")
@@ -102,7 +144,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; the only one is 'backtest'");
+        if (what.equals("rl")) return rl();
+        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest' or 'rl'");
+        if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory || maxDirectMb != null) {
+            throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock, --memory and --max-direct-mb belong to 'strat bench rl'");
+        }
         if (assets < 1 || assets > BenchData.SYMBOLS.size()) {
             throw new UserError("--assets must be between 1 and " + BenchData.SYMBOLS.size() + ", got " + assets);
         }
@@ -137,17 +183,86 @@ public final class BenchCommand implements Callable<Integer> {
 
         BenchReport.Machine machine = BenchReport.Machine.current();
         out.print(BenchReport.table(result, machine));
-        if (json != null) {
-            Path target = ctx.cwd().resolve(json);
-            try {
-                AtomicFiles.writeString(target, BenchReport.json(result, machine));
-            } catch (UncheckedIOException e) {
-                throw new UserError(e.getMessage());
-            }
-            out.println("results: " + json);
-        }
+        if (json != null) writeJson(out, BenchReport.json(result, machine));
         out.flush();
         return 0;
+    }
+
+    /** {@code strat bench rl}: every (algorithm, size) in fresh JVMs, or the memory check. */
+    private int rl() {
+        RlBench.Clock verdictClock = parse(clock == null ? "cpu" : clock, RlBench.Clock::parse);
+        List<RlCase.Algorithm> algos = parseAll(algorithms != null ? algorithms : memory ? List.of("td3") : List.of("td3", "sac", "ppo", "a2c"),
+                RlCase.Algorithm::parse);
+        List<RlCase.Size> sizeList = parseAll(sizes != null ? sizes : memory ? List.of("small") : List.of("small", "paper"), RlCase.Size::parse);
+        int runCount = runs == null ? 3 : runs;
+        if (runCount < 1) throw new UserError("--runs must be at least 1, got " + runCount);
+        double scale = stepsScale == null ? 1 : stepsScale;
+        if (!(scale > 0) || scale > 100) throw new UserError("--steps-scale must be above 0 and at most 100, got " + scale);
+        if (maxDirectMb != null && !memory) throw new UserError("--max-direct-mb belongs to the memory check (--memory)");
+        if (maxDirectMb != null && maxDirectMb < 1) throw new UserError("--max-direct-mb must be at least 1, got " + maxDirectMb);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> java = ChildJvm.currentJava();
+        if (java == null) throw new UserError("cannot tell how this JVM was started, so cannot start fresh JVMs to measure in");
+        Consumer<String> progress = line -> {
+            err.println("strat: " + line);
+            err.flush();
+        };
+        BenchReport.Machine machine;
+        String table;
+        String jsonText;
+        if (memory) {
+            if (algos.size() != 1) throw new UserError("--memory runs one algorithm (td3 by default), got " + algorithms);
+            if (sizeList.size() != 1) throw new UserError("--memory runs one size (small by default), got " + sizes);
+            RlMemoryCheck.Result r = RlMemoryCheck.runForked(java, new RlCase(algos.getFirst(), sizeList.getFirst()), scale,
+                    maxDirectMb == null ? 0 : maxDirectMb, progress);
+            machine = BenchReport.Machine.current();
+            table = RlBenchReport.memoryTable(r, machine);
+            jsonText = RlBenchReport.memoryJson(r, machine);
+        } else {
+            List<RlBench.Result> results = new ArrayList<>();
+            for (RlCase.Size size : sizeList) {
+                for (RlCase.Algorithm algo : algos) {
+                    results.add(RlBench.measureForked(java, new RlCase(algo, size), scale, runCount, progress));
+                }
+            }
+            machine = BenchReport.Machine.current();
+            table = RlBenchReport.table(results, verdictClock, machine);
+            jsonText = RlBenchReport.json(results, verdictClock, machine);
+        }
+        out.print(table);
+        writeJson(out, jsonText);
+        out.flush();
+        return 0;
+    }
+
+    private static <T> T parse(String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Parses each name, in order, without repeats. */
+    private static <T> List<T> parseAll(List<String> names, Function<String, T> parser) {
+        List<T> parsed = new ArrayList<>();
+        for (String name : names) {
+            T t = parse(name, parser);
+            if (!parsed.contains(t)) parsed.add(t);
+        }
+        if (parsed.isEmpty()) throw new UserError("an empty list");
+        return parsed;
+    }
+
+    private void writeJson(PrintWriter out, String text) {
+        if (json == null) return;
+        try {
+            AtomicFiles.writeString(ctx.cwd().resolve(json), text);
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage());
+        }
+        out.println("results: " + json);
     }
 
     private MarketData load() {

@@ -81,6 +81,35 @@ class BenchCommandTest {
     }
 
     @Test
+    void badRlOptionsAreUserErrorsBeforeAnythingRuns() {
+        CliRunner cli = cli();
+        assertEquals(2, cli.run("bench", "rl", "--algorithms", "td3,dqn"));
+        assertTrue(cli.err.contains("unknown algorithm 'dqn'; use td3, sac, ddpg, ppo, a2c"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--sizes", "huge"));
+        assertTrue(cli.err.contains("unknown size 'huge'; use small or paper"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--runs", "0"));
+        assertTrue(cli.err.contains("--runs must be at least 1"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--steps-scale", "0"));
+        assertTrue(cli.err.contains("--steps-scale must be above 0"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--clock", "sundial"));
+        assertTrue(cli.err.contains("unknown clock 'sundial'; use cpu or wall"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--memory", "--sizes", "small,paper"));
+        assertTrue(cli.err.contains("--memory runs one size"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--memory", "--algorithms", "td3,sac"));
+        assertTrue(cli.err.contains("--memory runs one algorithm"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--max-direct-mb", "64"));
+        assertTrue(cli.err.contains("--max-direct-mb belongs to the memory check"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--memory", "--max-direct-mb", "0"));
+        assertTrue(cli.err.contains("--max-direct-mb must be at least 1"), cli.err);
+        // the rl options do not silently do nothing on the backtest benchmark
+        assertEquals(2, cli.run("bench", "--sizes", "small"));
+        assertTrue(cli.err.contains("belong to 'strat bench rl'"), cli.err);
+        assertEquals(2, cli.run("bench", "gpu"));
+        assertTrue(cli.err.contains("unknown benchmark 'gpu'; use 'backtest' or 'rl'"), cli.err);
+        assertTrue(!cli.err.contains("Exception"), cli.err);
+    }
+
+    @Test
     void missingDataIsAUserError() {
         CliRunner cli = cli();
         assertEquals(2, cli.run("bench", "--data", dir.resolve("nowhere").toString()));

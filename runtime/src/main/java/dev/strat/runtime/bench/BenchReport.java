@@ -155,7 +155,7 @@ public final class BenchReport {
                 + (Double.isNaN(target) ? "" : ", \"target\": " + number(target) + ", \"pass\": " + pass) + "}";
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         if (!Double.isFinite(v)) return "null";
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }

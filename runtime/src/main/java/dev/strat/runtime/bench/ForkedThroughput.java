@@ -5,12 +5,7 @@ import dev.strat.runtime.allocators.Olmar;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.pipeline.Stage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,19 +42,7 @@ public final class ForkedThroughput {
 
         /** The current JVM's binary, options and class path, or null when the JVM does not say. */
         public static List<String> currentJava() {
-            String binary = ProcessHandle.current().info().command().orElse(null);
-            if (binary == null) return null;
-            List<String> cmd = new ArrayList<>();
-            cmd.add(binary);
-            for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                // a recording or a debugger belongs to the parent only
-                if (!arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) {
-                    cmd.add(arg);
-                }
-            }
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            return cmd;
+            return ChildJvm.currentJava();
         }
     }
 
@@ -68,27 +51,10 @@ public final class ForkedThroughput {
      * throughput; the child's standard error is passed through.
      */
     public static Throughput measure(Fork fork, String stage, int iterations, int rounds, long warmupNanos) {
-        List<String> cmd = new ArrayList<>(fork.java());
-        cmd.add(ForkedThroughput.class.getName());
-        cmd.addAll(List.of(fork.dataFile().toString(), Integer.toString(fork.assets()), Integer.toString(fork.bars()), stage,
-                Integer.toString(iterations), Integer.toString(rounds), Long.toString(warmupNanos)));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            int code = p.waitFor();
-            for (String line : out.split("\n")) {
-                if (line.startsWith(PREFIX) && code == 0) return parse(stage, fork, iterations, line.substring(PREFIX.length()));
-            }
-            throw new IllegalStateException("the throughput child for " + stage + " exited with " + code + " and printed: " + out.strip());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start a JVM to measure " + stage + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring " + stage, e);
-        }
+        List<String> args = List.of(fork.dataFile().toString(), Integer.toString(fork.assets()), Integer.toString(fork.bars()), stage,
+                Integer.toString(iterations), Integer.toString(rounds), Long.toString(warmupNanos));
+        List<String> out = ChildJvm.run(fork.java(), ForkedThroughput.class, args, stage, line -> { });
+        return parse(stage, fork, iterations, ChildJvm.line(out, PREFIX, stage));
     }
 
     private static Throughput parse(String stage, Fork fork, int iterations, String line) {

@@ -5,5 +5,12 @@
  * cold and warm, {@link dev.strat.runtime.bench.BacktestSuite} runs them in the right order on
  * {@link dev.strat.runtime.bench.BenchData} and {@link dev.strat.runtime.bench.BenchReport} prints
  * the figures beside their targets.
+ *
+ * <p>The RL training benchmark behind {@code strat bench rl}: {@link dev.strat.runtime.bench.RlCase}
+ * is one (algorithm, size) with its settings, SB3's figure and the target,
+ * {@link dev.strat.runtime.bench.RlBench} measures its steps per second in fresh JVMs,
+ * {@link dev.strat.runtime.bench.RlMemoryCheck} watches a long run's resident memory and
+ * {@link dev.strat.runtime.bench.RlBenchReport} prints both. Every fresh JVM is started by
+ * {@link dev.strat.runtime.bench.ChildJvm}.
  */
 package dev.strat.runtime.bench;

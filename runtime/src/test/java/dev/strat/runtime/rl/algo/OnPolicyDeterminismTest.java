@@ -118,9 +118,9 @@ class OnPolicyDeterminismTest {
         try (OnPolicyAgent original = agents.get(); OnPolicyAgent restored = agents.get()) {
             Env env = portfolio();
             float[] obs = new float[env.spec().observationSize()];
-            OnPolicyBench.run(env, original, rollout);
+            OnPolicyLearningTest.train(env, original, rollout);
             // The restored agent first diverges (one rollout on other data), so only the checkpoint can make it equal.
-            OnPolicyBench.run(new SyntheticPortfolioEnv(new SyntheticPortfolioEnv.Config(4, 100, 3, 2, new double[]{0.01, 0, 0, 0}, 0.02, 5, 0.001)),
+            OnPolicyLearningTest.train(new SyntheticPortfolioEnv(new SyntheticPortfolioEnv.Config(4, 100, 3, 2, new double[]{0.01, 0, 0, 0}, 0.02, 5, 0.001)),
                     restored, rollout);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             original.save(new DataOutputStream(bytes));

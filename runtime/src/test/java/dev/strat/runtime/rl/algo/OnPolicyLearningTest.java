@@ -75,8 +75,20 @@ class OnPolicyLearningTest {
         }
     }
 
+    /** Steps {@code agent} through episodes of {@code env} (the first reset with seed 7, then 8, 9, ...). */
     static void train(Env env, Agent agent, int steps) {
-        OnPolicyBench.run(env, agent, steps);
+        float[] obs = new float[env.spec().observationSize()];
+        float[] next = new float[obs.length];
+        float[] action = new float[env.spec().action().width()];
+        long episode = 7;
+        env.reset(episode, obs);
+        for (int i = 0; i < steps; i++) {
+            agent.act(obs, true, action);
+            Env.Step s = env.step(action, next);
+            agent.observe(obs, action, s.reward(), next, s.terminal(), s.truncated());
+            if (s.done()) env.reset(++episode, obs);
+            else System.arraycopy(next, 0, obs, 0, obs.length);
+        }
     }
 
     /** The deterministic policy's average softmax weight on {@code asset} over one evaluation episode. */

@@ -215,7 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (algos.size() != 1) throw new UserError("--memory runs one algorithm (td3 by default), got " + algorithms);
             if (sizeList.size() != 1) throw new UserError("--memory runs one size (small by default), got " + sizes);
             RlMemoryCheck.Result r = RlMemoryCheck.runForked(java, new RlCase(algos.getFirst(), sizeList.getFirst()), scale,
-                    maxDirectMb == null ? 0 : maxDirectMb, progress);
+                    maxDirectMb == null ? inheritedDirectCapMb() : maxDirectMb, progress);
             machine = BenchReport.Machine.current();
             table = RlBenchReport.memoryTable(r, machine);
             jsonText = RlBenchReport.memoryJson(r, machine);
@@ -309,5 +309,28 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (BuildException e) {
             throw new InternalError(builtin.name() + ": " + e.getMessage());
         }
+    }
+
+    /** The direct-memory cap this JVM was started with (the launcher sets one), in MiB, or 0 for the default. */
+    static int inheritedDirectCapMb() {
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!arg.startsWith("-XX:MaxDirectMemorySize=")) continue;
+            String v = arg.substring("-XX:MaxDirectMemorySize=".length()).toLowerCase(java.util.Locale.ROOT);
+            long bytes;
+            try {
+                char unit = v.charAt(v.length() - 1);
+                long n = Character.isDigit(unit) ? Long.parseLong(v) : Long.parseLong(v.substring(0, v.length() - 1));
+                bytes = switch (unit) {
+                    case 'k' -> n << 10;
+                    case 'm' -> n << 20;
+                    case 'g' -> n << 30;
+                    default -> n;
+                };
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+            return (int) Math.max(1, bytes >> 20);
+        }
+        return 0;
     }
 }

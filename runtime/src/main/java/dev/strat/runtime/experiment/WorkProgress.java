@@ -14,6 +14,7 @@ public final class WorkProgress implements ProgressListener {
     private long total;
     private long done;
     private long runs;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     public WorkProgress(ProgressListener target) {
         this.target = target;
@@ -41,11 +42,10 @@ public final class WorkProgress implements ProgressListener {
         target.finish();
     }
 
+    /** Passes each distinct warning on once: every seed's training would otherwise repeat it. */
     @Override
-    public void warn(String message) {
-        synchronized (this) {
-            target.warn(message);
-        }
+    public synchronized void warn(String message) {
+        if (warned.add(message)) target.warn(message);
     }
 
     /** A listener for one training inside a run: its start and finish are absorbed, its units counted. */

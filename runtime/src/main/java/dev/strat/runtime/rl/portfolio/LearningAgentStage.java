@@ -118,6 +118,10 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         PortfolioEnv env = new PortfolioEnv(task, first, last);
         agent = factory.create(env.spec(), context.seed(), compute);
         boolean select = !settings.select().equals("last") && context.valid().isPresent();
+        if (!settings.select().equals("last") && context.valid().isEmpty()) {
+            context.progress().warn(label + ": the split has no valid part, so select=" + settings.select()
+                    + " cannot choose an epoch; the last epoch's model is kept");
+        }
         TrainingConfig config = TrainingConfig.epochs(context.seed(), settings.epochs()).withKeep(select ? Keep.BEST : Keep.LAST);
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new NanGuard());

@@ -78,54 +78,40 @@ public final class BuiltinHelp {
 
     /** The page of one built-in: signature, kind, summary, doc, parameters, reference, example. */
     public String describe(Builtin b) {
-        StringBuilder out = new StringBuilder();
-        out.append(b.signature()).append('\n');
-        appendWrapped(out, "  ", "  ", kindLine(b.kind()));
-        if (!b.summary().isBlank()) appendWrapped(out, "  ", "  ", b.summary());
-        if (!b.doc().isBlank()) {
-            out.append('\n');
-            appendWrapped(out, "  ", "  ", b.doc());
-        }
-        out.append('\n');
-        if (b.params().isEmpty()) {
-            out.append("  parameters: none\n");
-        } else {
-            out.append("  parameters:\n");
-            appendParamTable(out, b.params());
-        }
-        if (b.reference() != null && !b.reference().isBlank()) {
-            out.append('\n');
-            appendWrapped(out, "  reference: ", "             ", b.reference());
-        }
-        if (b.example() != null && !b.example().isBlank()) {
-            out.append("\n  example:\n");
-            for (String line : b.example().strip().split("\n")) out.append("    ").append(line.stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return page(b.signature(), kindLine(b.kind()), b.summary(), b.doc(), b.params(), b.reference(), b.example());
     }
 
-    /** The page of one component: signature, kind, summary, doc, parameters, reference, example. */
+    /** The page of one component, laid out as a built-in's. */
     public String describe(Component c) {
+        return page(c.signature(), "kind: " + c.kind().noun() + " (an argument of agents, not a stage)", c.summary(), c.doc(),
+                c.params(), c.reference(), c.example());
+    }
+
+    private String page(String signature, String kind, String summary, String doc, List<ParamSpec> params, String reference,
+                        String example) {
         StringBuilder out = new StringBuilder();
-        out.append(c.signature()).append('\n');
-        appendWrapped(out, "  ", "  ", "kind: " + c.kind().noun() + " (an argument of agents, not a stage)");
-        if (!c.summary().isBlank()) appendWrapped(out, "  ", "  ", c.summary());
-        if (!c.doc().isBlank()) {
+        out.append(signature).append('\n');
+        appendWrapped(out, "  ", "  ", kind);
+        if (!summary.isBlank()) appendWrapped(out, "  ", "  ", summary);
+        if (!doc.isBlank()) {
             out.append('\n');
-            appendWrapped(out, "  ", "  ", c.doc());
+            appendWrapped(out, "  ", "  ", doc);
         }
         out.append('\n');
-        if (c.params().isEmpty()) {
+        if (params.isEmpty()) {
             out.append("  parameters: none\n");
         } else {
             out.append("  parameters:\n");
-            appendParamTable(out, c.params());
+            appendParamTable(out, params);
         }
-        if (!c.reference().isBlank()) {
+        if (reference != null && !reference.isBlank()) {
             out.append('\n');
-            appendWrapped(out, "  reference: ", "             ", c.reference());
+            appendWrapped(out, "  reference: ", "             ", reference);
         }
-        if (!c.example().isBlank()) out.append("\n  example:\n    ").append(c.example().strip()).append('\n');
+        if (example != null && !example.isBlank()) {
+            out.append("\n  example:\n");
+            for (String line : example.strip().split("\n")) out.append("    ").append(line.stripTrailing()).append('\n');
+        }
         return out.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.strat.stdlib.builtins;
 
+import dev.strat.runtime.rl.portfolio.LearningSettings;
 import dev.strat.stdlib.Builtin;
 import dev.strat.stdlib.ComponentKind;
 import dev.strat.stdlib.ParamSpec;
@@ -17,9 +18,6 @@ import java.util.List;
  * Stable-Baselines3's defaults.
  */
 public final class Agents {
-
-    /** Validation metrics an agent's best model can be chosen by (all higher-is-better). */
-    public static final List<String> SELECT = List.of("wealth", "sharpe", "sortino", "calmar", "ar", "last");
 
     private Agents() {
     }
@@ -127,7 +125,7 @@ public final class Agents {
     private static List<ParamSpec> training() {
         return List.of(
                 Specs.count("epochs", 10, 1, "training passes (episodes) over the train split"),
-                Specs.choice("select", SELECT, "wealth", "validation metric that picks the best epoch (last: keep the final model)"),
+                Specs.choice("select", LearningSettings.SELECT, "wealth", "validation metric that picks the best epoch (last: keep the final model)"),
                 Specs.count("patience", 0, 0, "stop after this many epochs without a better validation metric (0: never)"),
                 Specs.choice("device", List.of("cpu", "gpu"), "cpu", "where the networks train"));
     }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.EnvSpec;
 import dev.strat.runtime.rl.nn.Activation;
 import dev.strat.runtime.rl.nn.Compute;
@@ -136,15 +135,12 @@ public final class A2c extends OnPolicyAgent {
      * {@code policy - entCoef * entropy + vfCoef * value}.
      */
     Terms loss(NDManager scope, OnPolicyBatch batch, Mode mode) {
-        int o = batch.observationSize();
-        int a = batch.actionColumns();
-        NDArray data = scope.create(batch.data(), new Shape(batch.size(), batch.width()));
-        NDList parts = data.split(new long[]{o, o + a, o + a + 1, o + a + 2}, 1);
-        NDArray observations = parts.get(0);
-        NDArray advantages = parts.get(3);
-        NDArray returns = parts.get(4);
+        OnPolicyBatch.Tensors b = batch.upload(scope);
+        NDArray observations = b.observations();
+        NDArray advantages = b.advantages();
+        NDArray returns = b.returns();
         NDArray head = nets.actor().forward(observations, mode);
-        NDArray[] lp = nets.distribution().logProbAndEntropy(scope, head, parts.get(1));
+        NDArray[] lp = nets.distribution().logProbAndEntropy(scope, head, b.actions());
         NDArray policy = advantages.mul(lp[0]).mean().neg();
         NDArray value = returns.sub(nets.critic().forward(observations, mode)).square().mean();
         NDArray entropy = lp[1];

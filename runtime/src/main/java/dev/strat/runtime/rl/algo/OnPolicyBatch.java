@@ -1,5 +1,10 @@
 package dev.strat.runtime.rl.algo;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
 /**
  * A minibatch of on-policy training data packed row by row into one float array, so that it
  * crosses to the accelerator in a single copy: each row holds the observation, the action
@@ -22,6 +27,19 @@ record OnPolicyBatch(int size, int observationSize, int actionColumns, float[] d
     }
 
     int width() { return observationSize + actionColumns + 3; }
+
+    /** The batch's columns as tensors in {@code scope}. */
+    record Tensors(NDArray observations, NDArray actions, NDArray oldLogProbs, NDArray advantages, NDArray returns) {
+    }
+
+    /** Copies the batch to the device in one transfer and splits it into its columns (views). */
+    Tensors upload(NDManager scope) {
+        NDArray all = scope.create(data, new Shape(size, width()));
+        int o = observationSize;
+        int a = actionColumns;
+        NDList parts = all.split(new long[]{o, o + a, o + a + 1, o + a + 2}, 1);
+        return new Tensors(parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4));
+    }
 
     /** A batch from separate arrays (tests); {@code actions[k]} is the one-hot row for discrete spaces. */
     static OnPolicyBatch of(float[][] observations, float[][] actions, double[] oldLogProbs, double[] advantages, double[] returns) {

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.EnvSpec;
 import dev.strat.runtime.rl.nn.Activation;
 import dev.strat.runtime.rl.nn.Adam;
@@ -164,16 +163,13 @@ public final class Ppo extends OnPolicyAgent {
      * given (standardised when the batch was built).
      */
     Terms loss(NDManager scope, OnPolicyBatch batch, Mode mode) {
-        int o = batch.observationSize();
-        int a = batch.actionColumns();
-        NDArray data = scope.create(batch.data(), new Shape(batch.size(), batch.width()));
-        NDList parts = data.split(new long[]{o, o + a, o + a + 1, o + a + 2}, 1);
-        NDArray observations = parts.get(0);
-        NDArray oldLogProb = parts.get(2);
-        NDArray advantages = parts.get(3);
-        NDArray returns = parts.get(4);
+        OnPolicyBatch.Tensors b = batch.upload(scope);
+        NDArray observations = b.observations();
+        NDArray oldLogProb = b.oldLogProbs();
+        NDArray advantages = b.advantages();
+        NDArray returns = b.returns();
         NDArray head = nets.actor().forward(observations, mode);
-        NDArray[] lp = nets.distribution().logProbAndEntropy(scope, head, parts.get(1));
+        NDArray[] lp = nets.distribution().logProbAndEntropy(scope, head, b.actions());
         NDArray logRatio = lp[0].sub(oldLogProb);
         NDArray ratio = logRatio.exp();
         float eps = (float) config.clipRange();

@@ -24,7 +24,7 @@ public record Compute(String name, Device device) {
                 int gpus = engine().getGpuCount();
                 if (gpus == 0) {
                     throw new IllegalArgumentException("device=gpu was asked for, but PyTorch sees no CUDA GPU here "
-                            + "(this build carries the " + nativeFlavour() + " natives; build with -Pgpu on a machine with CUDA)");
+                            + "(use a build made with -Pgpu, which carries DJL's CUDA natives, on a machine with CUDA)");
                 }
                 yield new Compute("gpu", Device.gpu());
             }
@@ -47,9 +47,5 @@ public record Compute(String name, Device device) {
         }
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         return Engine.getEngine("PyTorch");
-    }
-
-    private static String nativeFlavour() {
-        return System.getProperty("strat.torch.flavour", "CPU");
     }
 }

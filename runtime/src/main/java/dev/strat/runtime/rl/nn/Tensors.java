@@ -98,9 +98,4 @@ public final class Tensors {
     public static void zeroGrad(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);
     }
-
-    /** Copies {@code values} into an existing tensor of the same size. */
-    public static void set(NDArray target, float[] values) {
-        target.set(values);
-    }
 }

@@ -107,7 +107,7 @@ public final class Ppo extends OnPolicyAgent {
     public Ppo(EnvSpec spec, Config config, long seed, Compute compute) {
         super(spec, config.settings(), seed, compute);
         this.config = config;
-        this.adam = new Adam(manager, nets.parameters(), config.learningRate(), 0.9, 0.999, 1e-5, -1);
+        this.adam = new Adam(manager, nets.parameters(), config.learningRate(), 0.9, 0.999, 1e-5);
     }
 
     public Config config() { return config; }

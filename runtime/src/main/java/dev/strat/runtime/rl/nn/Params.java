@@ -20,17 +20,25 @@ public final class Params {
     }
 
     /**
-     * Polyak update {@code target <- (1 - tau) target + tau source}, as
-     * {@code target -= tau (target - source)}: three native calls per parameter, no graph.
+     * Polyak update {@code target <- (1 - tau) target + tau source}: on the CPU one fused pass
+     * per parameter in Java; elsewhere {@code target -= tau (target - source)}, three native calls.
      */
     public static void softUpdate(List<Param> source, List<Param> target, double tau) {
         check(source, target);
         float f = (float) tau;
         for (int k = 0; k < source.size(); k++) {
-            NDArray t = target.get(k).value();
-            try (NDArray d = t.sub(source.get(k).value())) {
-                t.subi(d.muli(f));
-            }
+            softUpdate(source.get(k).value(), target.get(k).value(), f);
+        }
+    }
+
+    /** {@code target <- (1 - tau) target + tau source} for one tensor of the same shape, in place. */
+    public static void softUpdate(NDArray source, NDArray target, float tau) {
+        if (HostKernels.onHost(target) && HostKernels.onHost(source)) {
+            HostKernels.lerp(HostKernels.view(target), HostKernels.view(source), tau);
+            return;
+        }
+        try (NDArray d = target.sub(source)) {
+            target.subi(d.muli(tau));
         }
     }
 
@@ -62,17 +70,25 @@ public final class Params {
     }
 
     static void write(DataOutputStream out, NDArray a) throws IOException {
-        float[] v = a.toFloatArray();
+        write(out, a.toFloatArray());
+    }
+
+    static void write(DataOutputStream out, float[] v) throws IOException {
         out.writeInt(v.length);
         for (float x : v) out.writeFloat(x);
     }
 
     static void read(DataInputStream in, NDArray a, String what) throws IOException {
-        int n = in.readInt();
-        if (n != a.size()) throw new IOException("checkpoint tensor " + what + " has " + n + " values, expected " + a.size());
-        float[] v = new float[n];
-        for (int k = 0; k < n; k++) v[k] = in.readFloat();
+        float[] v = new float[Math.toIntExact(a.size())];
+        read(in, v, what);
         a.set(v);
+    }
+
+    /** Reads what {@link #write(DataOutputStream, float[])} wrote into {@code into}, which has the expected length. */
+    static void read(DataInputStream in, float[] into, String what) throws IOException {
+        int n = in.readInt();
+        if (n != into.length) throw new IOException("checkpoint tensor " + what + " has " + n + " values, expected " + into.length);
+        for (int k = 0; k < n; k++) into[k] = in.readFloat();
     }
 
     private static void check(List<Param> a, List<Param> b) {

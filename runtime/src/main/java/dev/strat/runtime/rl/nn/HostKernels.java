@@ -1,0 +1,86 @@
+package dev.strat.runtime.rl.nn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Element-wise passes over whole parameter tensors, done in Java on the tensors' own CPU
+ * memory: an Adam step and a Polyak average, each one pass.
+ *
+ * <p>Why: PyTorch runs them as chains of separate kernels, each a full pass over the
+ * parameters with a fresh temporary (DJL's {@code adamUpdate} makes about eleven passes and five
+ * allocations). At the paper size of the RL benchmark that was 3.7 ms of a 21 ms TD3 step. The
+ * tensors' memory is copied into Java arrays with bulk (memcpy) transfers, because the JIT
+ * vectorises loops over arrays but not over buffers; and every array of one loop is indexed
+ * alike, because a loop mixing {@code a[i]} with {@code b[at + i]} is not vectorised either
+ * (measured: 2.9 ms against 0.3 ms for 762,000 parameters).
+ *
+ * <p>Only for contiguous CPU tensors created as parameters (leaf tensors the process owns); on
+ * other devices callers use native operations.
+ */
+public final class HostKernels {
+
+    /** Floats per chunk of the Polyak average: two chunk arrays stay inside the L1 cache. */
+    private static final int CHUNK = 4096;
+
+    private HostKernels() {
+    }
+
+    /** Whether {@code a}'s memory can be read and written from Java in place. */
+    public static boolean onHost(NDArray a) {
+        return Device.cpu().equals(a.getDevice());
+    }
+
+    /**
+     * The tensor's own memory as a float view (no copy): writes through it change the tensor.
+     * The tensor must be a contiguous CPU tensor; DJL would silently copy a non-contiguous one.
+     */
+    public static FloatBuffer view(NDArray a) {
+        return JniUtils.getByteBuffer((PtNDArray) a, true).asFloatBuffer();
+    }
+
+    /**
+     * One Adam step on {@code w} with gradient {@code g} and moments {@code m} and {@code v}:
+     * {@code m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= rate m / (sqrt(v) + eps)}.
+     * {@code ws} and {@code gs} are scratch arrays at least as long as {@code m}.
+     */
+    public static void adam(FloatBuffer w, FloatBuffer g, float[] m, float[] v, float[] ws, float[] gs,
+                            float rate, float beta1, float beta2, float eps) {
+        int n = m.length;
+        if (w.capacity() != n || g.capacity() != n || v.length != n || ws.length < n || gs.length < n) {
+            throw new IllegalArgumentException("size mismatch");
+        }
+        w.get(0, ws, 0, n);
+        g.get(0, gs, 0, n);
+        float c1 = 1 - beta1;
+        float c2 = 1 - beta2;
+        for (int i = 0; i < n; i++) {
+            float gi = gs[i];
+            float mi = beta1 * m[i] + c1 * gi;
+            float vi = beta2 * v[i] + c2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            ws[i] -= rate * mi / ((float) Math.sqrt(vi) + eps);
+        }
+        w.put(0, ws, 0, n);
+    }
+
+    /** {@code target <- target + tau (source - target)} in one pass of cache-sized chunks. */
+    public static void lerp(FloatBuffer target, FloatBuffer source, float tau) {
+        int n = target.capacity();
+        if (source.capacity() != n) throw new IllegalArgumentException("size mismatch");
+        float[] tc = new float[Math.min(CHUNK, n)];
+        float[] sc = new float[tc.length];
+        for (int at = 0; at < n; at += CHUNK) {
+            int len = Math.min(CHUNK, n - at);
+            target.get(at, tc, 0, len);
+            source.get(at, sc, 0, len);
+            for (int i = 0; i < len; i++) tc[i] += tau * (sc[i] - tc[i]);
+            target.put(at, tc, 0, len);
+        }
+    }
+}

@@ -214,7 +214,7 @@ public final class Sac extends OffPolicyAgent {
         double meanLogProb = scalar(step.pi().logProb().mean());
         Map<String, Double> values = new LinkedHashMap<>();
         double alpha = Math.exp(logAlpha);
-        alphaTensor.set(new float[] {(float) alpha});
+        Tensors.write(alphaTensor, new float[] {(float) alpha});
         if (config.autoEntropy()) {
             values.put("entropy", -logAlpha * (meanLogProb + targetEntropy));
             stepTemperature(-(meanLogProb + targetEntropy));
@@ -281,7 +281,7 @@ public final class Sac extends OffPolicyAgent {
     }
 
     double criticLossValue() {
-        alphaTensor.set(new float[] {(float) Math.exp(logAlpha)});
+        Tensors.write(alphaTensor, new float[] {(float) Math.exp(logAlpha)});
         try (NDManager scope = root.newSubManager()) {
             return scalar(criticLoss(begin(scope)));
         } finally {
@@ -290,7 +290,7 @@ public final class Sac extends OffPolicyAgent {
     }
 
     double actorLossValue() {
-        alphaTensor.set(new float[] {(float) Math.exp(logAlpha)});
+        Tensors.write(alphaTensor, new float[] {(float) Math.exp(logAlpha)});
         try (NDManager scope = root.newSubManager()) {
             return scalar(actorLoss(begin(scope)));
         }

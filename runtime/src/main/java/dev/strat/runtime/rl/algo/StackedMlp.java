@@ -246,29 +246,9 @@ final class StackedMlp implements Net {
         Params.save(out, params);
     }
 
-    /** Reads what {@link #save} wrote, in place (the views must keep sharing the flat storage). */
+    /** Reads what {@link #save} wrote, in place (the views must keep sharing the one storage). */
     @Override
     public void load(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n != params.size()) throw new IOException("checkpoint holds " + n + " tensors, the network has " + params.size());
-        for (Param p : params) {
-            String name = in.readUTF();
-            if (!name.equals(p.name())) throw new IOException("checkpoint tensor '" + name + "' where '" + p.name() + "' was expected");
-            int size = in.readInt();
-            if (size != p.value().size()) throw new IOException("checkpoint tensor " + name + " has " + size + " values, expected " + p.value().size());
-            float[] v = new float[size];
-            for (int k = 0; k < size; k++) v[k] = in.readFloat();
-            assign(p.value(), v);
-        }
-    }
-
-    /**
-     * Writes {@code values} into {@code target}'s existing storage. {@code NDArray.set(float[])}
-     * gives the PyTorch tensor new storage, which would detach a view from its flat base.
-     */
-    static void assign(NDArray target, float[] values) {
-        try (NDArray v = target.getManager().create(values, target.getShape())) {
-            target.set(ALL, v);
-        }
+        Params.load(in, params);
     }
 }

@@ -16,7 +16,7 @@ public final class Params {
     /** {@code target <- source}, parameter by parameter (lists built from the same spec). */
     public static void copy(List<Param> source, List<Param> target) {
         check(source, target);
-        for (int k = 0; k < source.size(); k++) target.get(k).value().set(source.get(k).value().toFloatArray());
+        for (int k = 0; k < source.size(); k++) Tensors.write(target.get(k).value(), source.get(k).value().toFloatArray());
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Params {
     static void read(DataInputStream in, NDArray a, String what) throws IOException {
         float[] v = new float[Math.toIntExact(a.size())];
         read(in, v, what);
-        a.set(v);
+        Tensors.write(a, v);
     }
 
     /** Reads what {@link #write(DataOutputStream, float[])} wrote into {@code into}, which has the expected length. */

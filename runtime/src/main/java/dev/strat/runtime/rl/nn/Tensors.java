@@ -2,6 +2,7 @@ package dev.strat.runtime.rl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -92,6 +93,25 @@ public final class Tensors {
     /** Whether the calling thread records (one JNI call, no tensor operation). */
     public static boolean isRecording() {
         return JniUtils.isGradMode();
+    }
+
+    /**
+     * Writes {@code values} into {@code target}'s existing storage, keeping every view of it
+     * valid. On the CPU this is a copy into the tensor's memory; elsewhere an in-place indexed
+     * set. ({@code NDArray.set(float[])} instead gives the tensor new storage, detaching views,
+     * and makes PyTorch print a deprecation warning.)
+     */
+    public static void write(NDArray target, float[] values) {
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException("writing " + values.length + " values into a tensor of " + target.size());
+        }
+        if (HostKernels.onHost(target)) {
+            HostKernels.view(target).put(0, values);
+            return;
+        }
+        try (NDArray v = target.getManager().create(values, target.getShape())) {
+            target.set(new NDIndex(":"), v);
+        }
     }
 
     /** Resets a parameter's accumulated gradient to zero (one native call). */

@@ -6,6 +6,7 @@ import dev.strat.runtime.rl.EnvSpec;
 import dev.strat.runtime.rl.ObservationLayout;
 import dev.strat.runtime.rl.SyntheticPortfolioEnv;
 import dev.strat.runtime.rl.nn.Param;
+import dev.strat.runtime.rl.nn.Tensors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ final class OffPolicyTesting {
         for (Param p : params) {
             float[] v = new float[(int) p.value().size()];
             for (int i = 0; i < v.length; i++) v[i] = (float) (0.5 * Math.sin(1.7 * index++ + offset));
-            StackedMlp.assign(p.value(), v);
+            Tensors.write(p.value(), v);
         }
     }
 

@@ -33,7 +33,7 @@ class StackedMlpTest {
             assertEquals(before[0] + 1, b.parameters().get(0).value().toFloatArray()[0], 1e-6, "soft update through the flat storage");
             float[] w = new float[24];
             for (int i = 0; i < w.length; i++) w[i] = i;
-            StackedMlp.assign(a.parameters().get(0).value(), w);
+            Tensors.write(a.parameters().get(0).value(), w);
             assertArrayEquals(w, a.parameters().get(0).value().toFloatArray());
             b.copyFrom(a);
             assertArrayEquals(w, b.parameters().get(0).value().toFloatArray(), "copy through the flat storage");

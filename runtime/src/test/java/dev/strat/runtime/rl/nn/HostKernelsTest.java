@@ -52,6 +52,16 @@ class HostKernelsTest {
         assertEquals(40f, view.get(1), "an in-place tensor update is seen through the view");
     }
 
+    @Test
+    void writeFillsTheExistingStorage() {
+        NDArray a = root.zeros(new Shape(2, 2));
+        FloatBuffer before = HostKernels.view(a);
+        Tensors.write(a, new float[] {1f, 2f, 3f, 4f});
+        assertArrayEquals(new float[] {1f, 2f, 3f, 4f}, a.toFloatArray());
+        assertEquals(4f, before.get(3), "the same memory: views taken before the write see it");
+        assertThrows(IllegalArgumentException.class, () -> Tensors.write(a, new float[3]));
+    }
+
     /** Several steps of the Java Adam against the PyTorch engine's native adamUpdate on the same numbers. */
     @Test
     void adamMatchesTheNativeUpdate() {

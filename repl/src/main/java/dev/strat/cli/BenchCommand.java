@@ -10,7 +10,6 @@ import dev.strat.runtime.bench.RlBenchReport;
 import dev.strat.runtime.bench.RlCase;
 import dev.strat.runtime.bench.RlMemoryCheck;
 import dev.strat.runtime.data.DataException;
-import dev.strat.runtime.data.DataRoot;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.experiment.NamedStrategy;
 import dev.strat.runtime.io.AtomicFiles;
@@ -266,9 +265,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private MarketData load() {
-        Path root = ctx.dataRoots().resolve(data);
         try {
-            dataFile = DataRoot.resolve(root.toString(), Map.of(), ctx.cwd()).file(BenchData.FILE);
+            dataFile = ctx.dataRoots().dataRoot(data).file(BenchData.FILE);
             return BenchData.load(dataFile, assets).data();
         } catch (DataException e) {
             throw new UserError(e.getMessage());

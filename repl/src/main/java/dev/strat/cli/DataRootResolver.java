@@ -1,22 +1,23 @@
 package dev.strat.cli;
 
+import dev.strat.runtime.data.DataRoot;
+
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides where relative data file names resolve, in this order: the {@code --data} option, the
- * {@code STRAT_DATA} environment variable, then {@code ../shared/data} relative to the strat
- * home (the repository root, which the {@code ./strat} launcher passes as the system property
- * {@code strat.home}) or, without a home, relative to the current directory.
+ * The command line's view of {@link DataRoot}: the same order (the {@code --data} option, the
+ * {@code STRAT_DATA} environment variable, then {@code ../shared/data} relative to a base
+ * folder), with the base the strat home (the repository root, which the {@code ./strat}
+ * launcher passes as the system property {@code strat.home}) or, without a home, the current
+ * directory; relative paths resolve against the current directory.
  *
- * <p>The environment and home are injected so the order can be tested without touching the
- * real process environment.
+ * <p>The environment, home and current directory are injected so the order can be tested
+ * without touching the real process.
  */
 public final class DataRootResolver {
-
-    /** The environment variable that names the data folder. */
-    public static final String ENV = "STRAT_DATA";
 
     /** The system property the launcher sets to the repository root. */
     public static final String HOME_PROPERTY = "strat.home";
@@ -38,33 +39,16 @@ public final class DataRootResolver {
 
     /** The data folder, absolute and normalised; {@code option} is the {@code --data} value or null. */
     public Path resolve(Path option) {
-        return resolveWithOrigin(option).path();
+        return dataRoot(option).dir();
     }
 
-    /** The data folder and where the choice came from, for messages such as "no such folder". */
-    public Resolved resolveWithOrigin(Path option) {
-        if (option != null) {
-            return new Resolved(absolute(cwd, option), "--data");
-        }
-        String fromEnv = env.get(ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return new Resolved(absolute(cwd, Path.of(fromEnv.strip())), ENV);
-        }
-        if (stratHome.isPresent()) {
-            Path home = absolute(cwd, Path.of(stratHome.get()));
-            return new Resolved(home.resolve("../shared/data").normalize(), HOME_PROPERTY);
-        }
-        return new Resolved(cwd.resolve("../shared/data").normalize(), "current directory");
-    }
-
-    private static Path absolute(Path base, Path p) {
-        return base.resolve(p).toAbsolutePath().normalize();
-    }
-
-    /**
-     * @param path   the data folder
-     * @param origin {@code --data}, {@code STRAT_DATA}, {@code strat.home} or {@code current directory}
-     */
-    public record Resolved(Path path, String origin) {
+    /** The data root with every folder it searches, in order. */
+    public DataRoot dataRoot(Path option) {
+        String explicit = option == null ? null : cwd.resolve(option).toString();
+        Map<String, String> environment = new HashMap<>(env);
+        String fromEnv = env.get(DataRoot.ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) environment.put(DataRoot.ENV, cwd.resolve(fromEnv.strip()).toString());
+        Path base = stratHome.map(home -> cwd.resolve(home)).orElse(cwd);
+        return DataRoot.resolve(explicit, environment, base);
     }
 }

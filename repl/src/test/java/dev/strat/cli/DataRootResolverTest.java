@@ -15,15 +15,16 @@ class DataRootResolverTest {
     @Test
     void optionWinsAndResolvesAgainstCwd() {
         var r = new DataRootResolver(Map.of("STRAT_DATA", "/env/data"), Optional.of("/home/strat"), CWD);
-        assertEquals(new DataRootResolver.Resolved(Path.of("/work/project/sub/mydata"), "--data"),
-                r.resolveWithOrigin(Path.of("mydata")));
+        assertEquals(Path.of("/work/project/sub/mydata"), r.resolve(Path.of("mydata")));
+        assertEquals("--data", r.dataRoot(Path.of("mydata")).origin());
         assertEquals(Path.of("/abs/data"), r.resolve(Path.of("/abs/data")));
     }
 
     @Test
     void environmentComesNext() {
         var r = new DataRootResolver(Map.of("STRAT_DATA", "../d"), Optional.of("/home/strat"), CWD);
-        assertEquals(new DataRootResolver.Resolved(Path.of("/work/project/d"), "STRAT_DATA"), r.resolveWithOrigin(null));
+        assertEquals(Path.of("/work/project/d"), r.resolve(null));
+        assertEquals("STRAT_DATA", r.dataRoot(null).origin(), "a folder that does not exist is not replaced by the default");
     }
 
     @Test
@@ -34,13 +35,12 @@ class DataRootResolverTest {
 
     @Test
     void homeIsTheRepositoryRoot() {
-        var r = new DataRootResolver(Map.of(), Optional.of("/work/wt/cli"), CWD);
-        assertEquals(new DataRootResolver.Resolved(Path.of("/work/wt/shared/data"), "strat.home"), r.resolveWithOrigin(null));
+        assertEquals(Path.of("/nowhere/wt/shared/data"), new DataRootResolver(Map.of(), Optional.of("/nowhere/wt/cli"), CWD).resolve(null));
     }
 
     @Test
     void withoutHomeTheCurrentDirectoryIsUsed() {
         var r = new DataRootResolver(Map.of(), Optional.empty(), CWD);
-        assertEquals(new DataRootResolver.Resolved(Path.of("/work/project/shared/data"), "current directory"), r.resolveWithOrigin(null));
+        assertEquals(Path.of("/work/project/shared/data"), r.resolve(null));
     }
 }

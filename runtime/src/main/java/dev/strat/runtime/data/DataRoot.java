@@ -2,29 +2,27 @@ package dev.strat.runtime.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Where market data files live. In priority order: an explicit folder ({@code --data DIR}),
- * which is then the only place searched; otherwise the folder in the environment variable
- * {@value #ENV}, then {@code ../shared/data} relative to a base folder (the repository root or
- * the current directory). A relative file name is looked up in these folders in order; an
- * absolute one is taken as is. A missing file is an error that lists every place tried.
+ * Where market data files live: the first of an explicit folder ({@code --data DIR}), the
+ * folder in the environment variable {@value #ENV}, or {@code ../shared/data} relative to a base
+ * folder (the repository root or the current directory). The one chosen is the only place
+ * searched: a folder the user named that does not exist is reported, never silently replaced
+ * by the default. A relative file name resolves in that folder; an absolute one is taken as
+ * is. A missing file is an error that names the place tried and where the choice came from.
  */
 public final class DataRoot {
 
     /** Environment variable naming the data folder. */
     public static final String ENV = "STRAT_DATA";
 
-    /** One folder searched and why it is searched. */
-    public record Candidate(Path dir, String origin) {}
+    private final Path dir;
+    private final String origin;
 
-    private final List<Candidate> candidates;
-
-    private DataRoot(List<Candidate> candidates) {
-        this.candidates = List.copyOf(candidates);
+    private DataRoot(Path dir, String origin) {
+        this.dir = dir;
+        this.origin = origin;
     }
 
     /**
@@ -33,15 +31,10 @@ public final class DataRoot {
      * @param base     the folder {@code ../shared/data} is resolved against
      */
     public static DataRoot resolve(String explicit, Map<String, String> env, Path base) {
-        List<Candidate> c = new ArrayList<>();
-        if (explicit != null && !explicit.isBlank()) {
-            c.add(new Candidate(Path.of(explicit).toAbsolutePath().normalize(), "--data"));
-        } else {
-            String fromEnv = env.get(ENV);
-            if (fromEnv != null && !fromEnv.isBlank()) c.add(new Candidate(Path.of(fromEnv).toAbsolutePath().normalize(), ENV));
-            c.add(new Candidate(base.toAbsolutePath().resolve("../shared/data").normalize(), "default ../shared/data from " + base));
-        }
-        return new DataRoot(c);
+        if (explicit != null && !explicit.isBlank()) return new DataRoot(Path.of(explicit).toAbsolutePath().normalize(), "--data");
+        String fromEnv = env.get(ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) return new DataRoot(Path.of(fromEnv.strip()).toAbsolutePath().normalize(), ENV);
+        return new DataRoot(base.toAbsolutePath().resolve("../shared/data").normalize(), "default ../shared/data from " + base);
     }
 
     /** {@link #resolve(String, Map, Path)} with the process environment. */
@@ -49,29 +42,27 @@ public final class DataRoot {
         return resolve(explicit, System.getenv(), base);
     }
 
-    /** The folders searched, in order. */
-    public List<Candidate> candidates() { return candidates; }
-
-    /** The main data folder: the first candidate that exists, else the first candidate. */
+    /** The data folder (which may not exist; {@link #file} then says so). */
     public Path dir() {
-        for (Candidate c : candidates) if (Files.isDirectory(c.dir())) return c.dir();
-        return candidates.get(0).dir();
+        return dir;
     }
 
-    /** The path of a data file; throws {@link DataException} listing the places tried when it is missing. */
+    /** Where the choice came from: {@code --data}, {@value #ENV} or the default. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The path of a data file; throws {@link DataException} naming the place tried when it is missing. */
     public Path file(String name) {
         Path given = Path.of(name);
         if (given.isAbsolute()) {
             if (Files.isRegularFile(given)) return given;
             throw new DataException("data file " + name + " not found");
         }
-        List<String> tried = new ArrayList<>();
-        for (Candidate c : candidates) {
-            Path p = c.dir().resolve(given).normalize();
-            if (Files.isRegularFile(p)) return p;
-            tried.add(p + " (" + c.origin() + (Files.isDirectory(c.dir()) ? "" : ", folder does not exist") + ")");
-        }
-        String hint = candidates.get(0).origin().equals("--data") ? "" : "; set --data DIR or " + ENV + " to point at the data folder";
-        throw new DataException("data file " + name + " not found; looked in " + String.join(", ", tried) + hint);
+        Path p = dir.resolve(given).normalize();
+        if (Files.isRegularFile(p)) return p;
+        String hint = origin.startsWith("default") ? "; set --data DIR or " + ENV + " to point at the data folder" : "";
+        throw new DataException("data file " + name + " not found; looked in " + p + " (" + origin
+                + (Files.isDirectory(dir) ? "" : ", folder does not exist") + ")" + hint);
     }
 }

@@ -27,21 +27,29 @@ class DataRootTest {
     }
 
     @Test
-    void environmentThenDefaultRelativeToBase() throws IOException {
+    void environmentWinsAndAMissingFolderIsReportedNotReplaced() throws IOException {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Path shared = Files.createDirectories(tmp.resolve("shared/data"));
         Files.writeString(shared.resolve("a.csv.gz"), "");
         Path env = tmp.resolve("missing-env");
         DataRoot root = DataRoot.resolve(null, Map.of(DataRoot.ENV, env.toString()), repo);
+        assertEquals(env, root.dir());
+        DataException e = assertThrows(DataException.class, () -> root.file("a.csv.gz"));
+        assertEquals("data file a.csv.gz not found; looked in " + env.resolve("a.csv.gz") + " (STRAT_DATA, folder does not exist)",
+                e.getMessage(), "the default folder holds the file, but the user named another");
+    }
+
+    @Test
+    void withoutOptionOrEnvironmentTheDefaultIsRelativeToBase() throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path shared = Files.createDirectories(tmp.resolve("shared/data"));
+        Files.writeString(shared.resolve("a.csv.gz"), "");
+        DataRoot root = DataRoot.resolve(null, Map.of(DataRoot.ENV, "  "), repo);
         assertEquals(shared, root.dir());
         assertEquals(shared.resolve("a.csv.gz"), root.file("a.csv.gz"));
         DataException e = assertThrows(DataException.class, () -> root.file("b.csv"));
-        assertEquals("data file b.csv not found; looked in " + env.resolve("b.csv") + " (STRAT_DATA, folder does not exist), "
-                + shared.resolve("b.csv") + " (default ../shared/data from " + repo + "); set --data DIR or STRAT_DATA to point at the data folder",
-                e.getMessage());
-        DataRoot noEnv = DataRoot.resolve(null, Map.of(), repo);
-        assertEquals(1, noEnv.candidates().size());
-        assertEquals(shared.resolve("a.csv.gz"), noEnv.file("a.csv.gz"));
+        assertEquals("data file b.csv not found; looked in " + shared.resolve("b.csv") + " (default ../shared/data from " + repo
+                + "); set --data DIR or STRAT_DATA to point at the data folder", e.getMessage());
     }
 
     @Test

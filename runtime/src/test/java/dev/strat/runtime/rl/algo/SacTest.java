@@ -8,12 +8,7 @@ import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.NetSpec;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 
 import static dev.strat.runtime.rl.algo.OffPolicyTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -101,22 +96,10 @@ class SacTest {
 
     @Test
     void sameSeedGivesSameRunAndAnotherSeedDiffers() {
-        SyntheticPortfolioEnv env = driftEnv(3);
-        Trace a, b, c;
-        try (Sac agent = new Sac(env.spec(), small(), 7, Compute.cpu())) {
-            a = train(agent, env, 300, 11);
+        assertSameSeedSameRun(seed -> new Sac(driftEnv(3).spec(), small(), seed, Compute.cpu()), driftEnv(3), agent -> {
             assertTrue(agent.updates() > 200);
             assertNotEquals(1.0, agent.alpha(), 1e-6, "the temperature is tuned");
-        }
-        try (Sac agent = new Sac(env.spec(), small(), 7, Compute.cpu())) {
-            b = train(agent, env, 300, 11);
-        }
-        try (Sac agent = new Sac(env.spec(), small(), 8, Compute.cpu())) {
-            c = train(agent, env, 300, 11);
-        }
-        for (int t = 0; t < 300; t++) assertArrayEquals(a.actions().get(t), b.actions().get(t), "step " + t);
-        assertEquals(a.rewards(), b.rewards());
-        assertNotEquals(a.rewards(), c.rewards());
+        });
     }
 
     @Test
@@ -124,41 +107,13 @@ class SacTest {
         SyntheticPortfolioEnv env = driftEnv(3);
         Sac.Config config = Sac.Config.defaults().withNets(NetSpec.Mlp.of(32, 32), NetSpec.Mlp.of(32, 32)).withBatch(64)
                 .withLearningRate(1e-3).withLearningStarts(200).withAutoEntropy(0.01, Double.NaN).withGamma(0.9);
-        try (Sac agent = new Sac(env.spec(), config, 3, Compute.cpu())) {
-            double before = weightOnFirst(agent, env, 999);
-            train(agent, env, 3000, 1);
-            double after = weightOnFirst(agent, env, 999);
-            assertTrue(after > 0.8, "weight on the drifting asset " + after + " (before training " + before + ")");
-        }
+        assertLearnsToHoldTheDriftingAsset(seed -> new Sac(env.spec(), config, seed, Compute.cpu()), env, env, 3000, 3);
     }
 
     @Test
     void saveAndLoadRestoreTheAgent() throws IOException {
         SyntheticPortfolioEnv env = driftEnv(3);
-        float[] obs = new float[env.spec().observationSize()];
-        env.reset(5, obs);
-        float[] expected = new float[4];
-        byte[] bytes;
-        double alpha;
-        try (Sac agent = new Sac(env.spec(), small(), 7, Compute.cpu())) {
-            train(agent, env, 120, 2);
-            agent.act(obs, false, expected);
-            alpha = agent.alpha();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            agent.save(new DataOutputStream(out));
-            bytes = out.toByteArray();
-        }
-        try (Sac other = new Sac(env.spec(), small(), 99, Compute.cpu())) {
-            float[] before = new float[4];
-            other.act(obs, false, before);
-            assertFalse(Arrays.equals(expected, before));
-            other.load(new DataInputStream(new ByteArrayInputStream(bytes)));
-            float[] after = new float[4];
-            other.act(obs, false, after);
-            assertArrayEquals(expected, after);
-            assertEquals(alpha, other.alpha());
-            assertEquals(70, other.updates());
-        }
+        assertSaveAndLoadRestore(seed -> new Sac(env.spec(), small(), seed, Compute.cpu()), env, Sac::alpha);
     }
 
     @Test

@@ -8,10 +8,6 @@ import dev.strat.runtime.rl.nn.Compute;
 import dev.strat.runtime.rl.nn.NetSpec;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 
 import static dev.strat.runtime.rl.algo.OffPolicyTesting.*;
@@ -74,21 +70,8 @@ class Td3Test {
 
     @Test
     void sameSeedGivesSameRunAndAnotherSeedDiffers() {
-        SyntheticPortfolioEnv env = driftEnv(3);
-        Trace a, b, c;
-        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
-            a = train(agent, env, 300, 11);
-            assertTrue(agent.updates() > 200);
-        }
-        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
-            b = train(agent, env, 300, 11);
-        }
-        try (Td3 agent = new Td3(env.spec(), small(), 8, Compute.cpu())) {
-            c = train(agent, env, 300, 11);
-        }
-        for (int t = 0; t < 300; t++) assertArrayEquals(a.actions().get(t), b.actions().get(t), "step " + t);
-        assertEquals(a.rewards(), b.rewards());
-        assertNotEquals(a.rewards(), c.rewards());
+        assertSameSeedSameRun(seed -> new Td3(driftEnv(3).spec(), small(), seed, Compute.cpu()), driftEnv(3),
+                agent -> assertTrue(agent.updates() > 200));
     }
 
     @Test
@@ -96,43 +79,13 @@ class Td3Test {
         SyntheticPortfolioEnv env = learningEnv();
         Td3.Config config = Td3.Config.defaults().withNets(NetSpec.Mlp.of(32, 32), NetSpec.Mlp.of(32, 32)).withLearningStarts(200)
                 .withGamma(0.9);
-        for (long seed = 1; seed <= 3; seed++) {
-            try (Td3 agent = new Td3(env.spec(), config, seed, Compute.cpu())) {
-                double before = weightOnFirst(agent, env, 999);
-                train(agent, scaled(env, 100), 2500, 1);
-                double after = weightOnFirst(agent, env, 999);
-                assertTrue(after > 0.8, "seed " + seed + ": weight on the drifting asset " + after + " (before training " + before + ")");
-            }
-        }
+        assertLearnsToHoldTheDriftingAsset(seed -> new Td3(env.spec(), config, seed, Compute.cpu()), env, scaled(env, 100), 2500, 1, 2, 3);
     }
 
     @Test
     void saveAndLoadRestoreTheAgent() throws IOException {
         SyntheticPortfolioEnv env = driftEnv(3);
-        byte[] bytes;
-        float[] obs = new float[env.spec().observationSize()];
-        env.reset(5, obs);
-        float[] expected = new float[4];
-        double criticLoss;
-        try (Td3 agent = new Td3(env.spec(), small(), 7, Compute.cpu())) {
-            train(agent, env, 120, 2);
-            agent.act(obs, false, expected);
-            criticLoss = agent.criticLossValue();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            agent.save(new DataOutputStream(out));
-            bytes = out.toByteArray();
-        }
-        try (Td3 other = new Td3(env.spec(), small(), 99, Compute.cpu())) {
-            float[] before = new float[4];
-            other.act(obs, false, before);
-            assertFalse(java.util.Arrays.equals(expected, before));
-            other.load(new DataInputStream(new ByteArrayInputStream(bytes)));
-            float[] after = new float[4];
-            other.act(obs, false, after);
-            assertArrayEquals(expected, after);
-            assertEquals(120, other.steps());
-            assertEquals(70, other.updates());
-        }
+        assertSaveAndLoadRestore(seed -> new Td3(env.spec(), small(), seed, Compute.cpu()), env, agent -> 0);
     }
 
     @Test

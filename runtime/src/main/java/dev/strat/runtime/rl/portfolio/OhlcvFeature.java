@@ -8,28 +8,13 @@ import dev.strat.runtime.data.History;
  * {@code log(1 + volume)}. Close-only sources (no open, high or low) fall back to the close;
  * a missing volume reads 0. Cash's column is all zeros.
  */
-final class OhlcvFeature implements Feature {
+final class OhlcvFeature extends WindowFeature {
 
     static final int CHANNELS = 5;
 
-    private final int window;
-
     OhlcvFeature(int window) {
-        if (window < 1) throw new IllegalArgumentException("ohlcv needs a window of at least 1, got " + window);
-        this.window = window;
+        super("ohlcv", window, CHANNELS);
     }
-
-    @Override
-    public String label() { return "ohlcv(window=" + window + ")"; }
-
-    @Override
-    public int warmup() { return window; }
-
-    @Override
-    public int width(int assets) { return window * (assets + 1) * CHANNELS; }
-
-    @Override
-    public int[] tensorShape(int assets) { return new int[] {window, CHANNELS}; }
 
     @Override
     public void write(History history, AccountState account, float[] out, int offset) {

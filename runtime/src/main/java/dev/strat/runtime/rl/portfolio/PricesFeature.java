@@ -7,26 +7,11 @@ import dev.strat.runtime.data.History;
  * ({@code close_b / close_t}, so the newest row is all ones), as a (window, assets + cash, 1)
  * tensor, oldest bar first. Cash's price is constant, so its column is 1.
  */
-final class PricesFeature implements Feature {
-
-    private final int window;
+final class PricesFeature extends WindowFeature {
 
     PricesFeature(int window) {
-        if (window < 1) throw new IllegalArgumentException("prices needs a window of at least 1, got " + window);
-        this.window = window;
+        super("prices", window, 1);
     }
-
-    @Override
-    public String label() { return "prices(window=" + window + ")"; }
-
-    @Override
-    public int warmup() { return window; }
-
-    @Override
-    public int width(int assets) { return window * (assets + 1); }
-
-    @Override
-    public int[] tensorShape(int assets) { return new int[] {window, 1}; }
 
     @Override
     public void write(History history, AccountState account, float[] out, int offset) {

@@ -6,27 +6,15 @@ import dev.strat.runtime.data.History;
  * Log returns {@code log(close_b / close_(b-1))} of every asset over the last {@code window}
  * bars, as a (window, assets + cash, 1) tensor, oldest bar first; cash earns 0.
  */
-final class ReturnsFeature implements Feature {
-
-    private final int window;
+final class ReturnsFeature extends WindowFeature {
 
     ReturnsFeature(int window) {
-        if (window < 1) throw new IllegalArgumentException("returns needs a window of at least 1, got " + window);
-        this.window = window;
+        super("returns", window, 1);
     }
-
-    @Override
-    public String label() { return "returns(window=" + window + ")"; }
 
     /** {@code window} returns need one close more. */
     @Override
     public int warmup() { return window + 1; }
-
-    @Override
-    public int width(int assets) { return window * (assets + 1); }
-
-    @Override
-    public int[] tensorShape(int assets) { return new int[] {window, 1}; }
 
     @Override
     public void write(History history, AccountState account, float[] out, int offset) {

@@ -48,7 +48,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     private final double targetNoise;
     private final double noiseClip;
     private final double actionNoise;
-    private final NDArray tau;
+    private final float tau;
     private final NDArray criticCount;
     /** Target-smoothing noise of the next update (batch x action), already clipped. */
     final float[] batchNoise;
@@ -73,7 +73,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         criticTarget.copyFrom(critic);
         this.actorOptimiser = new Adam(root, actor.trainable(), s.learningRate());
         this.criticOptimiser = new Adam(root, critic.trainable(), s.learningRate());
-        this.tau = root.create((float) s.tau());
+        this.tau = (float) s.tau();
         this.criticCount = root.create((float) critics);
         this.batchNoise = new float[batch * actDim];
     }

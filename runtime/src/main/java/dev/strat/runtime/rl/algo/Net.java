@@ -41,8 +41,8 @@ sealed interface Net permits StackedMlp, Net.OfModule {
         return parameters();
     }
 
-    /** {@code this <- (1 - tau) this + tau source}; {@code tau} is a scalar tensor. */
-    void softUpdateFrom(Net source, NDArray tau);
+    /** {@code this <- (1 - tau) this + tau source}, in place. */
+    void softUpdateFrom(Net source, float tau);
 
     /** {@code this <- source}. */
     void copyFrom(Net source);
@@ -91,8 +91,8 @@ sealed interface Net permits StackedMlp, Net.OfModule {
         }
 
         @Override
-        public void softUpdateFrom(Net source, NDArray tau) {
-            Params.softUpdate(source.parameters(), parameters(), tau.getFloat());
+        public void softUpdateFrom(Net source, float tau) {
+            Params.softUpdate(source.parameters(), parameters(), tau);
         }
 
         @Override

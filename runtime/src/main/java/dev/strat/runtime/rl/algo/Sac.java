@@ -118,7 +118,7 @@ public final class Sac extends OffPolicyAgent {
     final StackedMlp criticTarget;
     private final Adam actorOptimiser;
     private final Adam criticOptimiser;
-    private final NDArray tau;
+    private final float tau;
     private final NDArray alphaTensor;
     private final SquashedGaussian.Scalars scalars;
     private final double targetEntropy;
@@ -145,7 +145,7 @@ public final class Sac extends OffPolicyAgent {
         criticTarget.copyFrom(critic);
         this.actorOptimiser = new Adam(root, actor.trainable(), config.learningRate());
         this.criticOptimiser = new Adam(root, critic.trainable(), config.learningRate());
-        this.tau = root.create((float) config.tau());
+        this.tau = (float) config.tau();
         this.logAlpha = Math.log(config.entropyCoefficient());
         this.alphaTensor = root.create((float) config.entropyCoefficient());
         this.scalars = SquashedGaussian.Scalars.on(root);

@@ -231,8 +231,8 @@ final class StackedMlp implements Net {
 
     /** {@code this <- (1 - tau) this + tau source}: one pass over the whole storage. */
     @Override
-    public void softUpdateFrom(Net source, NDArray tau) {
-        Params.softUpdate(((StackedMlp) source).frozen, frozen, tau.getFloat());
+    public void softUpdateFrom(Net source, float tau) {
+        Params.softUpdate(((StackedMlp) source).frozen, frozen, tau);
     }
 
     /** {@code this <- source}. */

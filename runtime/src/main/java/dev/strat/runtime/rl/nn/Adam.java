@@ -3,6 +3,7 @@ package dev.strat.runtime.rl.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,12 +24,8 @@ import java.util.List;
 public final class Adam {
 
     private final List<Param> params;
-    private final boolean host;
-    private final List<float[]> hostMeans = new ArrayList<>();
-    private final List<float[]> hostVariances = new ArrayList<>();
-    private final List<NDArray> means = new ArrayList<>();
-    private final List<NDArray> variances = new ArrayList<>();
-    /** Scratch copies of one parameter and its gradient (host steps only). */
+    private final List<Slot> slots = new ArrayList<>();
+    /** Scratch copies of one parameter and its gradient, shared by the host slots. */
     private final float[] weightScratch;
     private final float[] gradientScratch;
     private final float lr;
@@ -48,19 +45,18 @@ public final class Adam {
         this.beta1 = (float) beta1;
         this.beta2 = (float) beta2;
         this.epsilon = (float) epsilon;
-        this.host = this.params.stream().allMatch(p -> HostKernels.onHost(p.value()));
-        int largest = host ? this.params.stream().mapToInt(p -> Math.toIntExact(p.value().size())).max().orElse(0) : 0;
-        this.weightScratch = new float[largest];
-        this.gradientScratch = new float[largest];
+        int largest = 0;
         for (Param p : this.params) {
-            if (host) {
-                hostMeans.add(new float[Math.toIntExact(p.value().size())]);
-                hostVariances.add(new float[Math.toIntExact(p.value().size())]);
+            int size = Math.toIntExact(p.value().size());
+            if (HostKernels.onHost(p.value())) {
+                slots.add(new HostSlot(size));
+                largest = Math.max(largest, size);
             } else {
-                means.add(manager.zeros(p.value().getShape()));
-                variances.add(manager.zeros(p.value().getShape()));
+                slots.add(new NativeSlot(manager, p.value().getShape()));
             }
         }
+        this.weightScratch = new float[largest];
+        this.gradientScratch = new float[largest];
     }
 
     /** Applies one step with the gradients accumulated since the last step, then zeroes them. */
@@ -72,15 +68,7 @@ public final class Adam {
         for (int k = 0; k < params.size(); k++) {
             NDArray w = params.get(k).value();
             try (NDArray g = w.getGradient()) {
-                if (host) {
-                    HostKernels.adam(HostKernels.view(w), HostKernels.view(g), hostMeans.get(k), hostVariances.get(k),
-                            weightScratch, gradientScratch, rate, beta1, beta2, epsilon);
-                } else {
-                    // Argument order as DJL's own Adam: the plain rate (used for weight decay)
-                    // first, then the bias-corrected step size the update is scaled by.
-                    w.getNDArrayInternal().adamUpdate(new NDList(w, g, means.get(k), variances.get(k)), new NDList(w),
-                            lr, rate, 0f, 1f, -1f, beta1, beta2, epsilon, true, false);
-                }
+                slots.get(k).step(w, g, rate);
             }
             Tensors.zeroGrad(w);
         }
@@ -98,28 +86,80 @@ public final class Adam {
 
     public void save(DataOutputStream out) throws IOException {
         out.writeLong(t);
-        for (int k = 0; k < params.size(); k++) {
-            if (host) {
-                Params.write(out, hostMeans.get(k));
-                Params.write(out, hostVariances.get(k));
-            } else {
-                Params.write(out, means.get(k));
-                Params.write(out, variances.get(k));
-            }
-        }
+        for (Slot slot : slots) slot.save(out);
     }
 
     public void load(DataInputStream in) throws IOException {
         t = in.readLong();
-        for (int k = 0; k < params.size(); k++) {
-            String name = params.get(k).name();
-            if (host) {
-                Params.read(in, hostMeans.get(k), name + " (Adam mean)");
-                Params.read(in, hostVariances.get(k), name + " (Adam variance)");
-            } else {
-                Params.read(in, means.get(k), name + " (Adam mean)");
-                Params.read(in, variances.get(k), name + " (Adam variance)");
-            }
+        for (int k = 0; k < params.size(); k++) slots.get(k).load(in, params.get(k).name());
+    }
+
+    /** One parameter's moments and the step that updates them; both kinds save the same layout. */
+    private sealed interface Slot permits HostSlot, NativeSlot {
+        void step(NDArray w, NDArray g, float rate);
+
+        void save(DataOutputStream out) throws IOException;
+
+        void load(DataInputStream in, String name) throws IOException;
+    }
+
+    /** Moments in Java arrays, one fused Java pass over the parameter's CPU memory. */
+    private final class HostSlot implements Slot {
+        private final float[] mean;
+        private final float[] variance;
+
+        HostSlot(int size) {
+            this.mean = new float[size];
+            this.variance = new float[size];
+        }
+
+        @Override
+        public void step(NDArray w, NDArray g, float rate) {
+            HostKernels.adam(HostKernels.view(w), HostKernels.view(g), mean, variance, weightScratch, gradientScratch,
+                    rate, beta1, beta2, epsilon);
+        }
+
+        @Override
+        public void save(DataOutputStream out) throws IOException {
+            Params.write(out, mean);
+            Params.write(out, variance);
+        }
+
+        @Override
+        public void load(DataInputStream in, String name) throws IOException {
+            Params.read(in, mean, name + " (Adam mean)");
+            Params.read(in, variance, name + " (Adam variance)");
+        }
+    }
+
+    /** Moments as tensors on the parameter's device, the PyTorch engine's fused update. */
+    private final class NativeSlot implements Slot {
+        private final NDArray mean;
+        private final NDArray variance;
+
+        NativeSlot(NDManager manager, Shape shape) {
+            this.mean = manager.zeros(shape);
+            this.variance = manager.zeros(shape);
+        }
+
+        @Override
+        public void step(NDArray w, NDArray g, float rate) {
+            // Argument order as DJL's own Adam: the plain rate (used for weight decay) first, then
+            // the bias-corrected step size the update is scaled by.
+            w.getNDArrayInternal().adamUpdate(new NDList(w, g, mean, variance), new NDList(w),
+                    lr, rate, 0f, 1f, -1f, beta1, beta2, epsilon, true, false);
+        }
+
+        @Override
+        public void save(DataOutputStream out) throws IOException {
+            Params.write(out, mean);
+            Params.write(out, variance);
+        }
+
+        @Override
+        public void load(DataInputStream in, String name) throws IOException {
+            Params.read(in, mean, name + " (Adam mean)");
+            Params.read(in, variance, name + " (Adam variance)");
         }
     }
 }

@@ -26,10 +26,10 @@ class StackedMlpTest {
             StackedMlp a = new StackedMlp(m, "a", 2, 3, List.of(4), 1, Activation.RELU, Activation.IDENTITY, Init.torchDefault(), new SplittableRandom(1));
             StackedMlp b = new StackedMlp(m, "b", 2, 3, List.of(4), 1, Activation.RELU, Activation.IDENTITY, Init.torchDefault(), new SplittableRandom(2));
             float[] before = a.parameters().get(0).value().toFloatArray();
-            a.softUpdateFrom(b, m.create(0f));
+            a.softUpdateFrom(b, 0f);
             a.parameters().get(0).value().addi(1f);
             assertEquals(before[0] + 1, a.parameters().get(0).value().toFloatArray()[0], 1e-6, "in place on the view");
-            b.softUpdateFrom(a, m.create(1f));
+            b.softUpdateFrom(a, 1f);
             assertEquals(before[0] + 1, b.parameters().get(0).value().toFloatArray()[0], 1e-6, "soft update through the flat storage");
             float[] w = new float[24];
             for (int i = 0; i < w.length; i++) w[i] = i;

@@ -303,7 +303,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static Stage create(Builtin builtin, Arguments args, MarketInfo info) {
         try {
-            return builtin.factory().create(args, info);
+            return builtin.factory().create(args, dev.strat.stdlib.BuildContext.leaf(info, builtin.name()));
         } catch (BuildException e) {
             throw new InternalError(builtin.name() + ": " + e.getMessage());
         }

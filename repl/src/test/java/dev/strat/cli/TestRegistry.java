@@ -27,27 +27,27 @@ public final class TestRegistry {
                         + "predicted return to reach eps. Good on mean-reverting markets; poor when trends persist.",
                 "Li, B. and Hoi, S. C. H. (2012). On-line portfolio selection with moving average reversion. ICML.",
                 "strategy fast = olmar(window=5) | constrain(max_weight=40%)",
-                (args, market) -> null);
+                (args, context) -> null);
     }
 
     public static Registry registry() {
         return Registry.builder()
                 .add(olmar())
                 .add(new Builtin("ucrp", StageKind.ALLOCATOR, List.of(), "Uniform constant rebalanced portfolio",
-                        "Rebalances to equal weights every bar.", "", "compare ucrp", (a, m) -> null))
+                        "Rebalances to equal weights every bar.", "", "compare ucrp", (a, c) -> null))
                 .add(new Builtin("constrain", StageKind.TRANSFORM, List.of(
                         ParamSpec.optional("max_weight", new ParamType.Number(), new Value.Num(1, false, true), 0, 1,
                                 "largest weight of one asset"),
                         ParamSpec.optional("long_only", new ParamType.Bool(), new Value.Bool(true), Double.NaN, Double.NaN,
                                 "forbid negative weights")),
                         "Clips weights to limits", "Caps each weight and gives the excess to cash.", "",
-                        "strategy s = ucrp | constrain(max_weight=40%)", (a, m) -> null))
+                        "strategy s = ucrp | constrain(max_weight=40%)", (a, c) -> null))
                 .add(new Builtin("barrier", StageKind.RISK, List.of(
                         ParamSpec.required("window", new ParamType.Bars(), 2, Double.NaN, "risk estimation window"),
                         ParamSpec.optional("risk", new ParamType.Choice(List.of("cvar", "cdar", "variance")),
                                 new Value.Word("cvar"), Double.NaN, Double.NaN, "the risk measure")),
                         "Barrier-function risk controller", "Keeps the portfolio inside a risk budget.", "",
-                        "strategy r = ucrp | risk barrier(window=21d)", (a, m) -> null))
+                        "strategy r = ucrp | risk barrier(window=21d)", (a, c) -> null))
                 .build();
     }
 }

@@ -40,7 +40,7 @@ class BuiltinFactoriesTest {
             ParamSpec p = b.param(e.getKey()).orElseThrow();
             assertEquals(java.util.Optional.empty(), p.check(e.getValue()), name + "." + e.getKey());
         }
-        return b.factory().create(Arguments.of(b, given), info);
+        return b.factory().create(Arguments.of(b, given), BuildContext.leaf(info, b.name()));
     }
 
     private static Value.Num num(double v) {

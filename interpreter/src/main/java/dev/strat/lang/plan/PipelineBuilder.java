@@ -52,7 +52,7 @@ public final class PipelineBuilder {
                 continue;
             }
             try {
-                Stage stage = node.builtin().factory().create(node.args(), market);
+                Stage stage = node.builtin().factory().create(node.args(), dev.strat.stdlib.BuildContext.leaf(market, name + "." + node.builtin().name()));
                 if (stage == null) {
                     errors.add(Diagnostic.error(node.span(), "'" + node.builtin().name() + "' could not be built"));
                 } else if (node.every().isPresent()) {

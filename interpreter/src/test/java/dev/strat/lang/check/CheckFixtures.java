@@ -69,11 +69,11 @@ public final class CheckFixtures {
                 List.of(ParamSpec.optional("window", new ParamType.Bars(), new Value.Num(21, false, true), 2, Double.NaN, "window"),
                         ParamSpec.optional("gamma", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "gamma"),
                         ParamSpec.optional("market_risk", new ParamType.Number(), new Value.Num(0, false, true), 0, 1, "market risk")),
-                "test risk stage", "", "", "", (args, market) -> new PassThrough("barrier")));
+                "test risk stage", "", "", "", (args, context) -> new PassThrough("barrier")));
         b.add(new Builtin("dcm", StageKind.ADAPT,
                 List.of(ParamSpec.optional("lambda_min", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "lambda"),
                         ParamSpec.optional("rho", new ParamType.Number(), new Value.Num(0.005, false, false), 0, 1, "rho")),
-                "test adapt stage", "", "", "", (args, market) -> new PassThrough("dcm")));
+                "test adapt stage", "", "", "", (args, context) -> new PassThrough("dcm")));
         return b.build();
     }
 

@@ -21,7 +21,7 @@ final class TestRegistry {
 
     static Builtin builtin(String name, StageKind kind, ParamSpec... params) {
         return new Builtin(name, kind, List.of(params), name + " summary", "", "", "",
-                (args, market) -> new CheckFixtures.PassThrough(name + args.render()));
+                (args, context) -> new CheckFixtures.PassThrough(name + args.render()));
     }
 
     static final Registry REGISTRY = Registry.builder()

@@ -14,8 +14,11 @@ package dev.strat.runtime.backtest;
  * @param slippageMax upper bound of the per-step slippage rate
  * @param riskFree    annual rate the cash position earns (0 for none), compounded per period as
  *                    {@code (1 + riskFree)^(1 / P) - 1}
+ * @param costModel   the model every {@link MarketStep} charges; null means the proportional model
+ *                    of {@code fee} and the slippage range ({@link ProportionalCost})
  */
-public record BacktestConfig(double capital, double fee, double slippageMin, double slippageMax, double riskFree) {
+public record BacktestConfig(double capital, double fee, double slippageMin, double slippageMax, double riskFree,
+                             CostModel costModel) {
 
     /** One million of capital and no frictions: useful for tests and for pure allocation studies. */
     public static final BacktestConfig FRICTIONLESS = new BacktestConfig(1_000_000, 0, 0, 0, 0);
@@ -35,6 +38,17 @@ public record BacktestConfig(double capital, double fee, double slippageMin, dou
         if (!(riskFree > -1) || Double.isInfinite(riskFree)) {
             throw new IllegalArgumentException("risk-free rate must be finite and above -100 %, got " + riskFree);
         }
+        if (costModel == null) costModel = new ProportionalCost(fee, slippageMin, slippageMax);
+    }
+
+    /** A configuration charging the proportional model of {@code fee} and the slippage range. */
+    public BacktestConfig(double capital, double fee, double slippageMin, double slippageMax, double riskFree) {
+        this(capital, fee, slippageMin, slippageMax, riskFree, null);
+    }
+
+    /** The same account charged by another cost model. */
+    public BacktestConfig withCostModel(CostModel model) {
+        return new BacktestConfig(capital, fee, slippageMin, slippageMax, riskFree, java.util.Objects.requireNonNull(model));
     }
 
     /** A configuration whose cash earns nothing. */

@@ -1,5 +1,7 @@
 package dev.strat.runtime.backtest;
 
+import dev.strat.runtime.pipeline.StageReport;
+
 import java.util.List;
 
 /**
@@ -17,10 +19,21 @@ import java.util.List;
  * @param turnover  per decision: sum over assets and cash of |w_new - w_drifted| (T entries)
  * @param costs     per decision: trading cost paid as a fraction of wealth (T entries)
  * @param periodsPerYear annualisation used for metrics
+ * @param reports   what the stages reported besides weights (series per period, counters)
  */
 public record BacktestResult(String strategy, String label, long seed, List<String> symbols, long[] times,
                              double[] wealth, double[] weights, double[] turnover, double[] costs,
-                             double periodsPerYear) {
+                             double periodsPerYear, StageReport reports) {
+
+    public BacktestResult {
+        java.util.Objects.requireNonNull(reports, "reports");
+    }
+
+    /** A result whose stages reported nothing besides their weights. */
+    public BacktestResult(String strategy, String label, long seed, List<String> symbols, long[] times,
+                          double[] wealth, double[] weights, double[] turnover, double[] costs, double periodsPerYear) {
+        this(strategy, label, seed, symbols, times, wealth, weights, turnover, costs, periodsPerYear, StageReport.EMPTY);
+    }
 
     /** Number of periods T. */
     public int periods() {

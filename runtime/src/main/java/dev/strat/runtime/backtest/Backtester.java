@@ -8,16 +8,18 @@ import dev.strat.runtime.pipeline.Outcome;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.pipeline.StageReports;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * The portfolio environment: runs one {@link Stage} (usually a pipeline) over a range of bars of a
  * market and records what the account did.
  *
  * <h2>One step</h2>
+ * The account arithmetic is {@link MarketStep}'s (shared with every training environment); the
+ * cost model is the configuration's ({@link BacktestConfig#costModel()}), by default:
  * The run makes decisions at bars {@code firstBar .. lastBar - 1}; with {@code T = lastBar - firstBar}
  * it records {@code T} periods. At decision bar {@code t} (step {@code k = t - firstBar}), with
  * wealth {@code V_k} and the weights {@code d} the account drifted to since the last rebalance:
@@ -112,16 +114,13 @@ public final class Backtester {
         final int m = n + 1;
         final int periods = lastBar - firstBar;
         final double periodsPerYear = market.frequency().periodsPerYear();
-        final RunSetup setup = new RunSetup(market.symbols(), market.frequency(), seed, firstBar, lastBar);
+        final StageReports reports = new StageReports(periods);
+        final RunSetup setup = new RunSetup(market.symbols(), market.frequency(), seed, firstBar, lastBar, reports, config);
         stage.reset(setup);
         final String label = stage.label();
         final int warmup = stage.warmup();
-
-        final SplittableRandom slippage = config.fixedSlippage() ? null : setup.random("slippage");
-        final double fee = config.fee();
-        final double slipMin = config.slippageMin();
-        final double slipMax = config.slippageMax();
-        final double cashRelative = config.cashRelative(periodsPerYear);
+        final MarketStep account = new MarketStep(market, config);
+        account.reset(setup);
 
         final long[] times = new long[periods + 1];
         final double[] wealth = new double[periods + 1];
@@ -129,18 +128,12 @@ public final class Backtester {
         final double[] turnover = new double[periods];
         final double[] costs = new double[periods];
 
-        final double[] drifted = new double[m];
         final double[] current = new double[m];
         final double[] target = new double[m];
-        final double[] executed = new double[m];
-        final double[] relatives = new double[n];
-        final double[] scratch = new double[2];
-        drifted[n] = 1.0;
 
         final History.Cursor cursor = History.cursor(market, firstBar);
         final History history = cursor.view();
-        double v = config.capital();
-        wealth[0] = v;
+        wealth[0] = account.wealth();
         times[0] = market.time(firstBar);
 
         final int reportEvery = Math.max(1, periods / 100);
@@ -150,38 +143,28 @@ public final class Backtester {
             final boolean active = t + 1 >= warmup;
             if (active) {
                 cursor.advanceTo(t);
-                System.arraycopy(drifted, 0, current, 0, m);
+                System.arraycopy(account.drifted(), 0, current, 0, m);
                 Arrays.fill(target, Double.NaN);
-                stage.propose(new Decision(history, step, current, current, v), target);
+                stage.propose(new Decision(history, step, current, current, account.wealth()), target);
                 validate(target, n, label, step, market, t);
             } else {
                 Arrays.fill(target, 0, n, 0.0);
                 target[n] = 1.0;
             }
 
-            market.relatives(t + 1, relatives);
-            final double rate = slippage == null ? fee + slipMin : fee + slippage.nextDouble(slipMin, slipMax);
-            final double traded = Accounting.settle(target, drifted, relatives, cashRelative, n, scratch);
-            final double gross = scratch[0];
-            final double cost = rate * traded;
-            final double next = v * (1 - cost) * gross;
-
+            final Outcome outcome = account.step(step, t, target);
             System.arraycopy(target, 0, weights, step * m, m);
-            turnover[step] = scratch[1];
-            costs[step] = cost;
-            wealth[step + 1] = next;
+            turnover[step] = account.lastTurnover();
+            costs[step] = outcome.cost();
+            wealth[step + 1] = outcome.wealth();
             times[step + 1] = market.time(t + 1);
-            v = next;
 
-            if (active) {
-                System.arraycopy(target, 0, executed, 0, m);
-                stage.observe(new Outcome(step, executed, relatives, gross - 1, cost, (1 - cost) * gross - 1, next));
-            }
+            if (active) stage.observe(outcome);
             if ((step + 1) % reportEvery == 0 || step + 1 == periods) progress.progress(step + 1, null);
         }
         progress.finish();
         return new BacktestResult(strategy, label, seed, market.symbols(), times, wealth, weights, turnover, costs,
-                periodsPerYear);
+                periodsPerYear, reports.snapshot());
     }
 
     /** Checks a proposal in place: clips noise-level negatives, renormalises noise-level sum drift. */

@@ -24,6 +24,9 @@ public final class Pipeline implements Stage, AutoCloseable {
     public List<Stage> stages() { return stages; }
 
     @Override
+    public List<Stage> children() { return stages; }
+
+    @Override
     public String label() {
         return stages.stream().map(Stage::label).collect(Collectors.joining(" | "));
     }

@@ -1,5 +1,6 @@
 package dev.strat.runtime.pipeline;
 
+import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.data.Frequency;
 
 import java.util.List;
@@ -13,8 +14,31 @@ import java.util.SplittableRandom;
  * @param seed      the run's seed; a stage derives its own random stream with {@link #random(String)}
  * @param firstBar  the first decision bar of the run (bars before it are warm-up history)
  * @param lastBar   the last bar of the run (inclusive)
+ * @param reports   where the stage reports series and counters besides its weights
+ * @param config    the account's capital and costs, so that a composite can keep shadow accounts
+ *                  charged like the real one ({@link dev.strat.runtime.backtest.MarketStep})
  */
-public record RunSetup(List<String> symbols, Frequency frequency, long seed, int firstBar, int lastBar) {
+public record RunSetup(List<String> symbols, Frequency frequency, long seed, int firstBar, int lastBar, ReportSink reports,
+                       BacktestConfig config) {
+
+    public RunSetup {
+        symbols = List.copyOf(symbols);
+        java.util.Objects.requireNonNull(reports, "reports");
+        java.util.Objects.requireNonNull(config, "config");
+    }
+
+    /** A frictionless run whose stage reports go nowhere. */
+    public RunSetup(List<String> symbols, Frequency frequency, long seed, int firstBar, int lastBar) {
+        this(symbols, frequency, seed, firstBar, lastBar, ReportSink.NONE, BacktestConfig.FRICTIONLESS);
+    }
+
+    /**
+     * The same run as a member of a composite sees it: its reports scoped under {@code name}, its
+     * universe {@code memberSymbols} (a selector's picks), the same seed, bars and costs.
+     */
+    public RunSetup forMember(String name, List<String> memberSymbols) {
+        return new RunSetup(memberSymbols, frequency, seed, firstBar, lastBar, reports.scoped(name), config);
+    }
 
     public int assets() {
         return symbols.size();

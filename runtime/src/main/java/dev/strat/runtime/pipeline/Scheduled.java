@@ -28,6 +28,9 @@ public final class Scheduled implements Stage {
     public int every() { return every; }
 
     @Override
+    public java.util.List<Stage> children() { return java.util.List.of(inner); }
+
+    @Override
     public String label() { return label; }
 
     @Override

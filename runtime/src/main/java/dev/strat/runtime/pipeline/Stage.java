@@ -38,4 +38,13 @@ public interface Stage {
     /** Called after each executed step with its realised outcome; learning stages use it. */
     default void observe(Outcome outcome) {
     }
+
+    /**
+     * The stages this one owns (a pipeline's stages, a switcher's members, a scheduled stage's
+     * inner stage), so that a run can walk the whole tree: find every learner, close every
+     * resource. Leaves have none.
+     */
+    default java.util.List<Stage> children() {
+        return java.util.List.of();
+    }
 }

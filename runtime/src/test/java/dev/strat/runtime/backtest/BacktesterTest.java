@@ -171,7 +171,7 @@ class BacktesterTest {
             public void propose(Decision d, double[] out) { random.propose(d, out); }
         };
         BacktestResult r = new Backtester(config).run("rnd", spy, market, 70, 319, 99);
-        assertEquals(new RunSetup(market.symbols(), market.frequency(), 99, 70, 319), seen[0]);
+        assertEquals(new RunSetup(market.symbols(), market.frequency(), 99, 70, 319, seen[0].reports(), config), seen[0]);
 
         java.util.SplittableRandom slip = seen[0].random("slippage");
         double[] held = new double[6];     // currency value per column, cash last

@@ -74,7 +74,7 @@ public final class Agents {
         params.addAll(training());
         return new Builtin(name, StageKind.AGENT, params, summary, doc + " Trained on the train split, the best model "
                 + "chosen on the valid split, then run deterministically on the test split.", reference, example,
-                (args, market) -> AgentStages.create(name, args, market));
+                (args, context) -> AgentStages.create(name, args, context.market()));
     }
 
     private static List<ParamSpec> common(List<Integer> hidden) {

@@ -28,7 +28,7 @@ public final class Baselines {
                         + "option a switcher can fall back to.",
                 "",
                 "strategy safe = hold",
-                (args, market) -> new HoldCash("hold")));
+                (args, context) -> new HoldCash("hold")));
 
         b.add(new Builtin("bah", StageKind.ALLOCATOR, List.of(),
                 "Equal-weight buy and hold: buy 1/N once, then never trade.",
@@ -37,7 +37,7 @@ public final class Baselines {
                         + "'market' benchmark of the online portfolio selection literature.",
                 "B. Li and S. C. H. Hoi, \"Online Portfolio Selection: A Survey\", ACM Computing Surveys 46(3), 2014",
                 "compare olmar, bah",
-                (args, market) -> new BuyAndHold("bah")));
+                (args, context) -> new BuyAndHold("bah")));
 
         b.add(new Builtin("ucrp", StageKind.ALLOCATOR, List.of(),
                 "Uniform constant rebalanced portfolio: 1/N in every asset, rebalanced every step.",
@@ -46,7 +46,7 @@ public final class Baselines {
                         + "assets it beats buy and hold by harvesting volatility.",
                 "T. M. Cover, \"Universal Portfolios\", Mathematical Finance 1(1), 1991",
                 "strategy base = ucrp | rebalance(every=5d)",
-                (args, market) -> ConstantRebalanced.uniform("ucrp")));
+                (args, context) -> ConstantRebalanced.uniform("ucrp")));
 
         b.add(new Builtin("crp", StageKind.ALLOCATOR,
                 List.of(ParamSpec.required("weights", Specs.NUMBERS, 0, 1,
@@ -56,7 +56,7 @@ public final class Baselines {
                         + "with cash last; they must sum to 100%.",
                 "T. M. Cover, \"Universal Portfolios\", Mathematical Finance 1(1), 1991",
                 "strategy sixty_forty = crp(weights=[60%, 40%])",
-                (args, market) -> new ConstantRebalanced(Specs.label("crp", args), crpWeights(args.numbers("weights"), market))));
+                (args, context) -> new ConstantRebalanced(Specs.label("crp", args), crpWeights(args.numbers("weights"), context.market()))));
     }
 
     /** Checks user weights against the universe and extends them with cash when needed. */

@@ -27,7 +27,7 @@ public final class OnlineLearning {
                 "D. P. Helmbold, R. E. Schapire, Y. Singer and M. K. Warmuth, \"On-Line Portfolio Selection Using "
                         + "Multiplicative Updates\", Mathematical Finance 8(4), 1998",
                 "strategy follow = eg(eta=0.05)",
-                (args, market) -> new ExponentiatedGradient(Specs.label("eg", args), args.number("eta"))));
+                (args, context) -> new ExponentiatedGradient(Specs.label("eg", args), args.number("eta"))));
 
         b.add(new Builtin("olmar", StageKind.ALLOCATOR,
                 List.of(Specs.bars("window", 5, 1, "moving-average window of the price prediction"),
@@ -39,7 +39,7 @@ public final class OnlineLearning {
                         + "their moving average. Fully invested.",
                 "B. Li and S. C. H. Hoi, \"On-Line Portfolio Selection with Moving Average Reversion\", ICML 2012",
                 "strategy fast = olmar(window=5, eps=10) | constrain(max_weight=40%)",
-                (args, market) -> new Olmar(Specs.label("olmar", args), Specs.bars(args, "window", market, 1), args.number("eps"))));
+                (args, context) -> new Olmar(Specs.label("olmar", args), Specs.bars(args, "window", context.market(), 1), args.number("eps"))));
 
         b.add(new Builtin("pamr", StageKind.ALLOCATOR,
                 List.of(Specs.number("eps", 0.5, 0, 10, "sensitivity: no update while the portfolio's relative stays <= eps"),
@@ -53,7 +53,7 @@ public final class OnlineLearning {
                 "B. Li, P. Zhao, S. C. H. Hoi and V. Gopalkrishnan, \"PAMR: Passive Aggressive Mean Reversion "
                         + "Strategy for Portfolio Selection\", Machine Learning 87(2), 2012",
                 "strategy pa = pamr(eps=0.5, variant=pamr2, c=500)",
-                (args, market) -> new Pamr(Specs.label("pamr", args), args.number("eps"), args.number("c"),
+                (args, context) -> new Pamr(Specs.label("pamr", args), args.number("eps"), args.number("c"),
                         Pamr.Variant.valueOf(args.text("variant").toUpperCase(Locale.ROOT)))));
 
         b.add(new Builtin("corn", StageKind.ALLOCATOR,
@@ -68,7 +68,7 @@ public final class OnlineLearning {
                 "B. Li, S. C. H. Hoi and V. Gopalkrishnan, \"CORN: Correlation-driven Nonparametric Learning "
                         + "Approach for Portfolio Selection\", ACM Transactions on Intelligent Systems and Technology 2(3), 2011",
                 "strategy pattern = corn(window=5, rho=0.1)",
-                (args, market) -> new Corn(Specs.label("corn", args), Specs.bars(args, "window", market, 1), args.number("rho"),
-                        Specs.bars(args, "scan", market, 1))));
+                (args, context) -> new Corn(Specs.label("corn", args), Specs.bars(args, "window", context.market(), 1), args.number("rho"),
+                        Specs.bars(args, "scan", context.market(), 1))));
     }
 }

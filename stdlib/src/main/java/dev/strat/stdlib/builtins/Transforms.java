@@ -28,9 +28,9 @@ public final class Transforms {
                 "J. Duchi, S. Shalev-Shwartz, Y. Singer and T. Chandra, \"Efficient Projections onto the l1-Ball for "
                         + "Learning in High Dimensions\", ICML 2008 (projection onto a bounded simplex by its KKT multiplier)",
                 "strategy capped = olmar | constrain(max_weight=40%, min_cash=5%)",
-                (args, market) -> {
+                (args, context) -> {
                     double max = args.number("max_weight"), min = args.number("min_weight"), cash = args.number("min_cash");
-                    String problem = Constrain.check(market.assets(), max, min, cash);
+                    String problem = Constrain.check(context.market().assets(), max, min, cash);
                     if (problem != null) throw new BuildException("constrain: the bounds admit no portfolio: " + problem);
                     return new Constrain(Specs.label("constrain", args), max, min, cash);
                 }));
@@ -46,8 +46,8 @@ public final class Transforms {
                         + "turnover and trading costs of fast allocators.",
                 "",
                 "strategy weekly = ucrp | rebalance(every=5d, drift=10%)",
-                (args, market) -> {
-                    int every = Specs.bars(args, "every", market, 0);
+                (args, context) -> {
+                    int every = Specs.bars(args, "every", context.market(), 0);
                     double drift = args.number("drift");
                     if (every == 0 && drift == 0) {
                         throw new BuildException("rebalance needs a calendar (every=5d) or a drift band (drift=5%), or both");

@@ -79,7 +79,7 @@ public final class Interpreter implements StratEngine {
         if (!checked.ok() || checked.plan().isEmpty()) return new RunOutcome(checked.diagnostics(), List.of(), List.of(), null);
         ExperimentExecutor executor = new ExperimentExecutor(new MarketLoader(catalog),
                 new ExperimentExecutor.RunSettings(options.outDir(), options.seed(), source.name(), sha256(source.text()), VERSION, true,
-                        options.training(), source.text()));
+                        options.training(), source.text(), options.outGiven()));
         return execute(checked.plan().get().experiments(), executor, checked.diagnostics(), progress);
     }
 

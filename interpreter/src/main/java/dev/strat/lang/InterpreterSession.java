@@ -79,7 +79,8 @@ final class InterpreterSession implements Session {
             // a file loaded with :load writes its reports like `strat run`; a typed backtest only prints
             ExperimentExecutor executor = new ExperimentExecutor(loader, new ExperimentExecutor.RunSettings(
                     options.outDir(), options.seed(), source.name(), Interpreter.sha256(source.text()), Interpreter.VERSION, wholeFile,
-                    wholeFile ? options.training() : dev.strat.runtime.experiment.TrainContext.Mode.FRESH, source.text()));
+                    wholeFile ? options.training() : dev.strat.runtime.experiment.TrainContext.Mode.FRESH, source.text(),
+                    options.outGiven()));
             RunOutcome outcome = Interpreter.execute(runs, executor, checked.diagnostics(), progress);
             outcome.tables().forEach(t -> out.append(t).append('\n'));
             outcome.artefacts().stream().filter(p -> p.getFileName().toString().equals("index.html"))

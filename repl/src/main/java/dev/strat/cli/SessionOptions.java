@@ -13,7 +13,7 @@ public final class SessionOptions {
             description = "Folder where data files resolve (default: $STRAT_DATA, else ../shared/data of the strat home).")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for results and reports (default: ./out).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for results and reports; wins over the program's report paths (default: ./out, or the program's report path).")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Overrides the program's random seed.")
@@ -24,6 +24,8 @@ public final class SessionOptions {
         Path dataRoot = ctx.dataRoots().resolve(data);
         Path outDir = ctx.cwd().resolve(out != null ? out : Path.of("out")).normalize();
         OptionalLong s = seed != null ? OptionalLong.of(seed) : OptionalLong.empty();
-        return new RunOptions(dataRoot, outDir, s, baseDir.toAbsolutePath().normalize());
+        RunOptions options = new RunOptions(dataRoot, outDir, s, baseDir.toAbsolutePath().normalize());
+        // a folder named on the command line wins over the program's report "..." lines
+        return out != null ? options.withOut(outDir) : options;
     }
 }

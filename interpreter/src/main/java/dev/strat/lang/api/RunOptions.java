@@ -14,8 +14,16 @@ import java.util.OptionalLong;
  * @param seed       overrides the program's seed when present
  * @param baseDir    the folder of the file being run, for imports and relative paths
  * @param training   what learning strategies do with saved models: train afresh, resume, or reuse
+ * @param outGiven   true when the user named {@code outDir} ({@code --out}): then it wins over the
+ *                   program's {@code report "..."} folders, as a command-line flag wins over the file
  */
-public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training) {
+public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training,
+                         boolean outGiven) {
+
+    /** Options with the default output folder, which a program's report path overrides. */
+    public RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training) {
+        this(dataRoot, outDir, seed, baseDir, training, false);
+    }
 
     /** Options that train learning strategies afresh. */
     public RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir) {
@@ -24,6 +32,11 @@ public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path bas
 
     /** The same options with another training mode. */
     public RunOptions withTraining(TrainContext.Mode mode) {
-        return new RunOptions(dataRoot, outDir, seed, baseDir, mode);
+        return new RunOptions(dataRoot, outDir, seed, baseDir, mode, outGiven);
+    }
+
+    /** The same options with an output folder the user named, which wins over report paths. */
+    public RunOptions withOut(Path dir) {
+        return new RunOptions(dataRoot, dir, seed, baseDir, training, true);
     }
 }

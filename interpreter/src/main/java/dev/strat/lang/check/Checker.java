@@ -103,6 +103,7 @@ public final class Checker {
                     case Decl.Split s when isFirst(s.name(), Namespace.Kind.SPLIT, d) && s.spec() != null ->
                             splits.put(s.name().name(), s.spec() instanceof SplitSpec.Named n ? namedInSplit(n) : splitChecker.check(s.spec()));
                     case Decl.Strategy s when isFirst(s.name(), Namespace.Kind.STRATEGY, d) -> strategies.put(s.name().name(), strategy(s, pipelines));
+                    case Decl.Models m when isFirst(m.name(), Namespace.Kind.MODELS, d) -> models(m, pipelines);
                     default -> { }
                 }
             }
@@ -202,6 +203,15 @@ public final class Checker {
             return pipelines.strategy(s);
         }
 
+        /** A pool is checked where it is declared, so that its errors show even when nothing uses it yet. */
+        private void models(Decl.Models m, PipelineResolver pipelines) {
+            if (context.registry().find(m.name().name()).isPresent()) {
+                r.error(m.name().span(), "models '" + m.name().name() + "' has the name of a built-in", "pick another name");
+                return;
+            }
+            pipelines.models(m.name().name(), m.name().span());
+        }
+
         private static Set<Decl> identitySet(List<Decl> decls) {
             Set<Decl> set = Collections.newSetFromMap(new IdentityHashMap<>());
             set.addAll(decls);
@@ -242,11 +252,7 @@ public final class Checker {
                 case Decl.Market m -> namespace.define(Namespace.Kind.MARKET, m.name(), d, r);
                 case Decl.Split s -> namespace.define(Namespace.Kind.SPLIT, s.name(), d, r);
                 case Decl.Strategy s -> namespace.define(Namespace.Kind.STRATEGY, s.name(), d, r);
-                case Decl.Models m -> {
-                    namespace.define(Namespace.Kind.MODELS, m.name(), d, r);
-                    r.error(keyword(m.span(), "models"), "'models' declarations are not runnable yet",
-                            "compare the allocators one by one instead");
-                }
+                case Decl.Models m -> namespace.define(Namespace.Kind.MODELS, m.name(), d, r);
                 case Decl.Scenarios s -> {
                     namespace.define(Namespace.Kind.SCENARIOS, s.name(), d, r);
                     r.error(keyword(s.span(), "scenarios"), "'scenarios' declarations are not runnable yet",

@@ -12,6 +12,7 @@ import dev.strat.lang.plan.CostPlan;
 import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.plan.MarketPlan;
 import dev.strat.lang.plan.PipelinePlan;
+import dev.strat.lang.plan.StageNode;
 import dev.strat.lang.plan.SignificancePlan;
 import dev.strat.lang.plan.SplitPlan;
 import dev.strat.lang.plan.StrategyPlan;
@@ -196,6 +197,21 @@ final class ExperimentChecker {
         List<StrategyPlan> out = new ArrayList<>();
         for (ExperimentItem.Entry entry : compare.entries()) {
             if (entry.pipeline() == null) continue;
+            Optional<String> pool = poolName(entry);
+            if (pool.isPresent()) {
+                // a pool compares as its members, each under its own name
+                for (StageNode.Member m : in.pipelines().models(pool.get(), entry.pipeline().span()).orElse(List.of())) {
+                    Span firstAt = names.putIfAbsent(m.name(), entry.pipeline().span());
+                    if (firstAt != null) {
+                        r.error(entry.pipeline().span(), "'" + m.name() + "' of pool '" + pool.get() + "' is compared twice",
+                                "first at " + firstAt.location());
+                        continue;
+                    }
+                    split.ifPresent(sp -> needsTraining(m.pipeline(), sp, entry.pipeline().span()));
+                    out.add(new StrategyPlan(m.name(), m.pipeline()));
+                }
+                continue;
+            }
             String name = entry.alias() != null ? entry.alias().name() : entryName(entry.pipeline());
             Span at = entry.alias() != null ? entry.alias().span() : entry.pipeline().span();
             if (entry.alias() != null) {
@@ -214,10 +230,18 @@ final class ExperimentChecker {
         return out;
     }
 
-    /** A pipeline with a learning stage needs a training period to learn in. */
+    /** An entry that names a {@code models} pool without an alias or anything else. */
+    private Optional<String> poolName(ExperimentItem.Entry entry) {
+        var stages = entry.pipeline().stages();
+        if (entry.alias() != null || stages.size() != 1 || stages.get(0).kind() != null || !stages.get(0).clauses().isEmpty()
+                || !(stages.get(0).target() instanceof Expr.Name n)) return Optional.empty();
+        return in.namespace().find(n.ident().name(), Namespace.Kind.MODELS).map(e -> n.ident().name());
+    }
+
+    /** A pipeline with a learning stage anywhere in its tree needs a training period to learn in. */
     private void needsTraining(PipelinePlan pipeline, SplitPlan split, Span at) {
         if (!(split instanceof SplitPlan.Fixed f) || f.train().isPresent()) return;
-        pipeline.stages().stream().filter(n -> n.builtin().kind() == StageKind.AGENT).findFirst().ifPresent(n ->
+        pipeline.walk().stream().filter(n -> n.builtin().kind() == StageKind.AGENT).findFirst().ifPresent(n ->
                 r.error(at, "'" + n.builtin().name() + "' learns, but this run has no training period",
                         "give the split a train part, e.g. split train 2015..2018, test 2019, or use rolling(...)"));
     }

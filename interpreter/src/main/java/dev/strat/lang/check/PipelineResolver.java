@@ -29,10 +29,16 @@ import java.util.Optional;
  *   <li>the first stage must start a pipeline, and no later stage may (it would ignore the proposal before it);</li>
  *   <li>an adapt stage needs a risk stage earlier in the pipeline.</li>
  * </ul>
- * Stage clauses: {@code every LEN} on a stage that starts a pipeline consults that stage only
- * every LEN (it holds its drifted weights in between), checked like {@code rebalance}'s
- * {@code every} argument; other clauses ({@code over}, {@code by},
- * {@code train}, {@code on}) and blocks are not supported yet and are reported as such.
+ * The plan is a tree. {@code switch POLICY every K over POOL} and {@code blend POLICY every K over
+ * POOL} become the registry's {@code switch}/{@code blend} built-in with the policy and period as
+ * arguments and the pool's pipelines as members; {@code select top(k) by SCORER every K | REST}
+ * becomes the selector with {@code REST} as its {@link StageNode#THEN} child. A clause whose
+ * keyword is a parameter of the built-in ({@code every}, {@code by}) binds as that argument; an
+ * {@code every} on any other stage that starts a pipeline consults that stage only every LEN (it
+ * holds its drifted weights in between), checked like {@code rebalance}'s {@code every} argument.
+ *
+ * <p>Pools are typed values: a list of stages or strategy names, a {@code models} name, a
+ * comprehension {@code [olmar(window=w) for w in [3, 5, 10]]}, and sums of those with {@code +}.
  */
 final class PipelineResolver {
 
@@ -45,6 +51,7 @@ final class PipelineResolver {
     private final Reporter r;
     private final Map<String, Optional<PipelinePlan>> strategies = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
+    private final Map<String, Optional<List<StageNode.Member>>> pools = new HashMap<>();
 
     PipelineResolver(Registry registry, Namespace namespace, Reporter r) {
         this.registry = registry;
@@ -60,6 +67,11 @@ final class PipelineResolver {
 
         boolean hasRisk() {
             return nodes.stream().anyMatch(n -> n.builtin().kind() == StageKind.RISK);
+        }
+
+        boolean endsWithSelect() {
+            StageNode last = nodes.get(nodes.size() - 1);
+            return last.builtin().kind() == StageKind.SELECT && last.roles().isEmpty();
         }
     }
 
@@ -123,17 +135,47 @@ final class PipelineResolver {
                         "put a risk stage before it, e.g. '| risk barrier(...) | adapt " + p.name() + "(...)'");
                 ok = false;
             }
+            if (k > 0 && pieces.get(k - 1) != null && pieces.get(k - 1).endsWithSelect() && !kind.startsPipeline()) {
+                r.error(p.span(), "after '" + pieces.get(k - 1).name() + "' comes the stage that divides the picks, not "
+                        + StageKinds.withArticle(kind), "e.g. '| ucrp' or '| agent ppo(...)', then '| " + p.name() + "(...)'");
+                ok = false;
+            }
             riskBefore |= p.hasRisk();
             // a selector narrows the universe for the allocator after it, so that one may start afresh
             onlySelectBefore &= p.nodes().stream().allMatch(n -> n.builtin().kind() == StageKind.SELECT);
         }
         if (!ok) return Optional.empty();
+        return Optional.of(new PipelinePlan(nest(pieces)));
+    }
+
+    /**
+     * The nodes of resolved pieces; everything after a selector becomes the selector's
+     * {@link StageNode#THEN} child, since it allocates among the selector's picks.
+     */
+    private List<StageNode> nest(List<Piece> pieces) {
         List<StageNode> nodes = new ArrayList<>();
-        for (Piece p : pieces) nodes.addAll(p.nodes());
-        return Optional.of(new PipelinePlan(nodes));
+        for (int k = 0; k < pieces.size(); k++) {
+            Piece p = pieces.get(k);
+            StageNode last = p.nodes().get(p.nodes().size() - 1);
+            if (last.builtin().kind() != StageKind.SELECT || k == pieces.size() - 1 || !last.roles().isEmpty()) {
+                nodes.addAll(p.nodes());
+                continue;
+            }
+            List<Piece> rest = pieces.subList(k + 1, pieces.size());
+            nodes.addAll(p.nodes().subList(0, p.nodes().size() - 1));
+            nodes.add(last.withRole(StageNode.THEN, new PipelinePlan(nest(rest))));
+            return nodes;
+        }
+        return nodes;
     }
 
     private Optional<Piece> stage(StageExpr stage) {
+        if (stage.kind() != null) {
+            Optional<StageKind> written = StageKinds.byKeyword(stage.kind().name());
+            if (written.isPresent() && (written.get() == StageKind.SWITCH || written.get() == StageKind.BLEND)) {
+                return composite(stage, written.get());
+            }
+        }
         Ident callee;
         List<Expr.Arg> args;
         boolean call;
@@ -167,8 +209,9 @@ final class PipelineResolver {
             Namespace.Entry e = declared.get();
             if (e.kind() == Namespace.Kind.STRATEGY) return inlined(stage, callee);
             if (registry.find(name).isEmpty()) {
-                r.error(callee.span(), "'" + name + "' is " + e.kind().described() + ", not a strategy or built-in"
-                        + (e.kind() == Namespace.Kind.MODELS ? " (models declarations are not runnable yet)" : ""));
+                r.error(callee.span(), "'" + name + "' is " + e.kind().described() + ", not a strategy or built-in",
+                        e.kind() == Namespace.Kind.MODELS ? "a pool is a list of stages: compare it, or choose among it with "
+                                + "'switch random every 5 over " + name + "'" : null);
                 return Optional.empty();
             }
         }
@@ -176,11 +219,12 @@ final class PipelineResolver {
         if (found.isEmpty() && registry.findComponent(name).isPresent()) {
             var component = registry.findComponent(name).get();
             r.error(callee.span(), "'" + name + "' is " + component.kind().withArticle() + ", not a pipeline stage",
-                    "use it as an argument of an agent, e.g. " + switch (component.kind()) {
-                        case NETWORK -> "agent td3(net=" + component.name() + "(...))";
-                        case ACTIONS -> "agent ppo(actions=" + component.name() + ")";
-                        case FEATURE -> "agent td3(features=[" + component.name() + "])";
-                        case REWARD -> "agent ppo(reward=" + component.name() + ")";
+                    switch (component.kind()) {
+                        case NETWORK -> "use it as an argument of an agent, e.g. agent td3(net=" + component.name() + "(...))";
+                        case ACTIONS -> "use it as an argument of an agent, e.g. agent ppo(actions=" + component.name() + ")";
+                        case FEATURE -> "use it as an argument of an agent, e.g. agent td3(features=[" + component.name() + "])";
+                        case REWARD -> "use it as an argument of an agent, e.g. agent ppo(reward=" + component.name() + ")";
+                        default -> "it is written after a composite's keyword or clause, e.g. " + component.example();
                     });
             return Optional.empty();
         }
@@ -198,16 +242,221 @@ final class PipelineResolver {
         Builtin builtin = found.get();
         boolean ok = true;
         if (stage.kind() != null) ok = kindMatches(stage.kind(), builtin);
-        Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, callee.span(), args, registry, r);
+        // clauses named like a parameter ('every' of a selector, 'by') are that argument
+        List<Expr.Arg> all = new ArrayList<>(args);
+        List<StageExpr.Clause> schedule = new ArrayList<>();
+        ok &= clauseArguments(stage, builtin, all, schedule);
+        Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, callee.span(), all, registry, r);
         ok &= bound.isPresent();
         List<StageNode> nodes = new ArrayList<>();
         if (bound.isPresent()) nodes.add(new StageNode(builtin, Arguments.of(builtin, bound.get()), stage.span()));
-        ok &= clauses(stage, builtin, nodes);
+        ok &= schedule(schedule, builtin, nodes);
         if (!stage.block().isEmpty()) {
-            r.error(stage.block().get(0).span(), "a block { ... } is not supported for '" + name + "' yet");
+            r.error(stage.block().get(0).span(), "a block { ... } is not supported for '" + name + "' yet",
+                    "named parts arrive with hierarchical agents (HADAPS)");
             ok = false;
         }
         return ok ? Optional.of(new Piece(name, stage.span(), nodes)) : Optional.empty();
+    }
+
+    /**
+     * Sorts a stage's clauses: those whose keyword is a parameter of the built-in join its
+     * arguments; {@code every} on any other stage goes to {@code schedule}; the rest are errors.
+     */
+    private boolean clauseArguments(StageExpr stage, Builtin builtin, List<Expr.Arg> args, List<StageExpr.Clause> schedule) {
+        boolean ok = true;
+        Map<String, Span> seen = new HashMap<>();
+        for (StageExpr.Clause c : stage.clauses()) {
+            String keyword = c.keyword().name();
+            Span first = seen.putIfAbsent(keyword, c.keyword().span());
+            if (first != null) {
+                r.error(c.keyword().span(), "'" + keyword + "' is given twice", "first given at " + first.location());
+                ok = false;
+                continue;
+            }
+            if (builtin.param(keyword).isPresent()) {
+                args.add(new Expr.Arg(c.keyword(), c.value(), c.span()));
+            } else if (keyword.equals("every")) {
+                schedule.add(c);
+            } else {
+                r.error(c.keyword().span(), "'" + keyword + "' is not a clause of '" + builtin.name() + "'",
+                        switch (keyword) {
+                            case "over" -> "'over POOL' belongs to switch and blend, e.g. 'switch random every 5 over [ucrp, bah]'";
+                            case "by" -> "'by SCORER' belongs to selectors, e.g. 'select top(5) by momentum(lookback=60)'";
+                            default -> null;
+                        });
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * {@code switch POLICY every K over POOL} and {@code blend ...}: the registry's built-in named
+     * by the keyword, with the policy and the period as arguments and the pool as members.
+     */
+    private Optional<Piece> composite(StageExpr stage, StageKind kind) {
+        String keyword = kind.keyword();
+        Optional<Builtin> found = registry.find(keyword);
+        if (found.isEmpty()) {
+            r.error(stage.kind().span(), "'" + keyword + "' is not available: the registry has no '" + keyword + "' built-in");
+            return Optional.empty();
+        }
+        Builtin builtin = found.get();
+        Expr policy = stage.target();
+        if (!(policy instanceof Expr.Call) && !(policy instanceof Expr.Name)) {
+            r.error(policy == null ? stage.span() : policy.span(), "'" + keyword + "' needs a policy, e.g. '" + keyword
+                    + " random every 5 over [ucrp, bah]'");
+            return Optional.empty();
+        }
+        String policyName = policy instanceof Expr.Call c ? c.callee().name() : ((Expr.Name) policy).ident().name();
+        Optional<Builtin> agent = registry.find(policyName).filter(b -> b.kind() == StageKind.AGENT);
+        if (agent.isPresent()) {
+            r.error(policy.span(), "a learning " + keyword + " policy ('" + policyName + "') is not supported yet",
+                    "learning switchers arrive with the HRP/HERC switching work; use " + policies(builtin));
+            return Optional.empty();
+        }
+        List<Expr.Arg> args = new ArrayList<>();
+        args.add(new Expr.Arg(new Ident("policy", policy.span()), policy, policy.span()));
+        Expr over = null;
+        boolean ok = true;
+        Map<String, Span> seen = new HashMap<>();
+        for (StageExpr.Clause c : stage.clauses()) {
+            String kw = c.keyword().name();
+            Span first = seen.putIfAbsent(kw, c.keyword().span());
+            if (first != null) {
+                r.error(c.keyword().span(), "'" + kw + "' is given twice", "first given at " + first.location());
+                ok = false;
+            } else if (kw.equals("over")) {
+                over = c.value();
+            } else if (builtin.param(kw).isPresent() && !kw.equals("policy")) {
+                args.add(new Expr.Arg(c.keyword(), c.value(), c.span()));
+            } else {
+                r.error(c.keyword().span(), "'" + kw + "' is not a clause of '" + keyword + "'",
+                        "'" + keyword + "' takes 'every' (how often it decides) and 'over' (the members)");
+                ok = false;
+            }
+        }
+        Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, stage.kind().span(), args, registry, r);
+        ok &= bound.isPresent();
+        Optional<List<StageNode.Member>> members = Optional.empty();
+        if (over == null) {
+            r.error(stage.kind().span(), "'" + keyword + "' needs 'over POOL': the members it " + (kind == StageKind.SWITCH
+                    ? "chooses among" : "weights"), "e.g. '" + keyword + " " + AstText.expr(policy) + " every 5 over [ucrp, bah, olmar]'");
+            ok = false;
+        } else {
+            members = pool(over);
+            ok &= members.isPresent();
+        }
+        if (!stage.block().isEmpty()) {
+            r.error(stage.block().get(0).span(), "a block { ... } is not supported for '" + keyword + "'");
+            ok = false;
+        }
+        if (!ok) return Optional.empty();
+        StageNode node = new StageNode(builtin, Arguments.of(builtin, bound.get()), stage.span()).withMembers(members.get());
+        return Optional.of(new Piece(keyword, stage.span(), List.of(node)));
+    }
+
+    /** The policies a composite accepts, from its 'policy' parameter's type. */
+    private String policies(Builtin composite) {
+        return composite.param("policy").map(p -> p.type() instanceof dev.strat.stdlib.ParamType.ComponentOf of
+                ? String.join(", ", registry.componentNames(of.kind())) : "a policy").orElse("a policy");
+    }
+
+    /**
+     * Evaluates a pool: stages and strategy names in lists, {@code models} names, comprehensions
+     * and sums with {@code +}. Members get names for reports and model paths: the name written,
+     * or the call's text; repeated names are numbered.
+     */
+    Optional<List<StageNode.Member>> pool(Expr e) {
+        List<StageNode.Member> out = new ArrayList<>();
+        if (!poolInto(e, out)) return Optional.empty();
+        if (out.isEmpty()) {
+            r.error(e.span(), "the pool is empty", "list at least one stage, e.g. [ucrp, bah]");
+            return Optional.empty();
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        List<StageNode.Member> named = new ArrayList<>();
+        for (StageNode.Member m : out) {
+            int n = counts.merge(m.name(), 1, Integer::sum);
+            named.add(n == 1 ? m : new StageNode.Member(m.name() + "#" + n, m.pipeline(), m.span()));
+        }
+        return Optional.of(named);
+    }
+
+    /** The members of a declared {@code models} pool; errors are reported once however often it is used. */
+    Optional<List<StageNode.Member>> models(String name, Span useSpan) {
+        Optional<List<StageNode.Member>> done = pools.get(name);
+        if (done != null) return done;
+        int at = resolving.indexOf(name);
+        if (at >= 0) {
+            List<String> cycle = new ArrayList<>(resolving.subList(at, resolving.size()));
+            cycle.add(name);
+            r.error(useSpan, "cycle: " + String.join(" -> ", cycle), "a pool cannot contain itself, directly or through others");
+            return Optional.empty();
+        }
+        Optional<Namespace.Entry> entry = namespace.find(name, Namespace.Kind.MODELS);
+        if (entry.isEmpty() || !(entry.get().decl() instanceof Decl.Models decl) || decl.value() == null) return Optional.empty();
+        resolving.add(name);
+        Optional<List<StageNode.Member>> members = pool(decl.value());
+        resolving.remove(resolving.size() - 1);
+        pools.put(name, members);
+        return members;
+    }
+
+    private boolean poolInto(Expr e, List<StageNode.Member> out) {
+        switch (e) {
+            case Expr.ListOf l -> {
+                boolean ok = true;
+                for (Expr item : l.items()) ok &= poolInto(item, out);
+                return ok;
+            }
+            case Expr.Binary b when b.op().equals("+") -> {
+                boolean left = poolInto(b.left(), out);
+                return poolInto(b.right(), out) && left;
+            }
+            case Expr.Comprehension c -> {
+                List<Expr> values = c.values().size() == 1 && c.values().get(0) instanceof Expr.ListOf l ? l.items() : c.values();
+                if (values.isEmpty()) {
+                    r.error(c.span(), "the comprehension runs over no values");
+                    return false;
+                }
+                boolean ok = true;
+                for (Expr v : values) ok &= poolInto(Substitution.replace(c.body(), c.variable().name(), v), out);
+                return ok;
+            }
+            case Expr.Name n when namespace.find(n.ident().name(), Namespace.Kind.MODELS).isPresent() -> {
+                Optional<List<StageNode.Member>> members = models(n.ident().name(), n.span());
+                members.ifPresent(out::addAll);
+                return members.isPresent();
+            }
+            case Expr.Name n -> {
+                return member(new StageExpr(null, n, List.of(), List.of(), n.span()), n.ident().name(), out);
+            }
+            case Expr.Call c -> {
+                return member(new StageExpr(null, c, List.of(), List.of(), c.span()), AstText.expr(c), out);
+            }
+            default -> {
+                r.error(e.span(), "expected a pool of stages, not " + AstText.describe(e) + " '" + AstText.expr(e) + "'",
+                        "a pool is a list [ucrp, olmar(window=5)], a models name, a comprehension "
+                                + "[olmar(window=w) for w in [3, 5]], or a sum of those with +");
+                return false;
+            }
+        }
+    }
+
+    private boolean member(StageExpr stage, String name, List<StageNode.Member> out) {
+        Optional<Piece> piece = stage(stage);
+        if (piece.isEmpty()) return false;
+        StageKind kind = piece.get().firstKind();
+        if (!kind.startsPipeline()) {
+            r.error(stage.span(), "'" + piece.get().name() + "' cannot be a member of a pool: it is " + StageKinds.withArticle(kind)
+                    + ", which adjusts the weights of the stage before it", "members propose weights on their own: allocators, "
+                    + "models, agents or strategies");
+            return false;
+        }
+        out.add(new StageNode.Member(name, new PipelinePlan(piece.get().nodes()), stage.span()));
+        return true;
     }
 
     private Optional<Piece> inlined(StageExpr stage, Ident callee) {
@@ -230,7 +479,8 @@ final class PipelineResolver {
         boolean ok = true;
         for (StageExpr.Clause c : stage.clauses()) {
             r.error(c.keyword().span(), "'" + c.keyword().name() + "' is not supported for "
-                    + "the strategy '" + name + "'");
+                    + "the strategy '" + name + "'", c.keyword().name().equals("every")
+                    ? "put 'every' on the strategy's first stage inside its declaration" : null);
             ok = false;
         }
         if (!stage.block().isEmpty()) {
@@ -257,33 +507,16 @@ final class PipelineResolver {
         return true;
     }
 
-    /** Puts {@code every} on the stage's node and rejects the clauses that mean nothing yet. */
-    private boolean clauses(StageExpr stage, Builtin builtin, List<StageNode> nodes) {
+    /** Puts an {@code every} schedule on the stage's node (a stage with no 'every' parameter of its own). */
+    private boolean schedule(List<StageExpr.Clause> clauses, Builtin builtin, List<StageNode> nodes) {
         boolean ok = true;
-        Span every = null;
-        for (StageExpr.Clause c : stage.clauses()) {
-            String keyword = c.keyword().name();
-            if (!keyword.equals("every")) {
-                r.error(c.keyword().span(), "'" + keyword + "' is not supported for '" + builtin.name() + "'",
-                        switch (keyword) {
-                            case "over", "by", "train", "on" -> "'" + keyword + "' belongs to switch, blend, select and hierarchy stages, which are not available yet";
-                            default -> null;
-                        });
-                ok = false;
-                continue;
-            }
+        for (StageExpr.Clause c : clauses) {
             if (!builtin.kind().startsPipeline()) {
                 r.error(c.keyword().span(), "'every' is not supported for '" + builtin.name() + "'",
                         "'every' sets how often an allocator rebalances; put it after the allocator at the start of the pipeline");
                 ok = false;
                 continue;
             }
-            if (every != null) {
-                r.error(c.keyword().span(), "'every' is given twice", "first given at " + every.location());
-                ok = false;
-                continue;
-            }
-            every = c.keyword().span();
             Optional<Builtin> rebalance = registry.find("rebalance");
             if (rebalance.isEmpty() || rebalance.get().param("every").isEmpty()) {
                 r.error(c.keyword().span(), "'every' needs the built-in 'rebalance(every=...)', which is not registered");

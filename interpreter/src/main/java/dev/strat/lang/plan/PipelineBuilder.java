@@ -1,35 +1,60 @@
 package dev.strat.lang.plan;
 
 import dev.strat.lang.diag.Diagnostic;
+import dev.strat.runtime.experiment.Trainable;
 import dev.strat.runtime.pipeline.Pipeline;
+import dev.strat.runtime.pipeline.Scheduled;
 import dev.strat.runtime.pipeline.Stage;
 import dev.strat.stdlib.Arguments;
-import dev.strat.runtime.pipeline.Scheduled;
+import dev.strat.stdlib.BuildContext;
 import dev.strat.stdlib.BuildException;
 import dev.strat.stdlib.MarketInfo;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
+import dev.strat.stdlib.StageKind;
 import dev.strat.stdlib.Value;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a checked {@link PipelinePlan} into a runtime {@link Pipeline} for one market. This is
- * where facts that depend on the market are checked: windows written as time lengths are
- * converted to bars of the market's calendar and range-checked, and each built-in's factory may
- * reject arguments that do not fit the universe (e.g. {@code crp} weights of the wrong length).
- * Such failures come back as diagnostics at the stage's span, never as exceptions.
+ * Turns a checked {@link PipelinePlan} tree into a runtime {@link Pipeline} for one market,
+ * children first: a switch's members and a selector's {@code then} stages are built before the
+ * composite, whose factory receives them in its {@link BuildContext}. This is where facts that
+ * depend on the market are checked: windows written as time lengths are converted to bars of the
+ * market's calendar and range-checked, and each built-in's factory may reject arguments that do
+ * not fit the universe (e.g. {@code crp} weights of the wrong length). Such failures come back as
+ * diagnostics at the stage's span, never as exceptions.
+ *
+ * <p>Every stage gets a path in its strategy ({@code ripo.agent}, {@code sw.switch.td3},
+ * {@code hrl.select}): the stage's kind for agents and composites, its name otherwise, numbered
+ * when repeated. Learning stages are listed with their path, in depth-first source order (the
+ * order they train in), with the stages that follow them in their own pipeline.
  */
 public final class PipelineBuilder {
 
     private PipelineBuilder() {
     }
 
-    /** Either the pipeline or the errors that prevented building it. */
-    public record Result(Optional<Pipeline> pipeline, List<Diagnostic> diagnostics) {
+    /**
+     * A stage that learns, as found in the tree.
+     *
+     * @param path       where it stands in the strategy: names its saved models
+     * @param trainable  the learning stage itself (inside any schedule)
+     * @param downstream the already-built stages after it in its own pipeline, when there are any
+     * @param every      its decision period in bars (1 unless it carries an {@code every} schedule)
+     */
+    public record Learner(String path, Trainable trainable, Optional<Stage> downstream, int every) {
+    }
+
+    /** Either the pipeline and its learners, or the errors that prevented building it. */
+    public record Result(Optional<Pipeline> pipeline, List<Learner> learners, List<Diagnostic> diagnostics) {
         public Result {
+            learners = List.copyOf(learners);
             diagnostics = List.copyOf(diagnostics);
         }
 
@@ -44,34 +69,116 @@ public final class PipelineBuilder {
 
     public static Result build(String name, PipelinePlan plan, MarketInfo market) {
         List<Diagnostic> errors = new ArrayList<>();
+        List<Learner> learners = new ArrayList<>();
+        Optional<Pipeline> pipeline = pipeline(name, plan, market, name, errors, learners);
+        if (!errors.isEmpty()) return new Result(Optional.empty(), List.of(), errors);
+        return new Result(pipeline, learners, List.of());
+    }
+
+    private static Optional<Pipeline> pipeline(String name, PipelinePlan plan, MarketInfo market, String prefix,
+                                               List<Diagnostic> errors, List<Learner> learners) {
         List<Stage> stages = new ArrayList<>();
+        List<Integer> learnerIndex = new ArrayList<>();
+        List<Learner> own = new ArrayList<>();
+        Map<String, Integer> used = new HashMap<>();
+        String before = null;
         for (StageNode node : plan.stages()) {
-            Optional<String> lengthError = checkLengths(node.args(), node, market);
-            if (lengthError.isPresent()) {
-                errors.add(Diagnostic.error(node.span(), lengthError.get()));
-                continue;
+            String path = prefix + "." + unique(segment(node), used);
+            int errorsBefore = errors.size();
+            Optional<Stage> built = stage(node, market, path, before, errors, learners);
+            before = node.render();
+            if (built.isEmpty() || errors.size() > errorsBefore) continue;
+            Stage stage = built.get();
+            Stage inner = stage instanceof Scheduled s ? s.inner() : stage;
+            if (inner instanceof Trainable t) {
+                int every = stage instanceof Scheduled s ? s.every() : 1;
+                learnerIndex.add(stages.size());
+                own.add(new Learner(path, t, Optional.empty(), every));
             }
-            try {
-                Stage stage = node.builtin().factory().create(node.args(), dev.strat.stdlib.BuildContext.leaf(market, name + "." + node.builtin().name()));
-                if (stage == null) {
-                    errors.add(Diagnostic.error(node.span(), "'" + node.builtin().name() + "' could not be built"));
-                } else if (node.every().isPresent()) {
-                    Value period = node.every().get();
-                    int bars = period instanceof Value.Length l ? l.length().bars(market.frequency()) : (int) ((Value.Num) period).value();
-                    stages.add(new Scheduled(stage, Math.max(1, bars), period.render()));
-                } else {
-                    stages.add(stage);
-                }
-            } catch (BuildException e) {
-                errors.add(Diagnostic.error(node.span(), e.getMessage()));
-            } catch (RuntimeException e) {
-                String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-                errors.add(Diagnostic.error(node.span(), "cannot build '" + node.builtin().name() + "' for market with "
-                        + market.assets() + " assets: " + why));
-            }
+            stages.add(stage);
         }
-        if (!errors.isEmpty()) return new Result(Optional.empty(), errors);
-        return new Result(Optional.of(new Pipeline(name, stages)), List.of());
+        if (!errors.isEmpty()) return Optional.empty();
+        // a learner trains with the stages after it in its own pipeline (its environment loop)
+        for (int k = 0; k < own.size(); k++) {
+            int at = learnerIndex.get(k);
+            List<Stage> after = stages.subList(at + 1, stages.size());
+            Learner l = own.get(k);
+            Optional<Stage> downstream = after.isEmpty() ? Optional.empty()
+                    : Optional.of(after.size() == 1 ? after.get(0) : new Pipeline(l.path() + " (after)", after));
+            own.set(k, new Learner(l.path(), l.trainable(), downstream, l.every()));
+        }
+        // depth-first source order: a composite's learners (added while building it) come before later siblings
+        learners.addAll(own);
+        return Optional.of(new Pipeline(name, stages));
+    }
+
+    private static Optional<Stage> stage(StageNode node, MarketInfo market, String path, String before,
+                                         List<Diagnostic> errors, List<Learner> learners) {
+        Optional<String> lengthError = checkLengths(node.args(), node, market);
+        if (lengthError.isPresent()) {
+            errors.add(Diagnostic.error(node.span(), lengthError.get()));
+            return Optional.empty();
+        }
+        List<Stage> members = new ArrayList<>();
+        List<String> memberNames = new ArrayList<>();
+        for (StageNode.Member m : node.members()) {
+            Optional<Pipeline> p = pipeline(m.name(), m.pipeline(), market, path + "." + m.name(), errors, learners);
+            p.ifPresent(pl -> {
+                members.add(pl.stages().size() == 1 ? pl.stages().get(0) : pl);
+                memberNames.add(m.name());
+            });
+        }
+        Map<String, Stage> roles = new LinkedHashMap<>();
+        for (Map.Entry<String, PipelinePlan> role : node.roles().entrySet()) {
+            // the stages after a selector see its picks: a universe of k slots, named by position
+            MarketInfo seen = role.getKey().equals(StageNode.THEN) && node.builtin().kind() == StageKind.SELECT
+                    ? slots(node, market) : market;
+            String prefix = path.substring(0, path.lastIndexOf('.'));
+            pipeline(role.getKey(), role.getValue(), seen, prefix, errors, learners).ifPresent(p -> roles.put(role.getKey(), p));
+        }
+        if (!errors.isEmpty()) return Optional.empty();
+        try {
+            BuildContext context = new BuildContext(market, path, members, memberNames, roles, Optional.ofNullable(before));
+            Stage stage = node.builtin().factory().create(node.args(), context);
+            if (stage == null) {
+                errors.add(Diagnostic.error(node.span(), "'" + node.builtin().name() + "' could not be built"));
+                return Optional.empty();
+            }
+            if (node.every().isPresent()) {
+                Value period = node.every().get();
+                int bars = period instanceof Value.Length l ? l.length().bars(market.frequency()) : (int) ((Value.Num) period).value();
+                return Optional.of(new Scheduled(stage, Math.max(1, bars), period.render()));
+            }
+            return Optional.of(stage);
+        } catch (BuildException e) {
+            errors.add(Diagnostic.error(node.span(), e.getMessage()));
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            errors.add(Diagnostic.error(node.span(), "cannot build '" + node.builtin().name() + "' for market with "
+                    + market.assets() + " assets: " + why));
+        }
+        return Optional.empty();
+    }
+
+    /** The universe the stages after a selector see: its k picks, named slot1..slotk. */
+    private static MarketInfo slots(StageNode select, MarketInfo market) {
+        int k = select.args().has("k") ? select.args().integer("k") : market.assets();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= k; i++) names.add("slot" + i);
+        return new MarketInfo(names, Map.of(), market.frequency());
+    }
+
+    /** A stage's path segment: the kind for agents and composites, the built-in's name otherwise. */
+    private static String segment(StageNode node) {
+        return switch (node.builtin().kind()) {
+            case AGENT, SELECT, SWITCH, BLEND, HIERARCHY, RISK -> node.builtin().kind().keyword();
+            default -> node.builtin().name();
+        };
+    }
+
+    private static String unique(String segment, Map<String, Integer> used) {
+        int n = used.merge(segment, 1, Integer::sum);
+        return n == 1 ? segment : segment + n;
     }
 
     /**

@@ -14,6 +14,11 @@ public record PipelinePlan(List<StageNode> stages) {
         if (stages.isEmpty()) throw new IllegalArgumentException("a pipeline needs at least one stage");
     }
 
+    /** Every node of the tree, depth first in source order (a stage before its members and children). */
+    public List<StageNode> walk() {
+        return stages.stream().flatMap(n -> n.walk().stream()).toList();
+    }
+
     /** The pipeline as canonical text, e.g. {@code olmar(window=5) | constrain(max_weight=40%)}. */
     public String render() {
         return stages.stream().map(StageNode::render).collect(Collectors.joining(" | "));

@@ -73,7 +73,12 @@ public final class ExperimentExecutor {
 
     /** Command-line settings that apply to every experiment of a run. */
     public record RunSettings(Path outDir, OptionalLong seed, String sourceName, String sourceHash, String version,
-                              boolean writeFiles, TrainContext.Mode training, String sourceText) {
+                              boolean writeFiles, TrainContext.Mode training, String sourceText, boolean outGiven) {
+
+        public RunSettings(Path outDir, OptionalLong seed, String sourceName, String sourceHash, String version,
+                           boolean writeFiles, TrainContext.Mode training, String sourceText) {
+            this(outDir, seed, sourceName, sourceHash, version, writeFiles, training, sourceText, false);
+        }
 
         public RunSettings(Path outDir, OptionalLong seed, String sourceName, String sourceHash, String version, boolean writeFiles) {
             this(outDir, seed, sourceName, sourceHash, version, writeFiles, TrainContext.Mode.FRESH, "");
@@ -119,7 +124,7 @@ public final class ExperimentExecutor {
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
                 plan.costs().slippageHigh());
         MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
-        Path dir = plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
+        Path dir = reportDir(plan);
         WorkProgress work = new WorkProgress(progress);
         List<NamedStrategy> strategies = new ArrayList<>();
         for (StrategyPlan s : plan.compare()) {
@@ -127,8 +132,7 @@ public final class ExperimentExecutor {
             PipelineBuilder.Result trial = PipelineBuilder.build(s, info);
             diagnostics.addAll(trial.diagnostics());
             if (!trial.ok()) continue;
-            List<Stage> learnerStages = trial.pipeline().orElseThrow().stages().stream().filter(Trainable.class::isInstance).toList();
-            List<Trainable> learners = learnerStages.stream().map(Trainable.class::cast).toList();
+            List<PipelineBuilder.Learner> learners = trial.learners();
             if (learners.isEmpty()) {
                 strategies.add(new NamedStrategy(s.name(), s.pipeline().render(),
                         seed -> PipelineBuilder.build(s, info).pipeline().orElseThrow()));
@@ -137,14 +141,14 @@ public final class ExperimentExecutor {
             }
             if (train.isEmpty()) {
                 boolean rolling = plan.split() instanceof SplitPlan.Rolling;
-                diagnostics.add(Diagnostic.error(plan.span(), "strategy '" + s.name() + "' learns (" + learnerStages.get(0).label()
+                diagnostics.add(Diagnostic.error(plan.span(), "strategy '" + s.name() + "' learns (" + learners.get(0).path()
                         + ") but experiment '" + plan.name() + "' has no train split"
                         + (rolling ? ": walk-forward retraining over rolling(...) windows is not supported yet" : ""),
                         "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019"));
                 continue;
             }
             long units = 1;
-            for (Trainable t : learners) units += t.trainingUnits();
+            for (PipelineBuilder.Learner l : learners) units += l.trainable().trainingUnits();
             work.add(units * seeds.size());
             strategies.add(NamedStrategy.trained(s.name(), s.pipeline().render(),
                     (seed, runMarket) -> trainPipeline(s, info, seed, runMarket, train.get(), valid, config, options, dir, work)));
@@ -185,20 +189,30 @@ public final class ExperimentExecutor {
     private TrainStep.Trained trainPipeline(StrategyPlan s, MarketInfo info, long seed, MarketData market, BarRange train,
                                             Optional<BarRange> valid, BacktestConfig config, MetricOptions options, Path dir,
                                             WorkProgress work) {
-        Pipeline pipeline = PipelineBuilder.build(s, info).pipeline().orElseThrow();
+        PipelineBuilder.Result built = PipelineBuilder.build(s, info);
+        Pipeline pipeline = built.pipeline().orElseThrow();
         TrainingLog log = null;
-        int k = 0;
-        for (Stage stage : pipeline.stages()) {
-            if (!(stage instanceof Trainable t)) continue;
+        // depth-first source order: each learner trains after the learners before it in the tree
+        for (PipelineBuilder.Learner learner : built.learners()) {
             Optional<Path> checkpoint = settings.writeFiles()
-                    ? Optional.of(dir.resolve("models").resolve(folderName(s.name()) + (k == 0 ? "" : "-" + k) + "-seed" + seed + ".zip"))
+                    ? Optional.of(dir.resolve("models").resolve(folderName(learner.path()) + "-seed" + seed + ".zip"))
                     : Optional.empty();
             TrainContext.Mode mode = checkpoint.isPresent() ? settings.training() : TrainContext.Mode.FRESH;
-            log = t.train(new TrainContext(seed, market, train, valid, config, options, checkpoint, mode, settings.sourceText(),
-                    work.child()));
-            k++;
+            TrainingLog own = learner.trainable().train(new TrainContext(seed, market, train, valid, config, options, checkpoint,
+                    mode, settings.sourceText(), work.child()));
+            if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /**
+     * Where an experiment's results go: under {@code --out} when the command line gave one (a flag
+     * wins over the file), else the experiment's {@code report "..."} folder, else
+     * {@code out/<experiment>}.
+     */
+    Path reportDir(ExperimentPlan plan) {
+        if (settings.outGiven()) return settings.outDir().resolve(folderName(plan.name()));
+        return plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
     }
 
     /** A folder name from an experiment name; a backtest's name is its whole command line. */

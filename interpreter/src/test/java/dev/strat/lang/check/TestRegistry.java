@@ -46,6 +46,16 @@ final class TestRegistry {
                     ParamSpec.optional("every", new ParamType.Bars(), new Value.Num(1, false, true), 1, Double.NaN, "every")))
             .add(builtin("guard", StageKind.RISK))
             .add(builtin("tune", StageKind.ADAPT))
+            .add(builtin("switch", StageKind.SWITCH,
+                    ParamSpec.required("policy", new ParamType.Choice(List.of("random", "best")), Double.NaN, Double.NaN, "policy"),
+                    ParamSpec.optional("every", new ParamType.Bars(), new Value.Num(1, false, true), 1, Double.NaN, "every")))
+            .add(builtin("blend", StageKind.BLEND,
+                    ParamSpec.required("policy", new ParamType.Choice(List.of("equal")), Double.NaN, Double.NaN, "policy"),
+                    ParamSpec.optional("every", new ParamType.Bars(), new Value.Num(1, false, true), 1, Double.NaN, "every")))
+            .add(builtin("top", StageKind.SELECT,
+                    ParamSpec.required("k", new ParamType.Integer(), 1, 100, "k"),
+                    ParamSpec.required("by", new ParamType.Choice(List.of("mom", "vol")), Double.NaN, Double.NaN, "by"),
+                    ParamSpec.optional("every", new ParamType.Bars(), new Value.Num(1, false, true), 1, Double.NaN, "every")))
             .build();
 
     static CheckResult check(String text) {

@@ -1,14 +1,14 @@
 package dev.strat.cli;
 
-import dev.strat.runtime.bench.BacktestSuite;
-import dev.strat.runtime.bench.BenchData;
-import dev.strat.runtime.bench.BenchReport;
-import dev.strat.runtime.bench.ChildJvm;
-import dev.strat.runtime.bench.ForkedThroughput;
-import dev.strat.runtime.bench.RlBench;
-import dev.strat.runtime.bench.RlBenchReport;
-import dev.strat.runtime.bench.RlCase;
-import dev.strat.runtime.bench.RlMemoryCheck;
+import dev.strat.bench.BacktestSuite;
+import dev.strat.bench.BenchData;
+import dev.strat.bench.BenchReport;
+import dev.strat.bench.ChildJvm;
+import dev.strat.bench.ForkedThroughput;
+import dev.strat.bench.RlBench;
+import dev.strat.bench.RlBenchReport;
+import dev.strat.bench.RlCase;
+import dev.strat.bench.RlMemoryCheck;
 import dev.strat.runtime.data.DataException;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.experiment.NamedStrategy;

@@ -17,7 +17,10 @@ public sealed interface MarketClause extends Node {
         public Classes { classes = List.copyOf(classes); }
     }
 
-    /** {@code features ohlcv, ta(all)}. */
+    /**
+     * {@code features ohlcv, ta(all)}: parsed so that the checker can say where observation
+     * features belong (the agent's {@code features=[...]}) instead of a bare syntax error.
+     */
     record Features(List<Expr> features, Span span) implements MarketClause {
         public Features { features = List.copyOf(features); }
     }

@@ -26,13 +26,18 @@ import java.util.Set;
 
 /**
  * Checks market declarations: sources ({@code csv("file", freq=1d|1h, periods=N)},
- * {@code synthetic gbm(assets, days, seed)}, {@code cash}), symbols, classes and features, and,
- * when a {@link MarketCatalog} is given, that the listed symbols are in the data.
+ * {@code synthetic gbm(assets, days, seed)}, {@code cash}), symbols and classes, and, when a
+ * {@link MarketCatalog} is given, that the listed symbols are in the data. A {@code features}
+ * clause still parses (a syntax error would explain less) but is rejected: observations are the
+ * agent's {@code features=[...]}.
  */
 final class MarketChecker {
 
-    /** Features a market may provide to the stages that observe it. */
-    static final List<String> FEATURES = List.of("ohlcv", "close", "returns", "volume", "price", "volatility", "covariance", "ta");
+    /** The error for a market's {@code features} clause, which nothing reads: agents declare their observation. */
+    static final String FEATURES_UNUSED = "a market's 'features' clause is not used: observation features belong to the agent";
+    /** Where observation features are declared instead, shown in the error's help line. */
+    static final String FEATURES_AGENT_FORM = "agent td3(features=[ohlcv(window=20), ta(indicators=all)])";
+    static final String FEATURES_HELP = "remove it and give the agent its observation, e.g. " + FEATURES_AGENT_FORM;
 
     /** Words that name the cash asset in a class. */
     static final Set<String> CASH_WORDS = Set.of("USD", "cash");
@@ -117,8 +122,9 @@ final class MarketChecker {
 
         List<String> symbols = new ArrayList<>();
         Map<String, List<String>> classes = new LinkedHashMap<>();
-        List<MarketPlan.FeaturePlan> features = new ArrayList<>();
-        Span symbolsAt = null, classesAt = null, featuresAt = null;
+        Span symbolsAt = null, classesAt = null;
+        // errors that leave the market itself sound: its plan is still built so experiments on it are checked
+        int unusedClauses = 0;
         for (MarketClause clause : m.clauses()) {
             switch (clause) {
                 case MarketClause.Symbols s -> {
@@ -138,12 +144,8 @@ final class MarketChecker {
                     classes(c, name, m.clauses(), fileSymbols, files1, classes);
                 }
                 case MarketClause.Features f -> {
-                    if (featuresAt != null) {
-                        r.error(f.span(), "'features' is given twice for market '" + name + "'", "first given at " + featuresAt.location());
-                        continue;
-                    }
-                    featuresAt = f.span();
-                    features(f, features);
+                    r.error(f.span(), FEATURES_UNUSED, FEATURES_HELP);
+                    unusedClauses++;
                 }
             }
         }
@@ -153,8 +155,8 @@ final class MarketChecker {
                         + g.assets() + " assets");
             }
         }
-        if (r.errorCount() > before) return Optional.empty();
-        return Optional.of(new MarketPlan(name, sources, cash, symbols, classes, features, m.span()));
+        if (r.errorCount() - unusedClauses > before) return Optional.empty();
+        return Optional.of(new MarketPlan(name, sources, cash, symbols, classes, m.span()));
     }
 
     private Optional<MarketSourcePlan.CsvSource> csv(Expr.Call call) {
@@ -266,35 +268,6 @@ final class MarketChecker {
                 members.add(sym);
             }
             out.put(cls, members);
-        }
-    }
-
-    private void features(MarketClause.Features f, List<MarketPlan.FeaturePlan> out) {
-        for (Expr e : f.features()) {
-            Ident name;
-            List<String> options = new ArrayList<>();
-            switch (e) {
-                case Expr.Name n -> name = n.ident();
-                case Expr.Call c -> {
-                    name = c.callee();
-                    for (Expr.Arg a : c.args()) {
-                        if (!(a.value() instanceof Expr.Name || a.value() instanceof Expr.Number || a.value() instanceof Expr.Length)) {
-                            r.error(a.value().span(), "feature options must be names, numbers or lengths, not " + AstText.describe(a.value()));
-                            continue;
-                        }
-                        options.add((a.name() == null ? "" : a.name().name() + "=") + AstText.expr(a.value()));
-                    }
-                }
-                default -> {
-                    r.error(e.span(), "expected a feature name, not " + AstText.describe(e), "features: " + String.join(", ", FEATURES));
-                    continue;
-                }
-            }
-            if (!FEATURES.contains(name.name())) {
-                r.unknownOrList(name.span(), "unknown feature '" + name.name() + "'", name.name(), FEATURES, "features");
-                continue;
-            }
-            out.add(new MarketPlan.FeaturePlan(name.name(), options));
         }
     }
 }

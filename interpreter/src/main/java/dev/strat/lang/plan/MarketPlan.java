@@ -14,10 +14,9 @@ import java.util.Map;
  * @param cash     true when {@code + cash} was written (cash is always the last weight anyway)
  * @param symbols  the symbols listed with {@code symbols}, empty when the whole file is used
  * @param classes  declared asset classes and their members, in source order
- * @param features requested observation features, in source order
  */
 public record MarketPlan(String name, List<MarketSourcePlan> sources, boolean cash, List<String> symbols,
-                         Map<String, List<String>> classes, List<FeaturePlan> features, Span span) {
+                         Map<String, List<String>> classes, Span span) {
 
     public MarketPlan {
         sources = List.copyOf(sources);
@@ -25,18 +24,5 @@ public record MarketPlan(String name, List<MarketSourcePlan> sources, boolean ca
         Map<String, List<String>> copy = new LinkedHashMap<>();
         classes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         classes = Collections.unmodifiableMap(copy);
-        features = List.copyOf(features);
-    }
-
-    /** A requested feature such as {@code ohlcv} or {@code ta(all)}. */
-    public record FeaturePlan(String name, List<String> options) {
-        public FeaturePlan {
-            options = List.copyOf(options);
-        }
-
-        @Override
-        public String toString() {
-            return options.isEmpty() ? name : name + "(" + String.join(", ", options) + ")";
-        }
     }
 }

@@ -121,7 +121,6 @@ public final class CheckFixtures {
                 .append(m.cash() ? " + cash" : "")
                 .append(m.symbols().isEmpty() ? "" : " symbols " + String.join(", ", m.symbols()))
                 .append(m.classes().isEmpty() ? "" : " classes " + m.classes())
-                .append(m.features().isEmpty() ? "" : " features " + m.features())
                 .append('\n'));
         plan.splits().forEach((k, v) -> b.append("  split ").append(k).append(" = ").append(v).append('\n'));
         plan.strategies().forEach(s -> b.append("  strategy ").append(s.name()).append(" = ").append(s.pipeline().render()).append('\n'));

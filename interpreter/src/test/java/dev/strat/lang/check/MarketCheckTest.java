@@ -84,11 +84,50 @@ class MarketCheckTest {
     }
 
     @Test
-    void featuresComeFromAKnownList() {
-        MarketPlan m = market("market c = csv(\"crypto_daily.csv.gz\") features ohlcv, ta(all), volatility(window=20)");
-        assertEquals("[ohlcv, ta(all), volatility(window=20)]", m.features().toString());
-        CheckResult r = CheckFixtures.check("market c = csv(\"crypto_daily.csv.gz\") features closee");
-        assertEquals(Optional.of("did you mean 'close'?"), r.errors().get(0).hint());
+    void aFeaturesClauseIsRejectedWhereItStandsAndPointsToTheAgent() {
+        CheckResult r = CheckFixtures.check("""
+                market c = csv("crypto_daily.csv.gz")
+                    symbols BTC, ETH
+                    features ohlcv, ta(all)
+                """);
+        assertEquals(1, r.errors().size(), () -> CheckFixtures.messages(r));
+        Diagnostic d = r.errors().get(0);
+        assertEquals("a market's 'features' clause is not used: observation features belong to the agent", d.message());
+        assertTrue(d.hint().orElseThrow().contains("agent td3(features=[ohlcv(window=20), ta(indicators=all)])"), d.hint().toString());
+        assertEquals(3, d.span().line());
+        assertEquals(5, d.span().column());
+        // every clause is reported, a repeated one too
+        assertEquals(List.of(MarketChecker.FEATURES_UNUSED, MarketChecker.FEATURES_UNUSED),
+                errors("market g = synthetic gbm(assets=2, days=20) features returns features weights"));
+    }
+
+    @Test
+    void theAgentFormTheHintShowsChecks() {
+        // the help line must not point to something that fails in turn
+        assertTrue(MarketChecker.FEATURES_HELP.endsWith(MarketChecker.FEATURES_AGENT_FORM));
+        market("market c = csv(\"crypto_daily.csv.gz\")\nstrategy s = " + MarketChecker.FEATURES_AGENT_FORM);
+    }
+
+    @Test
+    void aMarketWithAFeaturesClauseIsStillCheckedAgainst() {
+        // the clause is harmless to the market's plan, so experiments on it are checked as usual
+        List<String> errors = errors("""
+                market us = csv("us_large_caps_daily.csv.gz") symbols AAPL, MSFT features ohlcv
+                experiment late on us split test 2024 {
+                    compare ucrp
+                }
+                """);
+        assertEquals(2, errors.size(), errors::toString);
+        assertEquals(MarketChecker.FEATURES_UNUSED, errors.get(0));
+        assertTrue(errors.get(1).contains("2024"), errors::toString);
+    }
+
+    @Test
+    void theSketchOfRipoNoLongerChecksItsMarketFeatures() {
+        // the language sketch still writes features on the market; it parses, and the check says where they belong
+        CheckResult r = CheckFixtures.check(dev.strat.lang.parse.SketchPrograms.RIPO);
+        assertTrue(r.errors().stream().anyMatch(d -> d.message().equals(MarketChecker.FEATURES_UNUSED) && d.span().line() == 3),
+                () -> CheckFixtures.messages(r));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.strat.runtime.backtest;
 
-import dev.strat.runtime.bench.BacktestBench;
 import dev.strat.runtime.data.History;
 import dev.strat.runtime.data.LookAheadException;
 import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.data.RandomWalkMarket;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.Outcome;
 import dev.strat.runtime.pipeline.Pipeline;
@@ -79,7 +79,7 @@ class BacktesterTest {
 
     @Test
     void cashEarnsTheConfiguredRiskFreeRate() {
-        MarketData market = BacktestBench.randomWalkMarket(2, 253, 3);
+        MarketData market = RandomWalkMarket.of(2, 253, 3);
         BacktestResult r = new Backtester(new BacktestConfig(100, 0.01, 0, 0, 0.05))
                 .run("cash", TestStages.constant("hold", 0, 0, 1), market, 0, 252, 1);
         assertEquals(105, r.finalWealth(), 1e-9);
@@ -161,7 +161,7 @@ class BacktesterTest {
      */
     @Test
     void wealthPathMatchesAnIndependentReplay() {
-        MarketData market = BacktestBench.randomWalkMarket(5, 320, 17);
+        MarketData market = RandomWalkMarket.of(5, 320, 17);
         BacktestConfig config = new BacktestConfig(50_000, 0.002, 0.0005, 0.003);
         RunSetup[] seen = new RunSetup[1];
         Stage random = TestStages.randomWeights();
@@ -196,7 +196,7 @@ class BacktesterTest {
 
     @Test
     void sameSeedReproducesAndAnotherSeedChangesSlippage() {
-        MarketData market = BacktestBench.randomWalkMarket(5, 300, 11);
+        MarketData market = RandomWalkMarket.of(5, 300, 11);
         Backtester bt = new Backtester(new BacktestConfig(1e6, 0.001, 0, 0.01));
         BacktestResult a = bt.run("r", TestStages.randomWeights(), market, 50, 299, 7);
         BacktestResult b = bt.run("r", TestStages.randomWeights(), market, 50, 299, 7);
@@ -299,7 +299,7 @@ class BacktesterTest {
             public void start(String name, long t) { total[0] = t; }
             public void progress(long done, String message) { progress.add(done); }
         };
-        MarketData market = BacktestBench.randomWalkMarket(3, 400, 2);
+        MarketData market = RandomWalkMarket.of(3, 400, 2);
         Pipeline p = new Pipeline("p", List.of(TestStages.constant("third", 1 / 3.0, 1 / 3.0, 1 / 3.0, 0)));
         BacktestResult r = new Backtester(BacktestConfig.FRICTIONLESS).run("p", p, market, 100, 399, 1, listener);
         assertEquals(299, total[0]);

@@ -3,9 +3,9 @@ package dev.strat.runtime.experiment;
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.backtest.TestStages;
-import dev.strat.runtime.bench.BacktestBench;
 import dev.strat.runtime.data.LookAheadException;
 import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.data.RandomWalkMarket;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.MetricOptions;
 import dev.strat.runtime.metrics.Metrics;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentRunnerTest {
 
-    static final MarketData MARKET = BacktestBench.randomWalkMarket(4, 260, 5);
+    static final MarketData MARKET = RandomWalkMarket.of(4, 260, 5);
     static final List<MetricId> SHOWN = List.of(MetricId.ANNUAL_RETURN, MetricId.MAX_DRAWDOWN, MetricId.SHARPE);
 
     static NamedStrategy ucrp() {

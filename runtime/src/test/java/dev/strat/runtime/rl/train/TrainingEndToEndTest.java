@@ -2,8 +2,8 @@ package dev.strat.runtime.rl.train;
 
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.TestStages;
-import dev.strat.runtime.bench.BacktestBench;
 import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.data.RandomWalkMarket;
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentRunner;
 import dev.strat.runtime.experiment.ExperimentSpec;
@@ -40,7 +40,7 @@ class TrainingEndToEndTest {
             double a = Math.max(0, Math.min(1, agent.w));
             return new TrainStep.Trained(TestStages.constant("fake", a, 1 - a, 0, 0, 0), r.history().toLog());
         };
-        MarketData market = BacktestBench.randomWalkMarket(4, 200, 3);
+        MarketData market = RandomWalkMarket.of(4, 200, 3);
         ExperimentSpec spec = new ExperimentSpec("rl", market, 100, 199,
                 List.of(NamedStrategy.trained("fake", "fake(lr=0.3)", step),
                         new NamedStrategy("ucrp", "ucrp", s -> TestStages.constant("ucrp", 0.25, 0.25, 0.25, 0.25, 0))),

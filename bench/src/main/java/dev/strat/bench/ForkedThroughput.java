@@ -1,4 +1,4 @@
-package dev.strat.runtime.bench;
+package dev.strat.bench;
 
 import dev.strat.runtime.allocators.ConstantRebalanced;
 import dev.strat.runtime.allocators.Olmar;

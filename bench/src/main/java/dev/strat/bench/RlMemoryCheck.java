@@ -1,4 +1,4 @@
-package dev.strat.runtime.bench;
+package dev.strat.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.strat.runtime.rl.algo.Agent;

@@ -1,4 +1,4 @@
-package dev.strat.runtime.bench;
+package dev.strat.bench;
 
 import dev.strat.runtime.rl.SyntheticPortfolioEnv;
 import dev.strat.runtime.rl.algo.A2c;

@@ -1,4 +1,4 @@
-package dev.strat.runtime.bench;
+package dev.strat.bench;
 
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentRunner;

@@ -1,4 +1,4 @@
-package dev.strat.runtime.bench;
+package dev.strat.bench;
 
 import dev.strat.runtime.rl.Env;
 import dev.strat.runtime.rl.algo.Agent;

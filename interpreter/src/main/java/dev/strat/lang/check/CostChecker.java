@@ -10,11 +10,15 @@ import java.util.Optional;
 
 /**
  * Checks trading costs and capital: {@code fee} a fraction in [0, 10%], {@code slippage} a range
- * {@code lo..hi} with 0 <= lo <= hi <= 10% (or one number), capital a positive amount.
+ * {@code lo..hi} with 0 <= lo <= hi <= 10% (or one number), capital a positive amount. RiPO's
+ * flat model is written {@code flat 0.1%, perturb 0.1%} (each in [0, 10%]; one alone leaves the
+ * other at 0); giving {@code flat} or {@code perturb} with {@code fee} or {@code slippage} is an
+ * error at the setting that mixes the models.
  */
 final class CostChecker {
 
-    static final List<String> COST_KEYS = List.of("fee", "slippage");
+    static final List<String> COST_KEYS = List.of("fee", "slippage", "flat", "perturb");
+    private static final List<String> FLAT_KEYS = List.of("flat", "perturb");
     static final double MAX_COST = 0.10;
 
     private final Reporter r;
@@ -23,7 +27,7 @@ final class CostChecker {
         this.r = r;
     }
 
-    /** Applies one {@code fee} or {@code slippage} setting to {@code costs}; empty when it is wrong. */
+    /** Applies one {@code fee}, {@code slippage}, {@code flat} or {@code perturb} setting to {@code costs}; empty when it is wrong. */
     Optional<CostPlan> apply(CostPlan costs, Setting s) {
         String key = s.key().name();
         if (s.values().size() != 1) {
@@ -31,7 +35,23 @@ final class CostChecker {
             return Optional.empty();
         }
         Expr v = s.values().get(0);
+        boolean flatKey = FLAT_KEYS.contains(key);
+        // NONE is proportional with zero rates: a flat setting may start from it, not from a written fee or slippage
+        boolean proportionalWritten = costs.kind() == CostPlan.Kind.PROPORTIONAL && !costs.equals(CostPlan.NONE);
+        if (flatKey && proportionalWritten || !flatKey && COST_KEYS.contains(key) && costs.kind() == CostPlan.Kind.FLAT) {
+            r.error(s.key().span(), "'" + key + "' cannot be mixed with " + (flatKey ? "'fee' and 'slippage'" : "'flat' and 'perturb'")
+                    + " in one cost model",
+                    "write either 'costs fee 0.25%, slippage 0%..0.1%' (proportional to traded value) or "
+                            + "'costs flat 0.1%, perturb 0.1%' (RiPO's flat cost every step and perturbed closes)");
+            return Optional.empty();
+        }
         switch (key) {
+            case "flat" -> {
+                return fraction(v, "flat").map(x -> CostPlan.flat(x, costs.perturb()));
+            }
+            case "perturb" -> {
+                return fraction(v, "perturb").map(x -> CostPlan.flat(costs.flat(), x));
+            }
             case "fee" -> {
                 return fraction(v, "fee").map(fee -> new CostPlan(fee, costs.slippageLow(), costs.slippageHigh()));
             }

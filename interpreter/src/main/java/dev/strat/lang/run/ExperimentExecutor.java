@@ -122,7 +122,7 @@ public final class ExperimentExecutor {
         MarketInfo info = new MarketInfo(market.symbols(), market.classes(), market.frequency());
         List<Long> seeds = seeds(plan.seeds());
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
-                plan.costs().slippageHigh());
+                plan.costs().slippageHigh()).withCostModel(plan.costs().model());
         MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
         Path dir = reportDir(plan);
         WorkProgress work = new WorkProgress(progress);

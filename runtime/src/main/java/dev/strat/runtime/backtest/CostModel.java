@@ -32,10 +32,15 @@ public interface CostModel {
         }
 
         /**
-         * The cost of the step as a fraction of wealth before costs.
+         * The cost of the step as a fraction {@code c} of the wealth {@code V} at the decision,
+         * charged at the rebalance: the account ends the period with {@code V (1 - c) gross}. A
+         * model that charges after the period (a flat {@code k} of {@code V} out of the period's
+         * earnings, {@code V (gross - k)}) returns {@code k / gross}, which is why the gross is given.
          *
          * @param assetTurnover {@code sum over the N assets of |w_new - w_drifted|} (cash legs are free)
+         * @param gross         the period's portfolio relative before costs, {@code sum_i w_i x_i}
+         *                      with the (possibly perturbed) relatives and cash
          */
-        double cost(double assetTurnover);
+        double cost(double assetTurnover, double gross);
     }
 }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * rebalance, {@link #step} takes target weights {@code w} (N + 1, cash last, already checked):
  * <ol>
  *   <li>the cost model's charger may perturb the price relatives {@code x} of bar {@code t + 1}
- *       (execution noise), then charges {@code c = cost(sum_{i < N} |w_i - d_i|)};</li>
- *   <li>{@code gross = sum_i w_i x_i + w_cash * x_cash} and {@code V' = V (1 - c) gross};</li>
+ *       (execution noise);</li>
+ *   <li>{@code gross = sum_i w_i x_i + w_cash * x_cash}; the charger charges
+ *       {@code c = cost(sum_{i < N} |w_i - d_i|, gross)} and {@code V' = V (1 - c) gross};</li>
  *   <li>the weights drift to {@code d'_i = w_i x_i / gross}.</li>
  * </ol>
  * The charger is called every step, traded or not, so a random cost model draws the same
@@ -114,7 +115,7 @@ public final class MarketStep {
     private Outcome settle(int step, double[] target) {
         final double traded = Accounting.settle(target, drifted, relatives, cashRelative, n, scratch);
         final double gross = scratch[0];
-        final double cost = charger.cost(traded);
+        final double cost = charger.cost(traded, gross);
         final double next = wealth * (1 - cost) * gross;
         lastTurnover = scratch[1];
         System.arraycopy(target, 0, executed, 0, n + 1);

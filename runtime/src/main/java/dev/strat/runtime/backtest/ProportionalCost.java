@@ -27,10 +27,10 @@ public record ProportionalCost(double fee, double slippageMin, double slippageMa
     public Charger start(RunSetup setup) {
         if (slippageMin == slippageMax) {
             final double rate = fee + slippageMin;
-            return traded -> rate * traded;
+            return (traded, gross) -> rate * traded;
         }
         final SplittableRandom slippage = setup.random("slippage");
-        return traded -> (fee + slippage.nextDouble(slippageMin, slippageMax)) * traded;
+        return (traded, gross) -> (fee + slippage.nextDouble(slippageMin, slippageMax)) * traded;
     }
 
     @Override

@@ -123,9 +123,8 @@ public final class TableRenderer {
     }
 
     private static String costs(BacktestConfig config) {
-        StringBuilder sb = new StringBuilder("costs: fee ").append(plainPercent(config.fee())).append(", slippage ");
-        if (config.fixedSlippage()) sb.append(plainPercent(config.slippageMin()));
-        else sb.append(plainPercent(config.slippageMin())).append("..").append(plainPercent(config.slippageMax()));
+        // the model says what it charges, so a flat per-step cost is not shown as a zero fee
+        StringBuilder sb = new StringBuilder("costs: ").append(config.costModel().describe());
         sb.append("; capital ").append(String.format(Locale.ROOT, "%,.0f", config.capital()).replace(',', '_'));
         if (config.riskFree() != 0) sb.append("; cash earns ").append(plainPercent(config.riskFree())).append("/yr");
         return sb.toString();

@@ -73,7 +73,7 @@ class ResultWriterTest {
         String expected = """
                 experiment cmp on test
                 test 2019-01-02 .. 2019-01-04 (2 periods, daily, 252 periods/yr), seeds 1..3
-                costs: fee 0.25%, slippage 0%..0.1%; capital 1_000_000
+                costs: fee 0.25%, slippage 0%..0.1% of traded value; capital 1_000_000
 
                 strategy               ar              mdd        sharpe         omega
                 olmar     *13.00% ± 1.00%   25.00% ± 5.00%   0.80 ± 0.10           n/a

@@ -47,7 +47,7 @@ final class AgentStages {
             }
         }
         LearningSettings settings = new LearningSettings(args.integer("epochs"), args.text("select"), args.integer("patience"),
-                args.text("device"));
+                args.text("device"), args.text("train_with"));
         var reward = args.get("reward");
         return new LearningAgentStage(Specs.label(algorithm, args), algorithm, factory,
                 ComponentBinding.features(args.get("features"), market), ComponentBinding.actions(args.get("actions")),

@@ -127,6 +127,9 @@ public final class Agents {
                 Specs.count("epochs", 10, 1, "training passes (episodes) over the train split"),
                 Specs.choice("select", LearningSettings.SELECT, "wealth", "validation metric that picks the best epoch (last: keep the final model)"),
                 Specs.count("patience", 0, 0, "stop after this many epochs without a better validation metric (0: never)"),
-                Specs.choice("device", List.of("cpu", "gpu"), "cpu", "where the networks train"));
+                Specs.choice("device", List.of("cpu", "gpu"), "cpu", "where the networks train"),
+                Specs.choice("train_with", LearningSettings.TRAIN_WITH, "pipeline",
+                        "pipeline: train and validate through the stages after the agent (buffer keeps the agent's own action); "
+                                + "alone: without them, an ablation"));
     }
 }

@@ -11,7 +11,9 @@ import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.Metrics;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.Outcome;
+import dev.strat.runtime.pipeline.Pipeline;
 import dev.strat.runtime.pipeline.RunSetup;
+import dev.strat.runtime.pipeline.Scheduled;
 import dev.strat.runtime.pipeline.Stage;
 import dev.strat.runtime.rl.algo.Agent;
 import dev.strat.runtime.rl.nn.Compute;
@@ -39,6 +41,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +51,14 @@ import java.util.function.Supplier;
  * <p>Training follows the usual protocol: the normaliser is fitted on the train split only; each
  * epoch is one episode over the train split ({@link PortfolioEnv}, charged the experiment's
  * costs); after each epoch the policy is backtested on the validation split and the best epoch by
- * the chosen metric is kept. A NaN guard, early stopping, progress and checkpoints are listeners.
+ * the chosen metric is kept. When the {@link TrainContext} names the stages that follow the agent
+ * in its pipeline ({@link TrainContext#downstream()}), both run them: the environment trades what
+ * they make of the agent's weights (the agent's buffer keeps its own action) and validation
+ * backtests the agent followed by them, so model selection sees what the system would do. With
+ * {@link TrainContext#every()} K > 1 the environment asks the agent every K bars and validation
+ * wraps it in {@link Scheduled}, as the test does. {@code train_with=alone}
+ * ({@link LearningSettings#alone()}) or {@link TrainContext.TrainWith#ALONE} drops the downstream
+ * stages from both, for ablations. A NaN guard, early stopping, progress and checkpoints are listeners.
  * With a checkpoint path the model (weights, optimiser state, normaliser, the program's text and
  * the seed) is written atomically on every new best and at the end; a later run can resume it or
  * reuse it without training.
@@ -104,7 +114,8 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         if (trained != null) throw new IllegalStateException(label + " is already trained");
         MarketData market = context.market();
         Observations observations = new Observations(features, market.assets());
-        int first = Math.max(context.train().from(), observations.warmup() - 1);
+        Optional<Stage> downstream = settings.alone() ? Optional.empty() : context.effectiveDownstream();
+        int first = Math.max(context.train().from(), Math.max(observations.warmup(), downstream.map(Stage::warmup).orElse(0)) - 1);
         int last = context.train().to() - 1;
         if (last - first < 2) {
             throw new TrainingException(label + ": the train split (" + context.train() + ") leaves " + Math.max(0, last - first)
@@ -115,7 +126,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
 
         Normaliser normaliser = Normaliser.fit(observations, market, first, last);
         PortfolioTask task = new PortfolioTask(market, observations, normaliser, actions, reward.get(), context.config());
-        PortfolioEnv env = new PortfolioEnv(task, first, last);
+        PortfolioEnv env = new PortfolioEnv(task, first, last, downstream, context.every());
         agent = factory.create(env.spec(), context.seed(), compute);
         boolean select = !settings.select().equals("last") && context.valid().isPresent();
         if (!settings.select().equals("last") && context.valid().isEmpty()) {
@@ -128,7 +139,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         if (settings.patience() > 0 && select) listeners.add(new EarlyStopping(settings.patience()));
         listeners.add(new TrainingProgress(label + " seed " + context.seed(), context.progress()));
         context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
-        Validator validator = select ? validator(context, task) : null;
+        Validator validator = select ? validator(context, task, downstream) : null;
         Trainer trainer = new Trainer(config, listeners);
         TrainingResult result;
         if (context.mode() == TrainContext.Mode.RESUME && Files.exists(context.checkpoint().get())) {
@@ -178,15 +189,24 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         return saved.history().toLog();
     }
 
-    private Validator validator(TrainContext context, PortfolioTask task) {
+    /**
+     * Backtests the policy on the validation split as the system will run it: scheduled every
+     * {@code every} bars like the test's {@link Scheduled}, followed by the downstream stages.
+     */
+    private Validator validator(TrainContext context, PortfolioTask task, Optional<Stage> downstream) {
         BarRange valid = context.valid().orElseThrow();
-        int first = Math.max(valid.from(), task.observations().warmup() - 1);
+        int warmup = Math.max(task.observations().warmup(), downstream.map(Stage::warmup).orElse(0));
+        int first = Math.max(valid.from(), warmup - 1);
         int last = valid.to() - 1;
         if (last <= first) throw new TrainingException(label + ": the validation split (" + valid + ") is shorter than the warm-up");
         Backtester backtester = new Backtester(context.config());
         String metric = settings.select();
+        int every = context.every();
         return Validator.of(metric, a -> {
-            AgentStage stage = new AgentStage(label, task, a);
+            Stage policy = new AgentStage(label, task, a);
+            if (every > 1) policy = new Scheduled(policy, every, every + " bars");
+            // not closed afterwards: the downstream stages belong to the strategy's pipeline
+            Stage stage = downstream.isPresent() ? new Pipeline(label, List.of(policy, downstream.get())) : policy;
             BacktestResult r = backtester.run(label, stage, task.market(), first, last, context.seed());
             return switch (metric) {
                 case "wealth" -> r.finalWealth();

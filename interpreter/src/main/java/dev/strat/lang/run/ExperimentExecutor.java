@@ -198,8 +198,9 @@ public final class ExperimentExecutor {
                     ? Optional.of(dir.resolve("models").resolve(folderName(learner.path()) + "-seed" + seed + ".zip"))
                     : Optional.empty();
             TrainContext.Mode mode = checkpoint.isPresent() ? settings.training() : TrainContext.Mode.FRESH;
+            // the learner trains with the stages after it in its pipeline and on its own schedule
             TrainingLog own = learner.trainable().train(new TrainContext(seed, market, train, valid, config, options, checkpoint,
-                    mode, settings.sourceText(), work.child()));
+                    mode, settings.sourceText(), work.child()).withPipeline(learner.downstream(), learner.every()));
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);

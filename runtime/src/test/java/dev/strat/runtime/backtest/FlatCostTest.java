@@ -70,7 +70,7 @@ class FlatCostTest {
     @Test
     void sameSeedSamePathAnotherSeedAnotherPath() {
         Backtester bt = new Backtester(flat(0.001, 0.001));
-        MarketData market = dev.strat.runtime.bench.BacktestBench.randomWalkMarket(4, 300, 5);
+        MarketData market = dev.strat.runtime.data.RandomWalkMarket.of(4, 300, 5);
         BacktestResult a = bt.run("r", TestStages.randomWeights(), market, 0, 299, 3);
         BacktestResult b = bt.run("r", TestStages.randomWeights(), market, 0, 299, 3);
         BacktestResult c = bt.run("r", TestStages.constant("r", 0.2, 0.2, 0.2, 0.2, 0.2), market, 0, 299, 4);

@@ -1,5 +1,7 @@
 package dev.strat.runtime.experiment;
 
+import dev.strat.runtime.data.BarRange;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +45,7 @@ public record RunPlan(List<List<RunSpec>> chains) {
                 if (!learns) {
                     int window = spec.walkForward() ? RunSpec.ALL_WINDOWS : 0;
                     chains.add(List.of(new RunSpec(spec.programHash(), spec.name(), s.name(), seed, window, null, null,
-                            new dev.strat.runtime.data.BarRange(protocol.firstBar(), protocol.lastBar()))));
+                            new BarRange(protocol.firstBar(), protocol.lastBar()))));
                     continue;
                 }
                 List<RunSpec> chain = new ArrayList<>();

@@ -5,6 +5,8 @@ import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.Metrics;
+import dev.strat.runtime.pipeline.StageReport;
+import dev.strat.runtime.report.Downsampler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +39,67 @@ import java.util.Map;
  * @param stratVersion   toolchain version
  * @param sourceHash     hash of the program text, or null
  * @param scenarioPaths  number of Monte Carlo paths (run k on path k), 0 for a single market
+ * @param protocol       the split: a fixed test range or the walk-forward's windows
  */
 public record ExperimentReport(String experiment, String market, List<String> dataFiles, List<String> symbols,
                                String from, String to, int firstBar, int lastBar, int periods, String frequency,
                                double periodsPerYear, Costs costs, double capital, List<Long> seeds,
                                List<String> metrics, Conventions conventions, List<StrategyReport> strategies,
                                List<SignificanceReport> significance, String stratVersion, String sourceHash,
-                               int scenarioPaths) {
+                               int scenarioPaths, ProtocolReport protocol) {
+
+    /** Most points of a stage series in the file (the first seed's; the equity CSV has no series). */
+    public static final int MAX_SERIES_POINTS = 500;
+
+    /**
+     * How the experiment split its bars.
+     *
+     * @param kind    {@code fixed} or {@code walk-forward}
+     * @param retrain {@code scratch} or {@code continue} for a walk-forward, null for a fixed split
+     * @param windows the windows in order (one for a fixed split)
+     */
+    public record ProtocolReport(String kind, String retrain, List<WindowReport> windows) {
+    }
+
+    /**
+     * One window: train and valid ranges (null when absent) and its test range.
+     */
+    public record WindowReport(int index, Span train, Span valid, Span test) {
+    }
+
+    /**
+     * Bars {@code firstBar .. lastBar} (inclusive) with their dates. For a test range, {@code lastBar}
+     * is the bar whose close values the window's final wealth, as for the experiment's own
+     * {@code firstBar} and {@code lastBar}.
+     */
+    public record Span(int firstBar, int lastBar, String from, String to) {
+    }
+
+    /** One strategy's metrics in one window, keyed like the strategy's own. */
+    public record WindowMetrics(int index, Map<String, MetricReport> metrics) {
+    }
+
+    /**
+     * What the strategy's stages reported: the first seed's series, thinned to at most
+     * {@link #MAX_SERIES_POINTS} points, and every seed's counters.
+     *
+     * @param series   the series, in the order stages first wrote them
+     * @param counters per counter, its value for each seed in seed order (null where a seed did not count it)
+     */
+    public record StageSummary(List<SeriesReport> series, Map<String, List<Long>> counters) {
+    }
+
+    /**
+     * One reported series of the first seed's run.
+     *
+     * @param name   the series' name, scoped by composite members ({@code switch/choice})
+     * @param labels the category of each value for a categorical series ({@code values} are indices into
+     *               it), empty for a numeric one
+     * @param steps  the kept periods (step t decides at bar {@code firstBar + t}), increasing
+     * @param values the value at each kept step; null where the stage wrote nothing
+     */
+    public record SeriesReport(String name, List<String> labels, List<Integer> steps, List<Double> values) {
+    }
 
     /** Costs as configured: rates are fractions (0.0025 for 0.25 %). */
     public record Costs(double fee, double slippageMin, double slippageMax, double cashRate) {
@@ -58,7 +114,8 @@ public record ExperimentReport(String experiment, String market, List<String> da
      * total trading cost paid (currency) and the annualised turnover (mean turnover times P).
      */
     public record StrategyReport(String name, String label, Map<String, MetricReport> metrics, List<Double> finalWealth,
-                                 List<Double> totalCost, List<Double> annualTurnover) {
+                                 List<Double> totalCost, List<Double> annualTurnover, List<WindowMetrics> windows,
+                                 StageSummary reports) {
     }
 
     /** One metric across seeds. */
@@ -78,11 +135,9 @@ public record ExperimentReport(String experiment, String market, List<String> da
         BacktestConfig config = spec.config();
         List<StrategyReport> strategies = new ArrayList<>();
         for (StrategyResult s : result.strategies()) {
-            Map<String, MetricReport> metrics = new LinkedHashMap<>();
-            for (MetricId id : MetricId.values()) {
-                MetricSummary summary = s.summary(id);
-                metrics.put(id.key(), new MetricReport(orNull(summary.mean()), orNull(summary.std()), list(summary.perSeed())));
-            }
+            Map<String, MetricReport> metrics = metrics(s::summary);
+            List<WindowMetrics> windows = new ArrayList<>();
+            for (WindowResult w : s.windows()) windows.add(new WindowMetrics(w.window().index(), metrics(w::summary)));
             List<Double> finalWealth = new ArrayList<>();
             List<Double> totalCost = new ArrayList<>();
             List<Double> annualTurnover = new ArrayList<>();
@@ -91,7 +146,8 @@ public record ExperimentReport(String experiment, String market, List<String> da
                 totalCost.add(run.totalCostPaid());
                 annualTurnover.add(orNull(Metrics.annualTurnover(run.turnover(), run.periodsPerYear())));
             }
-            strategies.add(new StrategyReport(s.name(), s.label(), metrics, finalWealth, totalCost, annualTurnover));
+            strategies.add(new StrategyReport(s.name(), s.label(), metrics, finalWealth, totalCost, annualTurnover, windows,
+                    stageReports(s)));
         }
         double alpha = spec.significance().map(SignificanceSpec::alpha).orElse(Double.NaN);
         List<SignificanceReport> tests = new ArrayList<>();
@@ -107,7 +163,61 @@ public record ExperimentReport(String experiment, String market, List<String> da
                 config.capital(), spec.seeds(), spec.metrics().stream().map(MetricId::key).toList(),
                 new Conventions(spec.options().riskFree(), spec.options().omegaThreshold(),
                         spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal())),
-                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size());
+                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size(), protocol(spec));
+    }
+
+    private static Map<String, MetricReport> metrics(java.util.function.Function<MetricId, MetricSummary> summaries) {
+        Map<String, MetricReport> metrics = new LinkedHashMap<>();
+        for (MetricId id : MetricId.values()) {
+            MetricSummary summary = summaries.apply(id);
+            metrics.put(id.key(), new MetricReport(orNull(summary.mean()), orNull(summary.std()), list(summary.perSeed())));
+        }
+        return metrics;
+    }
+
+    private static ProtocolReport protocol(ExperimentSpec spec) {
+        MarketData market = spec.market();
+        List<WindowReport> windows = new ArrayList<>();
+        for (Protocol.Window w : spec.protocol().windows()) {
+            windows.add(new WindowReport(w.index(), w.train().map(r -> span(market, r.from(), r.to() - 1)).orElse(null),
+                    w.valid().map(r -> span(market, r.from(), r.to() - 1)).orElse(null),
+                    span(market, w.test().from(), w.test().to())));
+        }
+        return switch (spec.protocol()) {
+            case Protocol.FixedSplit f -> new ProtocolReport("fixed", null, windows);
+            case Protocol.WalkForward wf -> new ProtocolReport("walk-forward", wf.retrain().name().toLowerCase(java.util.Locale.ROOT), windows);
+        };
+    }
+
+    private static Span span(MarketData market, int first, int last) {
+        return new Span(first, last, TableRenderer.barTime(market, first), TableRenderer.barTime(market, last));
+    }
+
+    private static StageSummary stageReports(StrategyResult s) {
+        StageReport first = s.firstRun().reports();
+        List<SeriesReport> series = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : first.series().entrySet()) {
+            List<String> labels = first.categoriesOf(e.getKey());
+            double[] v = e.getValue();
+            int[] keep = labels.isEmpty() ? Downsampler.minMaxIndices(v, MAX_SERIES_POINTS)
+                    : Downsampler.changePoints(v, MAX_SERIES_POINTS);
+            List<Integer> steps = new ArrayList<>(keep.length);
+            List<Double> values = new ArrayList<>(keep.length);
+            for (int i : keep) {
+                steps.add(i);
+                values.add(orNull(v[i]));
+            }
+            series.add(new SeriesReport(e.getKey(), labels, steps, values));
+        }
+        Map<String, List<Long>> counters = new LinkedHashMap<>();
+        List<BacktestResult> runs = s.runs();
+        for (int k = 0; k < runs.size(); k++) {
+            for (Map.Entry<String, Long> c : runs.get(k).reports().counters().entrySet()) {
+                counters.computeIfAbsent(c.getKey(), x -> new ArrayList<>(java.util.Collections.nCopies(runs.size(), null)))
+                        .set(k, c.getValue());
+            }
+        }
+        return new StageSummary(series, counters);
     }
 
     private static Double orNull(double v) {

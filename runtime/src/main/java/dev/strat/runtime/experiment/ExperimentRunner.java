@@ -8,35 +8,42 @@ import dev.strat.runtime.metrics.Metrics;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.pipeline.Stage;
 
+import dev.strat.runtime.data.MarketData;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs every strategy of an {@link ExperimentSpec} with every seed, computes every metric of each
- * run, and tests significance when asked.
+ * Runs every strategy of an {@link ExperimentSpec} with every seed under its {@link Protocol},
+ * computes every metric of each run, and tests significance when asked.
  *
- * <p>Each (strategy, seed) run gets a fresh stage from {@link NamedStrategy#build()} or, for a
- * learning strategy, from its {@link TrainStep} (train on the bars before the test split,
- * validate, then test the trained stage; the curves go into {@link StrategyResult#training()}),
- * and depends on nothing else, so results are identical whether runs go one after another or in parallel.
+ * <p>The spec is expanded into {@link RunSpec runs} ({@link RunPlan}), which a {@link RunExecutor}
+ * executes. Each run gets a fresh stage from {@link NamedStrategy#build()} or, for a learning
+ * strategy, from its {@link TrainStep} (trained for the run's window, then tested on the window's
+ * test range; the curves go into {@link StrategyResult#training()}). A run depends only on its spec
+ * and, under {@link Protocol.Retrain#CONTINUE}, on the model of its chain's previous window, so
+ * results are identical whether runs go one after another or in parallel.
  * Deterministic strategies (CRP, buy-and-hold, ...) give the same numbers for every seed unless
  * the costs include random slippage; they are run for every seed anyway, which is cheap and keeps
  * every strategy's row built the same way.
+ *
+ * <p>Under a walk-forward, a learning strategy's windows are chained into one run per seed
+ * ({@link RunChaining#concat}), a non-learning strategy's single run is cut into windows
+ * ({@link RunChaining#slice}); both give {@link StrategyResult#windows()} and a concatenated run.
  *
  * <p>{@link MetricId#GOAL_PROBABILITY} is 1 or 0 per run (goal reached or not, see
  * {@link dev.strat.runtime.metrics.MetricOptions#goal()}), so its mean across seeds is the share
  * of runs that reached the goal.
  *
  * <p>A run that fails (a stage bug, a look-ahead) stops the experiment with an
- * {@link ExperimentFailure} naming the strategy and seed; the cause is kept.
+ * {@link ExperimentFailure} naming the strategy, seed and window; the cause is kept.
  */
 public final class ExperimentRunner {
 
-    private final int parallelism;
+    private final RunExecutor executor;
 
     /** A runner that executes runs one after another on the calling thread. */
     public ExperimentRunner() {
@@ -48,112 +55,143 @@ public final class ExperimentRunner {
      * strategy's factory builds stages that share no mutable state.
      */
     public ExperimentRunner(int parallelism) {
-        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
-        this.parallelism = parallelism;
+        this(new LocalExecutor(parallelism));
+    }
+
+    /** A runner whose runs go through {@code executor}. */
+    public ExperimentRunner(RunExecutor executor) {
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
     }
 
     public ExperimentResult run(ExperimentSpec spec) {
         return run(spec, ProgressListener.NONE);
     }
 
-    /** Runs the experiment, reporting one unit of progress per finished (strategy, seed) run. */
+    /** Runs the experiment, reporting one unit of progress per finished run (per window for a learner). */
     public ExperimentResult run(ExperimentSpec spec, ProgressListener progress) {
         Backtester backtester = new Backtester(spec.config());
-        List<NamedStrategy> strategies = spec.strategies();
-        List<Long> seeds = spec.seeds();
-        int total = strategies.size() * seeds.size();
+        RunPlan plan = RunPlan.of(spec);
         ProgressListener safe = new SynchronizedProgress(progress);
-        safe.start("experiment " + spec.name(), total);
+        safe.start("experiment " + spec.name(), plan.size());
         int[] done = {0};
-        Run[] runs = new Run[total];
-        if (parallelism == 1) {
-            for (int k = 0; k < total; k++) runs[k] = runOne(backtester, spec, k, safe, done);
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total), r -> {
-                Thread t = new Thread(r, "strat-experiment");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Run>> futures = new ArrayList<>(total);
-                for (int k = 0; k < total; k++) {
-                    int job = k;
-                    futures.add(pool.submit(() -> runOne(backtester, spec, job, safe, done)));
-                }
-                for (int k = 0; k < total; k++) runs[k] = await(futures.get(k));
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<Run> runs = executor.<Run, TrainStep.Trained>execute(plan, (run, previous) -> runOne(backtester, spec, run, previous, safe, done));
         safe.finish();
+        return assemble(spec, runs);
+    }
 
-        List<StrategyResult> results = new ArrayList<>(strategies.size());
-        for (int s = 0; s < strategies.size(); s++) {
-            List<BacktestResult> own = new ArrayList<>(seeds.size());
-            List<MetricValues> values = new ArrayList<>(seeds.size());
+    /** One finished run: its backtest and, for a trained strategy, its training curves (else null). */
+    private record Run(RunSpec spec, BacktestResult result, TrainingLog log) {
+    }
+
+    private static ExperimentResult assemble(ExperimentSpec spec, List<Run> runs) {
+        // index the runs by (strategy, seed) in plan order, which is window order within each
+        Map<String, List<Run>> byKey = new HashMap<>();
+        for (Run r : runs) byKey.computeIfAbsent(r.spec().strategy() + '\u0000' + r.spec().seed(), k -> new ArrayList<>()).add(r);
+        List<Protocol.Window> windows = spec.protocol().windows();
+        List<StrategyResult> results = new ArrayList<>(spec.strategies().size());
+        for (NamedStrategy ns : spec.strategies()) {
+            List<BacktestResult> own = new ArrayList<>();
+            List<MetricValues> values = new ArrayList<>();
             List<TrainingLog> logs = new ArrayList<>();
-            for (int k = 0; k < seeds.size(); k++) {
-                Run r = runs[s * seeds.size() + k];
-                own.add(r.result());
-                values.add(Metrics.compute(r.result(), spec.options()));
-                if (r.log() != null) logs.add(r.log());
+            List<List<BacktestResult>> perWindow = new ArrayList<>();
+            for (int w = 0; w < windows.size(); w++) perWindow.add(new ArrayList<>());
+            for (long seed : spec.seeds()) {
+                List<Run> mine = byKey.get(ns.name() + '\u0000' + seed);
+                BacktestResult whole;
+                if (mine.size() == 1) {
+                    whole = mine.get(0).result();
+                    if (spec.walkForward()) {
+                        for (Protocol.Window w : windows) {
+                            perWindow.get(w.index()).add(RunChaining.slice(whole, w.test().from() - spec.firstBar(),
+                                    w.test().to() - spec.firstBar()));
+                        }
+                    }
+                } else {
+                    List<BacktestResult> parts = mine.stream().map(Run::result).toList();
+                    whole = RunChaining.concat(parts);
+                    for (int w = 0; w < parts.size(); w++) perWindow.get(w).add(parts.get(w));
+                }
+                own.add(whole);
+                values.add(Metrics.compute(whole, spec.options()));
+                List<TrainingLog> seedLogs = mine.stream().map(Run::log).filter(java.util.Objects::nonNull).toList();
+                if (!seedLogs.isEmpty()) logs.add(joined(seedLogs));
             }
-            NamedStrategy ns = strategies.get(s);
-            results.add(new StrategyResult(ns.name(), ns.label(), own, values, logs));
+            List<WindowResult> windowResults = new ArrayList<>();
+            if (spec.walkForward()) {
+                for (Protocol.Window w : windows) {
+                    List<BacktestResult> wr = perWindow.get(w.index());
+                    windowResults.add(new WindowResult(w, wr, wr.stream().map(r -> Metrics.compute(r, spec.options())).toList()));
+                }
+            }
+            results.add(new StrategyResult(ns.name(), ns.label(), own, values, logs, windowResults));
         }
         return new ExperimentResult(spec, results, significance(spec, results));
     }
 
-    /** One finished run: its backtest and, for a trained strategy, its training curves (else null). */
-    private record Run(BacktestResult result, TrainingLog log) {
+    /** One seed's curves over its windows, in window order. */
+    private static TrainingLog joined(List<TrainingLog> logs) {
+        if (logs.size() == 1) return logs.get(0);
+        double[] rewards = new double[0];
+        double[] validation = new double[0];
+        for (TrainingLog l : logs) {
+            rewards = append(rewards, l.episodeRewards());
+            validation = append(validation, l.validation());
+        }
+        return new TrainingLog(rewards, validation, logs.get(0).metricName());
     }
 
-    private static Run runOne(Backtester backtester, ExperimentSpec spec, int job, ProgressListener progress, int[] done) {
-        int seedCount = spec.seeds().size();
-        NamedStrategy strategy = spec.strategies().get(job / seedCount);
-        int run = job % seedCount;
-        long seed = spec.seeds().get(run);
+    private static double[] append(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static RunExecutor.Done<Run, TrainStep.Trained> runOne(Backtester backtester, ExperimentSpec spec, RunSpec run,
+                                                                   Optional<TrainStep.Trained> previous,
+                                                                   ProgressListener progress, int[] done) {
+        NamedStrategy strategy = spec.strategies().stream().filter(s -> s.name().equals(run.strategy())).findFirst().orElseThrow();
+        int path = spec.seeds().indexOf(run.seed());
+        MarketData market = spec.marketFor(path);
+        // under CONTINUE the trained stage lives on into the next window's training
+        boolean handsOn = spec.protocol() instanceof Protocol.WalkForward wf && wf.retrain() == Protocol.Retrain.CONTINUE
+                && run.window() >= 0 && run.window() < wf.windows().size() - 1;
         BacktestResult result;
         TrainingLog log = null;
+        TrainStep.Trained trained = null;
         Stage stage = null;
         try {
             if (strategy.training().isPresent()) {
-                TrainStep.Trained trained = strategy.training().get().train(seed, spec.marketFor(run));
+                trained = strategy.training().get().train(run, market, previous);
                 stage = trained.stage();
                 log = trained.log();
             } else {
-                stage = strategy.build().apply(seed);
+                stage = strategy.build().apply(run.seed());
             }
-            result = backtester.run(strategy.name(), stage, spec.marketFor(run), spec.firstBar(), spec.lastBar(), seed);
+            result = backtester.run(strategy.name(), stage, market, run.test().from(), run.test().to(), run.seed());
         } catch (RuntimeException e) {
-            throw new ExperimentFailure(strategy.name(), seed, e);
+            handsOn = false;
+            throw new ExperimentFailure(strategy.name(), run.seed(), spec.walkForward() ? run.window() : -1, e);
         } finally {
+            // the previous window's model is done with once this window has trained from it
+            if (previous.isPresent() && previous.get().stage() != stage) close(previous.get().stage());
             // learning stages hold native memory (network weights); free it as soon as the run is done
-            if (stage instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // a failure to free memory must not hide the run's own result or failure
-                }
-            }
+            if (!handsOn) close(stage);
         }
         synchronized (done) {
             done[0]++;
-            progress.progress(done[0], strategy.name() + " seed " + seed);
+            progress.progress(done[0], strategy.name() + " seed " + run.seed()
+                    + (spec.walkForward() && run.window() >= 0 ? " window " + run.window() : ""));
         }
-        return new Run(result, log);
+        return new RunExecutor.Done<>(new Run(run, result, log), handsOn ? Optional.of(trained) : Optional.empty());
     }
 
-    private static Run await(Future<Run> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("experiment interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+    private static void close(Stage stage) {
+        if (stage instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // a failure to free memory must not hide the run's own result or failure
+            }
         }
     }
 

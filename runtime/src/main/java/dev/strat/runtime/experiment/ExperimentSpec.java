@@ -1,6 +1,7 @@
 package dev.strat.runtime.experiment;
 
 import dev.strat.runtime.backtest.BacktestConfig;
+import dev.strat.runtime.data.BarRange;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.MetricOptions;
@@ -12,15 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What an experiment runs: every strategy with every seed over decision bars
- * {@code firstBar .. lastBar - 1} of one market (wealth is recorded through {@code lastBar}).
+ * What an experiment runs: every strategy with every seed under a {@link Protocol}: one fixed test
+ * range (decision bars {@code firstBar .. lastBar - 1}, wealth recorded through {@code lastBar}) or
+ * the windows of a walk-forward, whose test ranges tile {@code firstBar .. lastBar}.
  *
  * @param name         the experiment's name, for reports
  * @param market       the market; bars before {@code firstBar} are warm-up history
- * @param firstBar     first decision bar (the first bar of the test split)
- * @param lastBar      last bar of the test split, inclusive: its close values the final wealth
+ * @param protocol     the train / test windows
  * @param strategies   the strategies compared, in report order; names must be distinct
- * @param seeds        the seeds; each strategy runs once per seed
+ * @param seeds        the seeds; each strategy runs once per seed (per window, when it learns)
  * @param config       capital and costs
  * @param metrics      the metrics reports show, in column order (all are computed regardless)
  * @param options      metric conventions
@@ -28,21 +29,49 @@ import java.util.Set;
  * @param paths        Monte Carlo scenario paths, one per seed (run {@code k} uses seed {@code k}
  *                     on path {@code k}), or empty when every run uses {@code market}; paths share
  *                     {@code market}'s symbols and bar count, and {@code market} names the set
+ * @param programHash  hash of the program the experiment came from (recorded in every {@link RunSpec}),
+ *                     empty when it was not built from a program
  */
-public record ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
+public record ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
                              List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
-                             Optional<SignificanceSpec> significance, List<MarketData> paths) {
+                             Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash) {
 
-    /** An experiment on one market: every run uses {@code market}. */
+    /** An experiment over one fixed test range, possibly over scenario paths. */
+    public ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
+                          List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                          Optional<SignificanceSpec> significance, List<MarketData> paths) {
+        this(name, market, fixed(name, market, firstBar, lastBar), strategies, seeds, config, metrics, options, significance,
+                paths, "");
+    }
+
+    /** An experiment on one market over one fixed test range: every run uses {@code market}. */
     public ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
                           List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
                           Optional<SignificanceSpec> significance) {
         this(name, market, firstBar, lastBar, strategies, seeds, config, metrics, options, significance, List.of());
     }
 
+    /** An experiment on one market under {@code protocol}. */
+    public ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
+                          List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                          Optional<SignificanceSpec> significance) {
+        this(name, market, protocol, strategies, seeds, config, metrics, options, significance, List.of(), "");
+    }
+
+    private static Protocol fixed(String name, MarketData market, int firstBar, int lastBar) {
+        Objects.requireNonNull(market, "market");
+        if (firstBar < 0 || lastBar <= firstBar || lastBar >= market.bars()) {
+            throw new IllegalArgumentException("experiment " + name + ": bars " + firstBar + ".." + lastBar
+                    + " do not fit market " + market.name() + " (" + market.bars() + " bars)");
+        }
+        return Protocol.FixedSplit.testOnly(new BarRange(firstBar, lastBar));
+    }
+
     public ExperimentSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(programHash, "programHash");
         paths = List.copyOf(paths);
         if (!paths.isEmpty()) {
             if (paths.size() != seeds.size()) {
@@ -67,10 +96,7 @@ public record ExperimentSpec(String name, MarketData market, int firstBar, int l
         if (metrics.isEmpty()) throw new IllegalArgumentException("experiment " + name + " shows no metrics");
         if (new HashSet<>(metrics).size() != metrics.size()) throw new IllegalArgumentException("experiment " + name + " lists a metric twice");
         if (new HashSet<>(seeds).size() != seeds.size()) throw new IllegalArgumentException("experiment " + name + " repeats a seed");
-        if (firstBar < 0 || lastBar <= firstBar || lastBar >= market.bars()) {
-            throw new IllegalArgumentException("experiment " + name + ": bars " + firstBar + ".." + lastBar
-                    + " do not fit market " + market.name() + " (" + market.bars() + " bars)");
-        }
+        protocol.checkFits(name, market);
         Set<String> names = new HashSet<>();
         for (NamedStrategy s : strategies) {
             if (!names.add(s.name())) throw new IllegalArgumentException("experiment " + name + " compares '" + s.name() + "' twice");
@@ -131,8 +157,28 @@ public record ExperimentSpec(String name, MarketData market, int firstBar, int l
         return !paths.isEmpty();
     }
 
-    /** Number of periods each run records. */
+    /** The same experiment, its runs recording {@code hash} as their program's. */
+    public ExperimentSpec withProgramHash(String hash) {
+        return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, hash);
+    }
+
+    /** First decision bar of the (concatenated) test span. */
+    public int firstBar() {
+        return protocol.firstBar();
+    }
+
+    /** The bar whose close values the final wealth of the (concatenated) test span. */
+    public int lastBar() {
+        return protocol.lastBar();
+    }
+
+    /** True when the protocol has several windows whose results are reported one by one. */
+    public boolean walkForward() {
+        return protocol instanceof Protocol.WalkForward;
+    }
+
+    /** Number of periods each (concatenated) run records. */
     public int periods() {
-        return lastBar - firstBar;
+        return lastBar() - firstBar();
     }
 }

@@ -36,6 +36,15 @@ public record NamedStrategy(String name, String label, LongFunction<Stage> build
      * with a message saying so, for callers that run stages without the experiment runner.
      */
     public static NamedStrategy trained(String name, String label, TrainStep step) {
+        return trainedWith(name, label, step);
+    }
+
+    /** A strategy trained per seed only, by a step that owns its train and valid splits. */
+    public static NamedStrategy trained(String name, String label, TrainStep.PerSeed step) {
+        return trainedWith(name, label, TrainStep.perSeed(step));
+    }
+
+    private static NamedStrategy trainedWith(String name, String label, TrainStep step) {
         Objects.requireNonNull(step, "step");
         return new NamedStrategy(name, label, seed -> {
             throw new IllegalStateException("strategy '" + name + "' must be trained before it runs; "

@@ -35,6 +35,7 @@ public final class TableRenderer {
         out.append("test ").append(barTime(market, spec.firstBar())).append(" .. ").append(barTime(market, spec.lastBar()))
                 .append(" (").append(spec.periods()).append(" periods, ").append(market.frequency().label()).append("), ")
                 .append(spec.seeds().size() == 1 ? "seed " : "seeds ").append(seeds(spec.seeds())).append('\n');
+        if (spec.protocol() instanceof Protocol.WalkForward wf) out.append(describe(wf)).append('\n');
         out.append(costs(spec.config())).append('\n');
         out.append('\n');
 
@@ -70,6 +71,7 @@ public final class TableRenderer {
             out.append(strip(line)).append('\n');
         }
         if (rows.size() > 1) out.append(BEST).append(" best in column\n");
+        if (spec.walkForward()) windows(out, result);
 
         if (!result.significance().isEmpty()) {
             SignificanceSpec sig = spec.significance().orElseThrow();
@@ -97,6 +99,63 @@ public final class TableRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** The walk-forward in one line: windows, their lengths, retraining. */
+    public static String describe(Protocol.WalkForward wf) {
+        Protocol.Window first = wf.windows().get(0);
+        StringBuilder sb = new StringBuilder("walk-forward: ").append(wf.windows().size())
+                .append(wf.windows().size() == 1 ? " window" : " windows").append(", train ")
+                .append(first.train().orElseThrow().bars()).append(" bars");
+        first.valid().ifPresent(v -> sb.append(" + valid ").append(v.bars()));
+        sb.append(", test ").append(first.test().bars()).append(" bars, retrain ")
+                .append(wf.retrain().name().toLowerCase(Locale.ROOT));
+        return sb.toString();
+    }
+
+    /**
+     * The metric a per-window table shows: Sharpe when the experiment shows it, else its first metric.
+     */
+    public static MetricId headline(List<MetricId> metrics) {
+        return metrics.contains(MetricId.SHARPE) ? MetricId.SHARPE : metrics.get(0);
+    }
+
+    /** One row per window (index and test dates), one column per strategy: the headline metric's mean over seeds. */
+    private static void windows(StringBuilder out, ExperimentResult result) {
+        ExperimentSpec spec = result.spec();
+        MetricId id = headline(spec.metrics());
+        List<Protocol.Window> windows = spec.protocol().windows();
+        List<StrategyResult> strategies = result.strategies();
+        String[][] cells = new String[windows.size() + 1][strategies.size() + 2];
+        cells[0][0] = "window";
+        cells[0][1] = "test";
+        for (int c = 0; c < strategies.size(); c++) cells[0][c + 2] = strategies.get(c).name();
+        for (int r = 0; r < windows.size(); r++) {
+            Protocol.Window w = windows.get(r);
+            cells[r + 1][0] = Integer.toString(w.index());
+            cells[r + 1][1] = barTime(spec.market(), w.test().from()) + " .. " + barTime(spec.market(), w.test().to());
+            double best = Double.NaN;
+            double[] means = new double[strategies.size()];
+            for (int c = 0; c < strategies.size(); c++) {
+                means[c] = strategies.get(c).windows().get(r).summary(id).mean();
+                if (!Double.isNaN(means[c]) && (Double.isNaN(best) || (id.higherIsBetter() ? means[c] > best : means[c] < best))) {
+                    best = means[c];
+                }
+            }
+            for (int c = 0; c < strategies.size(); c++) {
+                boolean isBest = strategies.size() > 1 && means[c] == best;
+                cells[r + 1][c + 2] = (isBest ? BEST : " ") + cell(id, means[c], Double.NaN);
+            }
+        }
+        out.append('\n').append("per window: ").append(id.key()).append(" (mean over seeds)\n");
+        int[] width = new int[cells[0].length];
+        for (String[] row : cells) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder();
+            line.append(pad(row[0], width[0], false)).append(GAP).append(pad(row[1], width[1], false));
+            for (int c = 2; c < row.length; c++) line.append(GAP).append(pad(row[c], width[c], true));
+            out.append(strip(line)).append('\n');
+        }
     }
 
     /** One cell without the best marker: mean ± std, mean alone for one seed, n/a when undefined. */

@@ -80,4 +80,32 @@ public final class Downsampler {
         for (int b = 0; b < buckets; b++) starts[b] = (int) ((long) rows * b / buckets);
         return starts;
     }
+
+    /**
+     * Indices to keep from a categorical (or otherwise stepwise) series so that a step chart through
+     * them looks like the full series: the first and last index and every index whose value differs
+     * from the one before (NaN counts as a value of its own). When there are more than
+     * {@code maxPoints} changes, the first index of each of {@code maxPoints - 1} equal buckets and
+     * the last index instead, so the series is sampled evenly.
+     */
+    public static int[] changePoints(double[] values, int maxPoints) {
+        if (maxPoints < 2) throw new IllegalArgumentException("maxPoints must be at least 2, got " + maxPoints);
+        int n = values.length;
+        if (n <= 2) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            return all;
+        }
+        int[] keep = new int[n];
+        int k = 0;
+        keep[k++] = 0;
+        for (int i = 1; i < n - 1; i++) if (Double.compare(values[i], values[i - 1]) != 0) keep[k++] = i;
+        keep[k++] = n - 1;
+        if (k <= maxPoints) return Arrays.copyOf(keep, k);
+        int buckets = maxPoints - 1;
+        int[] even = new int[maxPoints];
+        for (int b = 0; b < buckets; b++) even[b] = (int) ((long) n * b / buckets);
+        even[buckets] = n - 1;
+        return even;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.strat.runtime.report;
 
+import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentSpec;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Turns an experiment's results into the report's input: the metric table with the same cell
  * format as the terminal table, the first seed's wealth and weights of every strategy, and, for
- * strategies trained before their test, the training curves averaged over seeds.
+ * strategies trained before their test, the training curves averaged over seeds, and what the
+ * strategies' stages reported (first seed's series, counters averaged over seeds).
  */
 public final class ExperimentReportData {
 
@@ -38,7 +40,9 @@ public final class ExperimentReportData {
         List<ReportRow> rows = new ArrayList<>();
         List<SeriesSet> series = new ArrayList<>();
         List<TrainingCurves> training = new ArrayList<>();
+        List<StageReportSet> stages = new ArrayList<>();
         for (StrategyResult s : result.strategies()) {
+            stageReports(s).ifPresent(stages::add);
             if (s.trained()) training.add(curves(s.name(), s.training()));
             List<String> cells = new ArrayList<>(metrics.size());
             double[] means = new double[metrics.size()];
@@ -57,6 +61,9 @@ public final class ExperimentReportData {
         all.put("market", market.name() + " (" + market.assets() + " assets: " + String.join(", ", market.symbols()) + ")");
         all.put("test period", TableRenderer.barTime(market, spec.firstBar()) + " .. " + TableRenderer.barTime(market, spec.lastBar())
                 + " (" + spec.periods() + " periods)");
+        if (spec.protocol() instanceof dev.strat.runtime.experiment.Protocol.WalkForward wf) {
+            all.put("protocol", TableRenderer.describe(wf) + "; metrics over the concatenated test windows");
+        }
         all.put("frequency", market.frequency().label());
         all.put("seeds", spec.seeds().toString());
         all.put("capital", String.format("%,.0f", spec.config().capital()));
@@ -68,7 +75,19 @@ public final class ExperimentReportData {
         String subtitle = market.name() + ", test " + all.get("test period") + ", " + spec.seeds().size()
                 + (spec.seeds().size() == 1 ? " seed" : " seeds");
         return new ReportData("Experiment " + spec.name(), subtitle, all, columns, rows, series,
-                market.frequency().periodsPerYear(), notes, training);
+                market.frequency().periodsPerYear(), notes, training, stages);
+    }
+
+    /** The first seed's series and every seed's counters (mean), when the strategy's stages reported any. */
+    static java.util.Optional<StageReportSet> stageReports(StrategyResult s) {
+        BacktestResult first = s.firstRun();
+        Map<String, Double> counters = new LinkedHashMap<>();
+        for (BacktestResult run : s.runs()) run.reports().counters().forEach((k, v) -> counters.merge(k, (double) v, Double::sum));
+        // a seed that never counted contributes 0 to the mean
+        counters.replaceAll((k, v) -> v / s.runs().size());
+        if (first.reports().series().isEmpty() && counters.isEmpty()) return java.util.Optional.empty();
+        long[] times = java.util.Arrays.copyOf(first.times(), first.periods());
+        return java.util.Optional.of(new StageReportSet(s.name(), times, first.reports(), counters));
     }
 
     /**

@@ -20,8 +20,20 @@ final class HtmlPage {
     record Figure(String anchor, String svg, String caption, List<String> files) {
     }
 
-    /** Figures grouped under a heading. */
-    record Section(String anchor, String heading, List<Figure> figures) {
+    /**
+     * Figures grouped under a heading, after an optional block of ready-made HTML (a table).
+     *
+     * @param html markup shown before the figures (already escaped), empty for none
+     */
+    record Section(String anchor, String heading, List<Figure> figures, String html) {
+
+        Section(String anchor, String heading, List<Figure> figures) {
+            this(anchor, heading, figures, "");
+        }
+
+        boolean isEmpty() {
+            return figures.isEmpty() && html.isEmpty();
+        }
     }
 
     private static final String CSS = """
@@ -72,9 +84,9 @@ final class HtmlPage {
         header(h, data, sections);
         metrics(h, data, strategies);
         for (Section s : sections) {
-            if (s.figures().isEmpty()) continue;
+            if (s.isEmpty()) continue;
             h.append("<section id=\"").append(s.anchor()).append("\">\n<h2>").append(Html.escape(s.heading()))
-                    .append("</h2>\n");
+                    .append("</h2>\n").append(s.html());
             for (Figure f : s.figures()) figure(h, f);
             h.append("</section>\n");
         }
@@ -91,7 +103,7 @@ final class HtmlPage {
         }
         h.append("<nav><a href=\"#metrics\">Metrics</a>");
         for (Section s : sections) {
-            if (s.figures().isEmpty()) continue;
+            if (s.isEmpty()) continue;
             h.append("<a href=\"#").append(s.anchor()).append("\">").append(Html.escape(s.heading())).append("</a>");
         }
         h.append("<a href=\"#reproduce\">Reproduce</a>");
@@ -134,6 +146,38 @@ final class HtmlPage {
         }
         h.append("</tbody>\n</table></div>\n<p class=\"hint\">Best value per column in bold "
                 + "(&#8593; higher is better, &#8595; lower is better).</p>\n</section>\n");
+    }
+
+    /**
+     * The counters of every strategy whose stages counted something: one row per strategy, one
+     * column per counter name (first counted first), each cell the mean over seeds; empty text when
+     * nothing was counted.
+     */
+    static String counterTable(List<StageReportSet> reports, Palette strategies) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (StageReportSet r : reports) names.addAll(r.counters().keySet());
+        if (names.isEmpty()) return "";
+        StringBuilder h = new StringBuilder("<div class=\"scroll\"><table id=\"counters\">\n<thead><tr><th>Strategy</th>");
+        for (String n : names) h.append("<th class=\"num\">").append(Html.escape(n)).append("</th>");
+        h.append("</tr></thead>\n<tbody>\n");
+        for (StageReportSet r : reports) {
+            if (r.counters().isEmpty()) continue;
+            h.append("<tr><td class=\"name\"><span class=\"swatch\" style=\"background:")
+                    .append(Palette.hex(strategies.color(r.strategy()))).append("\"></span>")
+                    .append(Html.escape(r.strategy())).append("</td>");
+            for (String n : names) {
+                Double v = r.counters().get(n);
+                h.append("<td class=\"num\">").append(v == null ? "" : count(v)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n<p class=\"hint\">Counters the stages kept during the test, mean over seeds.</p>\n");
+        return h.toString();
+    }
+
+    private static String count(double v) {
+        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,d", (long) v)
+                : String.format(java.util.Locale.ROOT, "%,.2f", v);
     }
 
     private static void figure(StringBuilder h, Figure f) {

@@ -12,6 +12,7 @@ import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -21,6 +22,7 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -335,6 +337,49 @@ public final class ReportCharts {
         for (int i = 0; i < drawn.size(); i++) r.setSeriesShapesVisible(i, true);
         return Optional.of(finish(plot, "Validation during training",
                 String.join(" / ", metrics) + " on the validation split after each epoch", true));
+    }
+
+    /**
+     * One series a stage reported, over the test span. A categorical series ({@code labels} not
+     * empty: values index them) is a step chart whose y ticks are the labels, e.g. the member a
+     * switcher chose; a numeric one is a line. Empty when the series has no finite value.
+     */
+    public Optional<JFreeChart> stageSeries(String strategy, String name, long[] epochSeconds, double[] values,
+                                            List<String> labels) {
+        boolean categorical = !labels.isEmpty();
+        int[] keep = categorical ? Downsampler.changePoints(values, MAX_CURVE_POINTS)
+                : Downsampler.minMaxIndices(values, MAX_CURVE_POINTS);
+        double[] xs = new double[keep.length];
+        double[] ys = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            if (!Double.isFinite(values[i])) continue;
+            xs[n] = millis(epochSeconds[i]);
+            ys[n] = values[i];
+            n++;
+        }
+        if (n == 0) return Optional.empty();
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries(name, new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)});
+        XYLineAndShapeRenderer renderer = categorical ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setSeriesPaint(0, strategies.color(strategy));
+        renderer.setSeriesStroke(0, CURVE);
+        renderer.setDefaultShapesVisible(false);
+        ValueAxis range;
+        if (categorical) {
+            SymbolAxis axis = new SymbolAxis(null, labels.toArray(new String[0]));
+            axis.setGridBandsVisible(false);
+            axis.setRange(-0.5, labels.size() - 0.5);
+            range = axis;
+        } else {
+            NumberAxis axis = new NumberAxis(null);
+            axis.setAutoRangeIncludesZero(false);
+            range = axis;
+        }
+        XYPlot plot = new XYPlot(data, dateAxis(), range, renderer);
+        return Optional.of(finish(plot, strategy + ": " + name, categorical
+                ? "Category at each decision (" + labels.size() + " categories)" : "Value at each decision", false));
     }
 
     /** x = first, first + 1, ... and y = the values, thinned to {@link #MAX_CURVE_POINTS}, NaNs dropped. */

@@ -24,10 +24,21 @@ import java.util.Set;
  * @param notes          warnings and remarks, e.g. from data loading, shown verbatim (may be empty)
  * @param training       training curves of the strategies that were trained before their test, at
  *                       most one per strategy (may be empty: then the report has no training section)
+ * @param stageReports   what the strategies' stages reported (series, counters), at most one per
+ *                       strategy; strategies whose stages reported nothing are left out (may be
+ *                       empty: then the report has no stage section)
  */
 public record ReportData(String title, String subtitle, Map<String, String> settings,
                          List<MetricColumn> metricColumns, List<ReportRow> table, List<SeriesSet> series,
-                         double periodsPerYear, List<String> notes, List<TrainingCurves> training) {
+                         double periodsPerYear, List<String> notes, List<TrainingCurves> training,
+                         List<StageReportSet> stageReports) {
+
+    /** A report without stage reports. */
+    public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
+                      List<ReportRow> table, List<SeriesSet> series, double periodsPerYear, List<String> notes,
+                      List<TrainingCurves> training) {
+        this(title, subtitle, settings, metricColumns, table, series, periodsPerYear, notes, training, List.of());
+    }
 
     /** A report without training curves. */
     public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
@@ -44,6 +55,7 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         series = List.copyOf(series);
         notes = List.copyOf(notes);
         training = List.copyOf(training);
+        stageReports = List.copyOf(stageReports);
         if (!(periodsPerYear > 0) || !Double.isFinite(periodsPerYear)) {
             throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
         }
@@ -57,6 +69,12 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         for (SeriesSet s : series) {
             if (!seen.add(s.strategy())) {
                 throw new IllegalArgumentException("two series for strategy '" + s.strategy() + "'");
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        for (StageReportSet r : stageReports) {
+            if (!reported.add(r.strategy())) {
+                throw new IllegalArgumentException("two stage reports for strategy '" + r.strategy() + "'");
             }
         }
         Set<String> trained = new HashSet<>();

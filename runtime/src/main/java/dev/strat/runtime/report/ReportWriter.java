@@ -23,7 +23,9 @@ import java.util.Set;
  * chart inline, viewable offline) and the charts as files beside it: {@code equity.svg},
  * {@code equity.png}, {@code drawdown.svg}, {@code drawdown.png}, {@code rolling-sharpe.svg},
  * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights and,
- * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}.
+ * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}, and one
+ * {@code stage-<strategy>-<series>.svg} per series a strategy's stages reported (with a table of their
+ * counters on the page).
  * Every file is written atomically, the page last, so it never links a missing chart.
  */
 public final class ReportWriter {
@@ -39,6 +41,7 @@ public final class ReportWriter {
     static final int ROLLING_HEIGHT = 320;
     static final int WEIGHTS_HEIGHT = 340;
     static final int TRAINING_HEIGHT = 340;
+    static final int STAGE_HEIGHT = 300;
 
     private ReportWriter() {
     }
@@ -116,10 +119,27 @@ public final class ReportWriter {
             }
         }
 
+        List<HtmlPage.Figure> stages = new ArrayList<>();
+        Map<String, Integer> stageSlugs = new HashMap<>();
+        for (StageReportSet r : data.stageReports()) {
+            for (Map.Entry<String, double[]> e : r.report().series().entrySet()) {
+                List<String> labels = r.report().categoriesOf(e.getKey());
+                Optional<JFreeChart> chart = charts.stageSeries(r.strategy(), e.getKey(), r.epochSeconds(), e.getValue(), labels);
+                if (chart.isEmpty()) continue;
+                String base = "stage-" + slug(r.strategy() + "-" + e.getKey());
+                int n = stageSlugs.merge(base, 1, Integer::sum);
+                int height = labels.isEmpty() ? STAGE_HEIGHT : Math.min(STAGE_HEIGHT + 120, 150 + 22 * labels.size());
+                stages.add(svgFigure(chart.get(), WIDTH, height, n == 1 ? base : base + "-" + n, dir, written,
+                        "Series '" + e.getKey() + "' reported by " + r.strategy() + (labels.isEmpty() ? "" : " (categorical)")
+                                + ", first seed.", false));
+            }
+        }
+
         List<HtmlPage.Section> sections = List.of(
                 new HtmlPage.Section("performance", "Performance", performance),
                 new HtmlPage.Section("weights", "Weights", weights),
-                new HtmlPage.Section("training", "Training", training));
+                new HtmlPage.Section("training", "Training", training),
+                new HtmlPage.Section("stages", "Stage reports", stages, HtmlPage.counterTable(data.stageReports(), palette)));
         Path index = AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(data, palette, sections));
         written.add(0, index);
         return List.copyOf(written);

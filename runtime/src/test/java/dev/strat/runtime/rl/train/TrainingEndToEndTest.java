@@ -32,7 +32,7 @@ class TrainingEndToEndTest {
 
     @Test
     void experimentTrainsThenTestsAndTheReportShowsTheCurves(@TempDir Path tmp) throws Exception {
-        TrainStep step = (seed, market) -> {
+        TrainStep.PerSeed step = (seed, market) -> {
             FakeAgent agent = new FakeAgent(FakeEnv.SPEC, seed);
             TrainingResult r = new Trainer(TrainingConfig.epochs(seed, 4), new NanGuard(), new EarlyStopping(3))
                     .train(new FakeEnv(8), agent, Validator.of("closeness", a -> -Math.abs(((FakeAgent) a).w - 1)));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.backtest.TestStages;
-import dev.strat.runtime.bench.BacktestBench;
 import dev.strat.runtime.data.DateRange;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.data.WalkForward;
@@ -45,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StageReportOutputTest {
 
-    static final MarketData MARKET = BacktestBench.randomWalkMarket(3, 300, 11);
+    static final MarketData MARKET = dev.strat.runtime.data.RandomWalkMarket.of(3, 300, 11);
     static final List<String> MEMBERS = List.of("alpha", "beta", "gamma");
 
     /**

@@ -47,8 +47,13 @@ final class SplitChecker {
             Param.of(ParamSpec.optional("expanding", new ParamType.Bool(), new Value.Bool(false), Double.NaN, Double.NaN,
                     "keep every training block anchored at the first date")),
             Param.custom("from", false, SplitChecker::dateOrYear),
-            Param.custom("to", false, SplitChecker::dateOrYear));
-    private static final String ROLLING_SIGNATURE = "rolling(train=2y, test=1mo, expanding=false, from=2021-01-01, to=2021-12-31)";
+            Param.custom("to", false, SplitChecker::dateOrYear),
+            Param.of(ParamSpec.optional("valid", new ParamType.Length(), null, Double.NaN, Double.NaN,
+                    "kept from the end of each training block to select learners' models on")),
+            Param.of(ParamSpec.optional("retrain", new ParamType.Choice(List.of("scratch", "continue")), new Value.Word("scratch"),
+                    Double.NaN, Double.NaN, "a fresh model per window, or each window continuing the previous one's")));
+    private static final String ROLLING_SIGNATURE = "rolling(train=2y, test=1mo, expanding=false, from=2021-01-01, to=2021-12-31, "
+            + "valid=3mo, retrain=scratch)";
 
     private final Reporter r;
 
@@ -194,7 +199,9 @@ final class SplitChecker {
             r.error(ArgumentBinder.valueSpan(call.args(), ROLLING, "to", call.span()), "rolling 'to' " + to + " is before 'from' " + from);
             return Optional.empty();
         }
-        return Optional.of(new Checked(new SplitPlan.Rolling(train, test, expanding, from, to), periods));
+        var valid = v.get("valid") instanceof Value.Length l ? l.length() : null;
+        String retrain = v.get("retrain") instanceof Value.Word w ? w.name() : v.get("retrain") instanceof Value.Str st ? st.text() : "scratch";
+        return Optional.of(new Checked(new SplitPlan.Rolling(train, test, expanding, from, to, valid, retrain), periods));
     }
 
     private static LocalDate date(Value v, boolean start) {

@@ -72,7 +72,30 @@ public final class PipelineBuilder {
         List<Learner> learners = new ArrayList<>();
         Optional<Pipeline> pipeline = pipeline(name, plan, market, name, errors, learners);
         if (!errors.isEmpty()) return new Result(Optional.empty(), List.of(), errors);
-        return new Result(pipeline, learners, List.of());
+        return new Result(pipeline, inTreeOrder(pipeline.orElseThrow(), learners), List.of());
+    }
+
+    /**
+     * The learners in the order a depth-first walk of the built tree meets them (a stage before
+     * its children, children in order): the order they train in, and the order in which two builds
+     * of the same plan list them, so a window can hand each learner on to its successor.
+     */
+    private static List<Learner> inTreeOrder(Stage root, List<Learner> found) {
+        java.util.IdentityHashMap<Object, Learner> byStage = new java.util.IdentityHashMap<>();
+        for (Learner l : found) byStage.put(l.trainable(), l);
+        List<Learner> out = new ArrayList<>();
+        java.util.ArrayDeque<Stage> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Stage s = stack.pop();
+            Learner l = byStage.remove(s);
+            if (l != null) out.add(l);
+            List<Stage> children = s.children();
+            for (int k = children.size() - 1; k >= 0; k--) stack.push(children.get(k));
+        }
+        // a composite that does not expose its children still has its learners trained, after the others
+        out.addAll(found.stream().filter(l -> byStage.containsKey(l.trainable())).toList());
+        return out;
     }
 
     private static Optional<Pipeline> pipeline(String name, PipelinePlan plan, MarketInfo market, String prefix,

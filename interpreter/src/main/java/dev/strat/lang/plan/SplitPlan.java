@@ -24,6 +24,15 @@ public sealed interface SplitPlan {
      * Walk-forward windows: train on {@code train}, test on the following {@code test}, then move on
      * by {@code test}, from {@code from} (or the data's first date, when null) to {@code to} (or its
      * last date, when null). With {@code expanding} every training block starts at the first date.
+     * {@code valid} (or null) is kept from the end of each training block to select models on;
+     * {@code retrain} is {@code scratch} (a fresh model per window) or {@code continue} (each window
+     * starts from the previous window's model).
      */
-    record Rolling(TimeLength train, TimeLength test, boolean expanding, LocalDate from, LocalDate to) implements SplitPlan { }
+    record Rolling(TimeLength train, TimeLength test, boolean expanding, LocalDate from, LocalDate to, TimeLength valid,
+                   String retrain) implements SplitPlan {
+
+        public Rolling(TimeLength train, TimeLength test, boolean expanding, LocalDate from, LocalDate to) {
+            this(train, test, expanding, from, to, null, "scratch");
+        }
+    }
 }

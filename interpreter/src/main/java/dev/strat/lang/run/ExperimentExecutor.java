@@ -15,6 +15,7 @@ import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentRunner;
 import dev.strat.runtime.experiment.ExperimentSpec;
+import dev.strat.runtime.experiment.Protocol;
 import dev.strat.runtime.experiment.NamedStrategy;
 import dev.strat.runtime.experiment.TrainContext;
 import dev.strat.runtime.experiment.TrainStep;
@@ -112,7 +113,15 @@ public final class ExperimentExecutor {
         }
         int firstBar = Math.max(test.from(), plan.warmup());
         int lastBar = test.to() - 1;
-        if (lastBar <= firstBar) {
+        Optional<Protocol.WalkForward> walk = Optional.empty();
+        if (plan.split() instanceof SplitPlan.Rolling ro) {
+            try {
+                walk = Optional.of(walkForward(ro, market, plan.warmup()));
+            } catch (DataException | IllegalArgumentException e) {
+                diagnostics.add(Diagnostic.error(plan.span(), "rolling split of experiment '" + plan.name() + "': " + e.getMessage()));
+                return new Executed("", List.of(), diagnostics);
+            }
+        } else if (lastBar <= firstBar) {
             diagnostics.add(Diagnostic.error(plan.span(), "experiment '" + plan.name() + "' has no decision to make: its test period "
                     + "holds " + test.bars() + " bar(s) after a warm-up of " + plan.warmup()));
             return new Executed("", List.of(), diagnostics);
@@ -139,27 +148,33 @@ public final class ExperimentExecutor {
                 work.add(seeds.size());
                 continue;
             }
-            if (train.isEmpty()) {
-                boolean rolling = plan.split() instanceof SplitPlan.Rolling;
+            if (train.isEmpty() && walk.isEmpty()) {
                 diagnostics.add(Diagnostic.error(plan.span(), "strategy '" + s.name() + "' learns (" + learners.get(0).path()
-                        + ") but experiment '" + plan.name() + "' has no train split"
-                        + (rolling ? ": walk-forward retraining over rolling(...) windows is not supported yet" : ""),
-                        "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019"));
+                        + ") but experiment '" + plan.name() + "' has no train split",
+                        "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019, or rolling(train=2y, test=6mo)"));
                 continue;
             }
             long units = 1;
             for (PipelineBuilder.Learner l : learners) units += l.trainable().trainingUnits();
-            work.add(units * seeds.size());
-            strategies.add(NamedStrategy.trained(s.name(), s.pipeline().render(),
-                    (seed, runMarket) -> trainPipeline(s, info, seed, runMarket, train.get(), valid, config, options, dir, work)));
+            int windows = walk.map(w -> w.windows().size()).orElse(1);
+            work.add(units * seeds.size() * windows);
+            Optional<BarRange> fixedTrain = train;
+            Optional<BarRange> fixedValid = valid;
+            boolean walking = walk.isPresent();
+            strategies.add(NamedStrategy.trained(s.name(), s.pipeline().render(), (TrainStep) (run, runMarket, previous) ->
+                    trainPipeline(s, info, run.seed(), runMarket, run.trainRange().or(() -> fixedTrain).orElseThrow(),
+                            walking ? run.validRange() : run.validRange().or(() -> fixedValid), config, options, dir, work,
+                            walking ? Optional.of(run.window()) : Optional.empty(), previous)));
         }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Executed("", List.of(), diagnostics);
         // one test per compared strategy on the headline metric (Sharpe when shown), not one per column
         MetricId headline = plan.metrics().contains(MetricId.SHARPE) ? MetricId.SHARPE : plan.metrics().get(0);
         Optional<SignificanceSpec> significance = plan.significance()
                 .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(headline)));
-        ExperimentSpec spec = new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config,
-                plan.metrics(), options, significance);
+        ExperimentSpec spec = (walk.isPresent()
+                ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, significance)
+                : new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config, plan.metrics(), options,
+                significance)).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
 
         // runs are independent and seeded, so running them in parallel gives the same numbers
         ExperimentResult result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
@@ -188,22 +203,60 @@ public final class ExperimentExecutor {
      */
     private TrainStep.Trained trainPipeline(StrategyPlan s, MarketInfo info, long seed, MarketData market, BarRange train,
                                             Optional<BarRange> valid, BacktestConfig config, MetricOptions options, Path dir,
-                                            WorkProgress work) {
+                                            WorkProgress work, Optional<Integer> window, Optional<TrainStep.Trained> previous) {
         PipelineBuilder.Result built = PipelineBuilder.build(s, info);
         Pipeline pipeline = built.pipeline().orElseThrow();
+        List<Trainable> before = previous.map(p -> learnersOf(p.stage())).orElse(List.of());
         TrainingLog log = null;
-        // depth-first source order: each learner trains after the learners before it in the tree
-        for (PipelineBuilder.Learner learner : built.learners()) {
-            Optional<Path> checkpoint = settings.writeFiles()
-                    ? Optional.of(dir.resolve("models").resolve(folderName(learner.path()) + "-seed" + seed + ".zip"))
-                    : Optional.empty();
+        // depth-first tree order: each learner trains after the learners before it in the tree
+        List<PipelineBuilder.Learner> learners = built.learners();
+        for (int k = 0; k < learners.size(); k++) {
+            PipelineBuilder.Learner learner = learners.get(k);
+            String file = folderName(learner.path()) + "-seed" + seed + window.map(w -> "-window" + w).orElse("") + ".zip";
+            Optional<Path> checkpoint = settings.writeFiles() ? Optional.of(dir.resolve("models").resolve(file)) : Optional.empty();
             TrainContext.Mode mode = checkpoint.isPresent() ? settings.training() : TrainContext.Mode.FRESH;
+            // a walk-forward window that continues starts from the same learner of the window before
+            if (k < before.size()) learner.trainable().continueFrom(before.get(k));
             // the learner trains with the stages after it in its pipeline and on its own schedule
             TrainingLog own = learner.trainable().train(new TrainContext(seed, market, train, valid, config, options, checkpoint,
                     mode, settings.sourceText(), work.child()).withPipeline(learner.downstream(), learner.every()));
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /** The learning stages of a built tree in depth-first order, as {@link PipelineBuilder} lists them. */
+    private static List<Trainable> learnersOf(Stage root) {
+        List<Trainable> out = new ArrayList<>();
+        java.util.ArrayDeque<Stage> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Stage st = stack.pop();
+            if (st instanceof Trainable t) out.add(t);
+            List<Stage> children = st.children();
+            for (int k = children.size() - 1; k >= 0; k--) stack.push(children.get(k));
+        }
+        return out;
+    }
+
+    /**
+     * The walk-forward windows of a rolling split: train blocks (their last {@code valid} bars kept
+     * for model selection) each followed by its test block; every test block starts after the
+     * pipelines' warm-up.
+     */
+    private static Protocol.WalkForward walkForward(SplitPlan.Rolling ro, MarketData market, int warmup) {
+        var blocks = dev.strat.runtime.data.WalkForward.windows(market, ro.train(), ro.test(), new DateRange(ro.from(), ro.to()),
+                ro.expanding());
+        int validBars = ro.valid() == null ? 0 : ro.valid().bars(market.frequency());
+        Protocol.WalkForward walk = Protocol.WalkForward.of(blocks, ro.retrain().equals("continue")
+                ? Protocol.Retrain.CONTINUE : Protocol.Retrain.SCRATCH, validBars);
+        if (walk.windows().isEmpty()) throw new DataException("the rolling split has no test window");
+        int first = walk.windows().get(0).test().from();
+        if (first < warmup) {
+            throw new DataException("its first test window starts at bar " + first + ", before the warm-up of " + warmup
+                    + " bars; start it later with from=...");
+        }
+        return walk;
     }
 
     /**

@@ -75,6 +75,10 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     private final Supplier<Reward> reward;
     private final LearningSettings settings;
     private Agent agent;
+    /** The trained agent's weights and optimiser state, for a next window that continues it. */
+    private byte[] learned;
+    /** What the next training starts from, when it continues a previous window's model. */
+    private byte[] warmStart;
     private AgentStage trained;
 
     /**
@@ -128,6 +132,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         PortfolioTask task = new PortfolioTask(market, observations, normaliser, actions, reward.get(), context.config());
         PortfolioEnv env = new PortfolioEnv(task, first, last, downstream, context.every());
         agent = factory.create(env.spec(), context.seed(), compute);
+        if (warmStart != null) load(agent, warmStart);
         boolean select = !settings.select().equals("last") && context.valid().isPresent();
         if (!settings.select().equals("last") && context.valid().isEmpty()) {
             context.progress().warn(label + ": the split has no valid part, so select=" + settings.select()
@@ -154,8 +159,36 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
             result = trainer.train(env, agent, validator);
         }
         agent.training(false);
+        learned = snapshot(agent);
         trained = new AgentStage(label, task, agent);
         return result.history().toLog();
+    }
+
+    @Override
+    public void continueFrom(dev.strat.runtime.experiment.Trainable previous) {
+        if (!(previous instanceof LearningAgentStage p) || !p.algorithm.equals(algorithm)) {
+            throw new IllegalArgumentException(label + " can only continue a " + algorithm + " agent, not " + previous);
+        }
+        if (p.learned == null) throw new IllegalStateException(label + ": the previous window's agent was not trained");
+        warmStart = p.learned;
+    }
+
+    private static byte[] snapshot(Agent a) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(out)) {
+            a.save(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void load(Agent a, byte[] state) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            a.load(in);
+        } catch (IOException e) {
+            throw new TrainingException("cannot start from the previous window's model: " + e.getMessage());
+        }
     }
 
     private TrainingLog reuse(TrainContext context, Observations observations, Compute compute) {

@@ -176,11 +176,13 @@ final class PipelineResolver {
         if (found.isEmpty() && registry.findComponent(name).isPresent()) {
             var component = registry.findComponent(name).get();
             r.error(callee.span(), "'" + name + "' is " + component.kind().withArticle() + ", not a pipeline stage",
-                    "use it as an argument of an agent, e.g. " + switch (component.kind()) {
-                        case NETWORK -> "agent td3(net=" + component.name() + "(...))";
-                        case ACTIONS -> "agent ppo(actions=" + component.name() + ")";
-                        case FEATURE -> "agent td3(features=[" + component.name() + "])";
-                        case REWARD -> "agent ppo(reward=" + component.name() + ")";
+                    switch (component.kind()) {
+                        case NETWORK -> "use it as an argument of an agent, e.g. agent td3(net=" + component.name() + "(...))";
+                        case ACTIONS -> "use it as an argument of an agent, e.g. agent ppo(actions=" + component.name() + ")";
+                        case FEATURE -> "use it as an argument of an agent, e.g. agent td3(features=[" + component.name() + "])";
+                        case REWARD -> "use it as an argument of an agent, e.g. agent ppo(reward=" + component.name() + ")";
+                        case POLICY -> "use it as the policy of a switch or blend, e.g. switch " + component.name() + " over [ucrp, bah]";
+                        case SCORER -> "use it to rank assets for a selector, e.g. select top(5) by " + component.name() + " | ucrp";
                     });
             return Optional.empty();
         }

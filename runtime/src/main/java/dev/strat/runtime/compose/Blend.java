@@ -49,7 +49,8 @@ public final class Blend implements Stage, AutoCloseable {
         this.policy = java.util.Objects.requireNonNull(policy, "policy");
         this.every = every;
         this.pool = new MemberPool("blend '" + name + "'", members, memberNames);
-        this.series = pool.names().stream().map(m -> "weight/" + m).toArray(String[]::new);
+        // full names, written to the run's sink directly: a scoped sink would concatenate on every call
+        this.series = pool.names().stream().map(m -> name + "/weight/" + m).toArray(String[]::new);
         this.label = "blend " + policy.label() + (every > 1 ? " every " + every : "") + " over " + pool.names();
         this.weights = new double[pool.size()];
     }
@@ -76,7 +77,7 @@ public final class Blend implements Stage, AutoCloseable {
         RunSetup own = setup.forMember(name, setup.symbols());
         pool.reset(own);
         policy.reset(own, name, pool.size());
-        reports = own.reports();
+        reports = setup.reports();
         decisions = 0;
     }
 

@@ -54,6 +54,7 @@ public final class Select implements Stage, AutoCloseable {
 
     private ReportSink reports = ReportSink.NONE;
     private String[] pickedCounters = new String[0];
+    private String replacedSeries;
     private List<String> slots;
     private int n;
     private int decisions;
@@ -118,12 +119,14 @@ public final class Select implements Stage, AutoCloseable {
         n = setup.assets();
         if (k > n) throw new IllegalArgumentException("top(" + k + ") cannot pick from " + n + " assets");
         RunSetup own = setup.forMember(name, setup.symbols());
-        reports = own.reports();
+        // full names, written to the run's sink directly: a scoped sink would concatenate on every call
+        reports = setup.reports();
+        replacedSeries = name + "/replaced";
         scorer.reset(own, name);
         slots = slotSymbols(k);
         if (then != null) then.reset(own.forMember("then", slots));
         pickedCounters = new String[n];
-        for (int i = 0; i < n; i++) pickedCounters[i] = "picked/" + setup.symbols().get(i);
+        for (int i = 0; i < n; i++) pickedCounters[i] = name + "/picked/" + setup.symbols().get(i);
         scores = new double[n];
         ranked = new int[k];
         picks = new int[k];
@@ -213,7 +216,7 @@ public final class Select implements Stage, AutoCloseable {
             }
         }
         for (int j = 0; j < k; j++) reports.count(pickedCounters[picks[j]], 1);
-        reports.series("replaced", step, replaced);
+        reports.series(replacedSeries, step, replaced);
     }
 
     @Override

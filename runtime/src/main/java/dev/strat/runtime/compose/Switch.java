@@ -33,6 +33,7 @@ public final class Switch implements Stage, AutoCloseable {
     private final SwitchPolicy policy;
     private final int every;
     private final MemberPool pool;
+    private final String choiceSeries;
     private final String[] counters;
     private final String label;
     private ReportSink reports = ReportSink.NONE;
@@ -52,7 +53,9 @@ public final class Switch implements Stage, AutoCloseable {
         this.policy = java.util.Objects.requireNonNull(policy, "policy");
         this.every = every;
         this.pool = new MemberPool("switch '" + name + "'", members, memberNames);
-        this.counters = pool.names().stream().map(m -> "chosen/" + m).toArray(String[]::new);
+        // full names, written to the run's sink directly: a scoped sink would concatenate on every call
+        this.choiceSeries = name + "/choice";
+        this.counters = pool.names().stream().map(m -> name + "/chosen/" + m).toArray(String[]::new);
         this.label = "switch " + policy.label() + (every > 1 ? " every " + every : "") + " over " + pool.names();
     }
 
@@ -78,8 +81,8 @@ public final class Switch implements Stage, AutoCloseable {
         RunSetup own = setup.forMember(name, setup.symbols());
         pool.reset(own);
         policy.reset(own, name, pool.size());
-        reports = own.reports();
-        reports.categories("choice", pool.names());
+        reports = setup.reports();
+        reports.categories(choiceSeries, pool.names());
         decisions = 0;
         chosen = 0;
     }
@@ -96,7 +99,7 @@ public final class Switch implements Stage, AutoCloseable {
             chosen = k;
         }
         System.arraycopy(pool.rawProposal(chosen), 0, out, 0, out.length);
-        reports.series("choice", decision.step(), chosen);
+        reports.series(choiceSeries, decision.step(), chosen);
         reports.count(counters[chosen], 1);
     }
 

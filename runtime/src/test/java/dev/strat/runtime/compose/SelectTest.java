@@ -201,6 +201,26 @@ class SelectTest {
     }
 
     @Test
+    void aScorerSeesTheWholeUniverseAtTheDecisionBarOnly() {
+        List<Integer> bars = new ArrayList<>();
+        Scorer spy = new Scorer() {
+            @Override
+            public String label() { return "spy"; }
+
+            @Override
+            public void score(History history, double[] scores) {
+                bars.add(history.now());
+                assertEquals(MARKET.assets(), history.assets());
+                assertThrows(dev.strat.runtime.data.LookAheadException.class, () -> history.relative(-1, 0));
+                for (int i = 0; i < scores.length; i++) scores[i] = -i;
+            }
+        };
+        BacktestResult r = BT.run("s", new Select("sel", K, spy, EVERY, null), MARKET, FIRST, LAST, 1);
+        assertEquals(List.of(FIRST, FIRST + EVERY), bars.subList(0, 2));
+        for (int i = 0; i < K; i++) assertEquals(1.0 / K, r.weight(0, i), 1e-12, "the highest scores: the first K assets");
+    }
+
+    @Test
     void kMustFitTheUniverse() {
         assertThrows(IllegalArgumentException.class, () -> new Select("sel", 0, Scorers.shuffle(), 1, null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

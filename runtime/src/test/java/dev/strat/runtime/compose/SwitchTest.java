@@ -131,6 +131,32 @@ class SwitchTest {
     }
 
     @Test
+    void aPolicySeesTheDecisionBarAndTheRecordUpToItOnly() {
+        List<Integer> bars = new java.util.ArrayList<>();
+        SwitchPolicy spy = new SwitchPolicy() {
+            @Override
+            public String label() { return "spy"; }
+
+            @Override
+            public void reset(dev.strat.runtime.pipeline.RunSetup setup, String owner, int members) { }
+
+            @Override
+            public int choose(dev.strat.runtime.data.History history, TrackRecord record) {
+                bars.add(history.now());
+                assertThrows(dev.strat.runtime.data.LookAheadException.class, () -> history.close(-1, 0));
+                assertThrows(IndexOutOfBoundsException.class, () -> record.wealth(0, -1));
+                // one wealth point per step before this decision, plus the capital
+                assertEquals(history.now() - FIRST, record.periods());
+                return 0;
+            }
+        };
+        run(new Switch("sw", spy, 10, members(), NAMES), 1);
+        assertEquals(FIRST, bars.get(0));
+        assertEquals(FIRST + 10, bars.get(1));
+        assertEquals((LAST - FIRST + 9) / 10, bars.size());
+    }
+
+    @Test
     void bestScoresByTheChosenMetric() {
         TrackRecord record = new TrackRecord(2);
         record.start(100, 4);

@@ -3,7 +3,8 @@ package dev.strat.stdlib;
 /**
  * What a component is. Components are not pipeline stages: they are the named parts a stage is
  * configured with, written as argument values ({@code net=mlp(400, 300)},
- * {@code actions=softmax(scale=5)}, {@code features=[returns(window=5), weights]}).
+ * {@code actions=softmax(scale=5)}, {@code features=[returns(window=5), weights]},
+ * {@code switch random}, {@code top(5) by momentum(lookback=60)}).
  */
 public enum ComponentKind {
     /** A network architecture for an agent's policy, critic or encoder. */
@@ -13,17 +14,30 @@ public enum ComponentKind {
     /** One block of an agent's observation. */
     FEATURE("feature", "a feature"),
     /** What an agent is rewarded for after each step. */
-    REWARD("reward", "a reward");
+    REWARD("reward", "a reward"),
+    /** How a switch chooses a member, or a blend weights its members. */
+    POLICY("policy", "a policy", "switch and blend"),
+    /** How a selector ranks the assets. */
+    SCORER("scorer", "a scorer", "top");
 
     private final String noun;
     private final String withArticle;
+    private final String argumentOf;
 
     ComponentKind(String noun, String withArticle) {
+        this(noun, withArticle, "agents");
+    }
+
+    ComponentKind(String noun, String withArticle, String argumentOf) {
         this.noun = noun;
         this.withArticle = withArticle;
+        this.argumentOf = argumentOf;
     }
 
     public String noun() { return noun; }
 
     public String withArticle() { return withArticle; }
+
+    /** The stages that take components of this kind as arguments, e.g. {@code agents}, for listings. */
+    public String argumentOf() { return argumentOf; }
 }

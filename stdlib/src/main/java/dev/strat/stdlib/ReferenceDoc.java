@@ -57,7 +57,7 @@ public final class ReferenceDoc {
         for (ComponentKind kind : ComponentKind.values()) {
             List<Component> group = registry.components().stream().filter(c -> c.kind() == kind).toList();
             if (group.isEmpty()) continue;
-            md.append("- **").append(title(kind)).append("** (arguments of agents): ");
+            md.append("- **").append(title(kind)).append("** (arguments of ").append(kind.argumentOf()).append("): ");
             for (int k = 0; k < group.size(); k++) {
                 if (k > 0) md.append(", ");
                 md.append('[').append('`').append(group.get(k).name()).append('`').append("](#").append(anchor(group.get(k).name())).append(')');
@@ -98,6 +98,8 @@ public final class ReferenceDoc {
             case ACTIONS -> "Action maps";
             case FEATURE -> "Features";
             case REWARD -> "Rewards";
+            case POLICY -> "Policies";
+            case SCORER -> "Scorers";
         };
     }
 

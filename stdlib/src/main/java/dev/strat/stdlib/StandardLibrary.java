@@ -3,6 +3,7 @@ package dev.strat.stdlib;
 import dev.strat.stdlib.builtins.Agents;
 import dev.strat.stdlib.builtins.Baselines;
 import dev.strat.stdlib.builtins.Components;
+import dev.strat.stdlib.builtins.Composites;
 import dev.strat.stdlib.builtins.Models;
 import dev.strat.stdlib.builtins.Momentum;
 import dev.strat.stdlib.builtins.OnlineLearning;
@@ -30,6 +31,7 @@ public final class StandardLibrary {
         Models.register(b);
         Transforms.register(b);
         Components.register(b);
+        Composites.register(b);
         Agents.register(b);
         return b.build();
     }

@@ -224,7 +224,8 @@ final class PipelineResolver {
                         case ACTIONS -> "use it as an argument of an agent, e.g. agent ppo(actions=" + component.name() + ")";
                         case FEATURE -> "use it as an argument of an agent, e.g. agent td3(features=[" + component.name() + "])";
                         case REWARD -> "use it as an argument of an agent, e.g. agent ppo(reward=" + component.name() + ")";
-                        default -> "it is written after a composite's keyword or clause, e.g. " + component.example();
+                        case POLICY -> "use it as the policy of a switch or blend, e.g. switch " + component.name() + " over [ucrp, bah]";
+                        case SCORER -> "use it to rank assets for a selector, e.g. select top(5) by " + component.name() + " | ucrp";
                     });
             return Optional.empty();
         }

@@ -48,7 +48,7 @@ final class SplitChecker {
                     "keep every training block anchored at the first date")),
             Param.custom("from", false, SplitChecker::dateOrYear),
             Param.custom("to", false, SplitChecker::dateOrYear),
-            Param.of(ParamSpec.optional("valid", new ParamType.Length(), null, Double.NaN, Double.NaN,
+            Param.optional(ParamSpec.optional("valid", new ParamType.Length(), null, Double.NaN, Double.NaN,
                     "kept from the end of each training block to select learners' models on")),
             Param.of(ParamSpec.optional("retrain", new ParamType.Choice(List.of("scratch", "continue")), new Value.Word("scratch"),
                     Double.NaN, Double.NaN, "a fresh model per window, or each window continuing the previous one's")));

@@ -137,6 +137,7 @@ public final class PipelineBuilder {
 
     private static Optional<Stage> stage(StageNode node, MarketInfo market, String path, String before,
                                          List<Diagnostic> errors, List<Learner> learners) {
+        int errorsBefore = errors.size();
         Optional<String> lengthError = checkLengths(node.args(), node, market);
         if (lengthError.isPresent()) {
             errors.add(Diagnostic.error(node.span(), lengthError.get()));
@@ -159,7 +160,8 @@ public final class PipelineBuilder {
             String prefix = path.substring(0, path.lastIndexOf('.'));
             pipeline(role.getKey(), role.getValue(), seen, prefix, errors, learners).ifPresent(p -> roles.put(role.getKey(), p));
         }
-        if (!errors.isEmpty()) return Optional.empty();
+        // a child that failed to build is reported already; its parent cannot be built without it
+        if (errors.size() > errorsBefore) return Optional.empty();
         try {
             BuildContext context = new BuildContext(market, path, members, memberNames, roles, Optional.ofNullable(before));
             Stage stage = node.builtin().factory().create(node.args(), context);

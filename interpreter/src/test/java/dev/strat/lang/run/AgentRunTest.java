@@ -52,7 +52,7 @@ class AgentRunTest {
     void trainsKeepsModelsAndReusesThemWithoutTraining() throws Exception {
         RunOutcome first = run(PROGRAM, TrainContext.Mode.FRESH);
         assertEquals(0, first.exitCode(), DiagnosticFormatter.formatAll(first.diagnostics()) + first.failure());
-        Path model = out.resolve("e").resolve("models").resolve("learner-seed1.zip");
+        Path model = out.resolve("e").resolve("models").resolve("learner.agent-seed1.zip");
         assertTrue(Files.exists(model), "no model at " + model);
         CheckpointContent saved = Checkpoint.read(model);
         assertEquals("td3", saved.meta().algorithm());

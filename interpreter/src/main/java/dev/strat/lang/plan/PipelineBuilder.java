@@ -47,8 +47,10 @@ public final class PipelineBuilder {
      * @param trainable  the learning stage itself (inside any schedule)
      * @param downstream the already-built stages after it in its own pipeline, when there are any
      * @param every      its decision period in bars (1 unless it carries an {@code every} schedule)
+     * @param inTree     true when what it sees depends on stages above it (it stands after a
+     *                   selector): it must train inside the whole strategy, not in its own pipeline
      */
-    public record Learner(String path, Trainable trainable, Optional<Stage> downstream, int every) {
+    public record Learner(String path, Trainable trainable, Optional<Stage> downstream, int every, boolean inTree) {
     }
 
     /** Either the pipeline and its learners, or the errors that prevented building it. */
@@ -70,7 +72,7 @@ public final class PipelineBuilder {
     public static Result build(String name, PipelinePlan plan, MarketInfo market) {
         List<Diagnostic> errors = new ArrayList<>();
         List<Learner> learners = new ArrayList<>();
-        Optional<Pipeline> pipeline = pipeline(name, plan, market, name, errors, learners);
+        Optional<Pipeline> pipeline = pipeline(name, plan, market, name, errors, learners, false);
         if (!errors.isEmpty()) return new Result(Optional.empty(), List.of(), errors);
         return new Result(pipeline, inTreeOrder(pipeline.orElseThrow(), learners), List.of());
     }
@@ -99,7 +101,7 @@ public final class PipelineBuilder {
     }
 
     private static Optional<Pipeline> pipeline(String name, PipelinePlan plan, MarketInfo market, String prefix,
-                                               List<Diagnostic> errors, List<Learner> learners) {
+                                               List<Diagnostic> errors, List<Learner> learners, boolean inTree) {
         List<Stage> stages = new ArrayList<>();
         List<Integer> learnerIndex = new ArrayList<>();
         List<Learner> own = new ArrayList<>();
@@ -108,7 +110,7 @@ public final class PipelineBuilder {
         for (StageNode node : plan.stages()) {
             String path = prefix + "." + unique(segment(node), used);
             int errorsBefore = errors.size();
-            Optional<Stage> built = stage(node, market, path, before, errors, learners);
+            Optional<Stage> built = stage(node, market, path, before, errors, learners, inTree);
             before = node.render();
             if (built.isEmpty() || errors.size() > errorsBefore) continue;
             Stage stage = built.get();
@@ -116,7 +118,7 @@ public final class PipelineBuilder {
             if (inner instanceof Trainable t) {
                 int every = stage instanceof Scheduled s ? s.every() : 1;
                 learnerIndex.add(stages.size());
-                own.add(new Learner(path, t, Optional.empty(), every));
+                own.add(new Learner(path, t, Optional.empty(), every, inTree));
             }
             stages.add(stage);
         }
@@ -128,7 +130,7 @@ public final class PipelineBuilder {
             Learner l = own.get(k);
             Optional<Stage> downstream = after.isEmpty() ? Optional.empty()
                     : Optional.of(after.size() == 1 ? after.get(0) : new Pipeline(l.path() + " (after)", after));
-            own.set(k, new Learner(l.path(), l.trainable(), downstream, l.every()));
+            own.set(k, new Learner(l.path(), l.trainable(), downstream, l.every(), l.inTree()));
         }
         // depth-first source order: a composite's learners (added while building it) come before later siblings
         learners.addAll(own);
@@ -136,7 +138,7 @@ public final class PipelineBuilder {
     }
 
     private static Optional<Stage> stage(StageNode node, MarketInfo market, String path, String before,
-                                         List<Diagnostic> errors, List<Learner> learners) {
+                                         List<Diagnostic> errors, List<Learner> learners, boolean inTree) {
         int errorsBefore = errors.size();
         Optional<String> lengthError = checkLengths(node.args(), node, market);
         if (lengthError.isPresent()) {
@@ -145,8 +147,10 @@ public final class PipelineBuilder {
         }
         List<Stage> members = new ArrayList<>();
         List<String> memberNames = new ArrayList<>();
+        Map<String, Integer> usedMembers = new HashMap<>();
         for (StageNode.Member m : node.members()) {
-            Optional<Pipeline> p = pipeline(m.name(), m.pipeline(), market, path + "." + m.name(), errors, learners);
+            String memberPath = path + "." + unique(memberSegment(m.name()), usedMembers);
+            Optional<Pipeline> p = pipeline(m.name(), m.pipeline(), market, memberPath, errors, learners, inTree);
             p.ifPresent(pl -> {
                 members.add(pl.stages().size() == 1 ? pl.stages().get(0) : pl);
                 memberNames.add(m.name());
@@ -155,10 +159,11 @@ public final class PipelineBuilder {
         Map<String, Stage> roles = new LinkedHashMap<>();
         for (Map.Entry<String, PipelinePlan> role : node.roles().entrySet()) {
             // the stages after a selector see its picks: a universe of k slots, named by position
-            MarketInfo seen = role.getKey().equals(StageNode.THEN) && node.builtin().kind() == StageKind.SELECT
-                    ? slots(node, market) : market;
+            boolean picks = role.getKey().equals(StageNode.THEN) && node.builtin().kind() == StageKind.SELECT;
+            MarketInfo seen = picks ? slots(node, market) : market;
             String prefix = path.substring(0, path.lastIndexOf('.'));
-            pipeline(role.getKey(), role.getValue(), seen, prefix, errors, learners).ifPresent(p -> roles.put(role.getKey(), p));
+            pipeline(role.getKey(), role.getValue(), seen, prefix, errors, learners, inTree || picks)
+                    .ifPresent(p -> roles.put(role.getKey(), p.stages().size() == 1 ? p.stages().get(0) : p));
         }
         // a child that failed to build is reported already; its parent cannot be built without it
         if (errors.size() > errorsBefore) return Optional.empty();
@@ -199,6 +204,18 @@ public final class PipelineBuilder {
             case AGENT, SELECT, SWITCH, BLEND, HIERARCHY, RISK -> node.builtin().kind().keyword();
             default -> node.builtin().name();
         };
+    }
+
+    /**
+     * A member's path segment: its name when it is a plain name (a strategy, a bare built-in),
+     * otherwise the called built-in's name ({@code olmar(window=5)} is {@code olmar}, numbered
+     * when repeated), so saved models get file names people can read.
+     */
+    private static String memberSegment(String name) {
+        String plain = name.replace("#", "");
+        if (plain.matches("[A-Za-z_][A-Za-z0-9_]*")) return plain;
+        int paren = name.indexOf('(');
+        return paren > 0 ? name.substring(0, paren) : "member";
     }
 
     private static String unique(String segment, Map<String, Integer> used) {

@@ -218,11 +218,17 @@ public final class ExperimentExecutor {
             // a walk-forward window that continues starts from the same learner of the window before
             if (k < before.size()) learner.trainable().continueFrom(before.get(k));
             // the learner trains with the stages after it in its pipeline and on its own schedule
-            TrainingLog own = learner.trainable().train(new TrainContext(seed, market, train, valid, config, options, checkpoint,
-                    mode, settings.sourceText(), work.child()).withPipeline(learner.downstream(), learner.every()));
+            TrainingLog own = learner.trainable().train(inTree(learner, new TrainContext(seed, market, train, valid, config, options, checkpoint,
+                    mode, settings.sourceText(), work.child()).withPipeline(learner.downstream(), learner.every()),
+                    pipeline));
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /** A learner after a selector trains inside the whole strategy, where it sees the selector's picks. */
+    private static TrainContext inTree(PipelineBuilder.Learner learner, TrainContext context, Stage root) {
+        return learner.inTree() ? context.withTree(root) : context;
     }
 
     /** The learning stages of a built tree in depth-first order, as {@link PipelineBuilder} lists them. */

@@ -32,10 +32,12 @@ import java.util.Optional;
  *                   1 for every bar
  * @param trainWith  whether training and validation run the downstream stages or the learner alone
  *                   (an ablation); a learner may also ask to train alone itself
+ * @param tree       the whole strategy, for a learner that must train where it stands in it (after a
+ *                   selector); empty for one that trains in its own pipeline's environment
  */
 public record TrainContext(long seed, MarketData market, BarRange train, Optional<BarRange> valid, BacktestConfig config,
                            MetricOptions options, Optional<Path> checkpoint, Mode mode, String source, ProgressListener progress,
-                           Optional<Stage> downstream, int every, TrainWith trainWith) {
+                           Optional<Stage> downstream, int every, TrainWith trainWith, Optional<Stage> tree) {
 
     /** Whether a learner trains inside its pipeline or by itself. */
     public enum TrainWith {
@@ -67,6 +69,7 @@ public record TrainContext(long seed, MarketData market, BarRange train, Optiona
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(downstream, "downstream");
         Objects.requireNonNull(trainWith, "trainWith");
+        Objects.requireNonNull(tree, "tree");
         if (mode != Mode.FRESH && checkpoint.isEmpty()) throw new IllegalArgumentException(mode + " needs a checkpoint path");
         if (every < 1) throw new IllegalArgumentException("a learner is consulted every 1 or more bars, got " + every);
     }
@@ -74,19 +77,29 @@ public record TrainContext(long seed, MarketData market, BarRange train, Optiona
     /** A learner that ends its pipeline and decides every bar. */
     public TrainContext(long seed, MarketData market, BarRange train, Optional<BarRange> valid, BacktestConfig config,
                         MetricOptions options, Optional<Path> checkpoint, Mode mode, String source, ProgressListener progress) {
-        this(seed, market, train, valid, config, options, checkpoint, mode, source, progress, Optional.empty(), 1, TrainWith.PIPELINE);
+        this(seed, market, train, valid, config, options, checkpoint, mode, source, progress, Optional.empty(), 1, TrainWith.PIPELINE, Optional.empty());
     }
 
     /** The same context for a learner followed by {@code downstream} and consulted every {@code every} bars. */
     public TrainContext withPipeline(Optional<Stage> downstream, int every) {
         return new TrainContext(seed, market, train, valid, config, options, checkpoint, mode, source, progress, downstream, every,
-                trainWith);
+                trainWith, tree);
     }
 
     /** The same context training with the pipeline or alone. */
     public TrainContext with(TrainWith trainWith) {
         return new TrainContext(seed, market, train, valid, config, options, checkpoint, mode, source, progress, downstream, every,
-                trainWith);
+                trainWith, tree);
+    }
+
+    /**
+     * A context where the learner trains inside the whole strategy {@code root} (its
+     * {@link dev.strat.runtime.rl.portfolio.PipelineEnv}), because its place in the tree decides
+     * what it sees: the stages after a selector trade the selector's picks.
+     */
+    public TrainContext withTree(Stage root) {
+        return new TrainContext(seed, market, train, valid, config, options, checkpoint, mode, source, progress, downstream, every,
+                trainWith, Optional.of(root));
     }
 
     /** The downstream stages training should run: none when training alone. */

@@ -51,7 +51,7 @@ final class AgentStages {
         var reward = args.get("reward");
         return new LearningAgentStage(Specs.label(algorithm, args), algorithm, factory,
                 ComponentBinding.features(args.get("features"), market), ComponentBinding.actions(args.get("actions")),
-                () -> ComponentBinding.reward(reward), settings);
+                () -> ComponentBinding.reward(reward), settings, market.assets());
     }
 
     private static AgentFactory factory(String algorithm, Arguments a, NetSpec actor, NetSpec critic) {

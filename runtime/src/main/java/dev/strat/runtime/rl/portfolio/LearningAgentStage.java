@@ -79,13 +79,27 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     private byte[] learned;
     /** What the next training starts from, when it continues a previous window's model. */
     private byte[] warmStart;
-    private AgentStage trained;
+    private Stage trained;
+    /** While a {@link PipelineEnv} trains this stage where it stands, the stage's calls go to its seat. */
+    private PipelineEnv.Seat seat;
+    /** How many risky assets this stage allocates among (a selector's k picks, or the market's N). */
+    private final int assets;
 
     /**
      * @param reward a fresh reward per use, since rewards may carry state across an episode
      */
     public LearningAgentStage(String label, String algorithm, AgentFactory factory, List<Feature> features, ActionMap actions,
                               Supplier<Reward> reward, LearningSettings settings) {
+        this(label, algorithm, factory, features, actions, reward, settings, -1);
+    }
+
+    /**
+     * @param assets the risky assets this stage allocates among where it stands in its strategy (the
+     *               k picks of a selector before it), or -1 for the market's whole universe
+     */
+    public LearningAgentStage(String label, String algorithm, AgentFactory factory, List<Feature> features, ActionMap actions,
+                              Supplier<Reward> reward, LearningSettings settings, int assets) {
+        this.assets = assets;
         this.label = Objects.requireNonNull(label);
         this.algorithm = Objects.requireNonNull(algorithm);
         this.factory = Objects.requireNonNull(factory);
@@ -116,6 +130,9 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     @Override
     public TrainingLog train(TrainContext context) {
         if (trained != null) throw new IllegalStateException(label + " is already trained");
+        if (context.tree().isPresent() && !settings.alone() && context.trainWith() == TrainContext.TrainWith.PIPELINE) {
+            return trainInTree(context, context.tree().get());
+        }
         MarketData market = context.market();
         Observations observations = new Observations(features, market.assets());
         Optional<Stage> downstream = settings.alone() ? Optional.empty() : context.effectiveDownstream();
@@ -264,20 +281,175 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
 
     @Override
     public void reset(RunSetup setup) {
-        require().reset(setup);
+        if (seat == null) require().reset(setup);
     }
 
     @Override
     public void propose(Decision decision, double[] out) {
-        require().propose(decision, out);
+        if (seat != null) seat.propose(decision, out);
+        else require().propose(decision, out);
     }
 
     @Override
     public void observe(Outcome outcome) {
-        require().observe(outcome);
+        if (seat != null) seat.observe(outcome);
+        else require().observe(outcome);
     }
 
-    private AgentStage require() {
+    /**
+     * Trains where the stage stands in {@code tree}: a {@link PipelineEnv} runs the whole strategy
+     * over the train split and hands this stage's decisions to the trainer; the normaliser is fitted
+     * on what the stage sees there, and validation backtests the whole strategy with the
+     * deterministic policy in place. Used when the stage's view depends on stages above it (the
+     * picks of a selector).
+     */
+    private TrainingLog trainInTree(TrainContext context, Stage tree) {
+        MarketData market = context.market();
+        int universe = assets > 0 ? assets : market.assets();
+        Observations observations = new Observations(features, universe);
+        int first = context.train().from();
+        int last = context.train().to() - 1;
+        if (last - first < 2) throw new TrainingException(label + ": the train split (" + context.train() + ") is too short");
+        Compute compute = Compute.of(settings.device());
+        if (context.mode() == TrainContext.Mode.REUSE) return reuseInTree(context, observations, compute);
+        Normaliser normaliser;
+        PipelineEnv fit = new PipelineEnv(tree, market, first, last, context.config(), observations,
+                Normaliser.identity(observations.size()), actions, reward.get());
+        seat = fit.seat();
+        try {
+            normaliser = fit.fitNormaliser(context.seed());
+        } finally {
+            seat = null;
+        }
+        PipelineEnv env = new PipelineEnv(tree, market, first, last, context.config(), observations, normaliser, actions, reward.get());
+        agent = factory.create(env.spec(), context.seed(), compute);
+        if (warmStart != null) load(agent, warmStart);
+        boolean select = !settings.select().equals("last") && context.valid().isPresent();
+        TrainingConfig config = TrainingConfig.epochs(context.seed(), settings.epochs()).withKeep(select ? Keep.BEST : Keep.LAST);
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new NanGuard());
+        if (settings.patience() > 0 && select) listeners.add(new EarlyStopping(settings.patience()));
+        listeners.add(new TrainingProgress(label + " seed " + context.seed(), context.progress()));
+        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
+        Validator validator = select ? treeValidator(context, tree, observations, normaliser) : null;
+        TrainingResult result;
+        seat = env.seat();
+        try (env) {
+            result = new Trainer(config, listeners).train(env, agent, validator);
+        } finally {
+            seat = null;
+        }
+        agent.training(false);
+        learned = snapshot(agent);
+        trained = new TreePolicy(label, observations, normaliser, actions, agent, context.config().capital());
+        return result.history().toLog();
+    }
+
+    private TrainingLog reuseInTree(TrainContext context, Observations observations, Compute compute) {
+        var path = context.checkpoint().orElseThrow();
+        if (!Files.exists(path)) throw new TrainingException(label + ": no trained model at " + path + "; train it first (strat train)");
+        CheckpointContent saved = Checkpoint.read(path);
+        if (!saved.meta().complete() || !saved.meta().algorithm().equals(algorithm)) {
+            throw new TrainingException(label + ": the model at " + path + " is not a finished " + algorithm + " model");
+        }
+        Normaliser normaliser;
+        try {
+            normaliser = Normaliser.load(new DataInputStream(new ByteArrayInputStream(saved.normaliser())));
+        } catch (IOException e) {
+            throw new TrainingException(label + ": the normaliser in " + path + " is unreadable: " + e.getMessage());
+        }
+        if (normaliser.size() != observations.size()) {
+            throw new TrainingException(label + ": " + path + " was trained on " + normaliser.size()
+                    + " observation values, this strategy observes " + observations.size() + " (features or universe changed)");
+        }
+        agent = factory.create(new dev.strat.runtime.rl.EnvSpec(observations.layout(), actions.space(observations.assets()), 1),
+                context.seed(), compute);
+        saved.loadInto(agent);
+        agent.training(false);
+        trained = new TreePolicy(label, observations, normaliser, actions, agent, context.config().capital());
+        return saved.history().toLog();
+    }
+
+    /** Backtests the whole strategy on the validation split with this stage's deterministic policy in place. */
+    private Validator treeValidator(TrainContext context, Stage tree, Observations observations, Normaliser normaliser) {
+        BarRange valid = context.valid().orElseThrow();
+        int last = valid.to() - 1;
+        if (last <= valid.from()) throw new TrainingException(label + ": the validation split (" + valid + ") is too short");
+        Backtester backtester = new Backtester(context.config());
+        String metric = settings.select();
+        return Validator.of(metric, a -> {
+            PipelineEnv.Seat during = seat;
+            Stage before = trained;
+            seat = null;
+            trained = new TreePolicy(label, observations, normaliser, actions, a, context.config().capital());
+            try {
+                return score(metric, backtester.run(label, tree, context.market(), valid.from(), last, context.seed()), context);
+            } finally {
+                seat = during;
+                trained = before;
+            }
+        });
+    }
+
+    private static double score(String metric, BacktestResult r, TrainContext context) {
+        return switch (metric) {
+            case "wealth" -> r.finalWealth();
+            case "sharpe" -> Metrics.compute(r, MetricId.SHARPE, context.options());
+            case "sortino" -> Metrics.compute(r, MetricId.SORTINO, context.options());
+            case "calmar" -> Metrics.compute(r, MetricId.CALMAR, context.options());
+            case "ar" -> Metrics.compute(r, MetricId.ANNUAL_RETURN, context.options());
+            default -> throw new IllegalStateException("unknown validation metric " + metric);
+        };
+    }
+
+    /**
+     * The trained policy where the stage stands in a tree: the observation from the decision's own
+     * history view (a selector's picks) and account, the agent's deterministic action, the map to
+     * weights over that universe.
+     */
+    private static final class TreePolicy implements Stage {
+        private final String label;
+        private final Observations observations;
+        private final Normaliser normaliser;
+        private final ActionMap actions;
+        private final Agent agent;
+        private final double capital;
+        private final float[] obs;
+        private final float[] action;
+
+        TreePolicy(String label, Observations observations, Normaliser normaliser, ActionMap actions, Agent agent, double capital) {
+            this.label = label;
+            this.observations = observations;
+            this.normaliser = normaliser;
+            this.actions = actions;
+            this.agent = agent;
+            this.capital = capital;
+            this.obs = new float[observations.size()];
+            this.action = new float[actions.space(observations.assets()).width()];
+        }
+
+        @Override public String label() { return label; }
+
+        @Override public int warmup() { return observations.warmup(); }
+
+        @Override
+        public void reset(RunSetup setup) {
+            if (setup.assets() != observations.assets()) {
+                throw new IllegalArgumentException(label + " was trained on " + observations.assets() + " assets, the run gives it "
+                        + setup.assets());
+            }
+        }
+
+        @Override
+        public void propose(Decision decision, double[] out) {
+            observations.write(decision.history(), new AccountState(decision.current(), decision.wealth(), capital), obs);
+            normaliser.apply(obs);
+            agent.act(obs, false, action);
+            actions.toWeights(action, out);
+        }
+    }
+
+    private Stage require() {
         if (trained == null) throw new IllegalStateException(label + " must be trained before it is backtested");
         return trained;
     }

@@ -85,6 +85,29 @@ public final class PipelineEnv implements Env, AutoCloseable {
         this.seat = new Seat();
     }
 
+    /**
+     * Fits a normaliser on what the learner sees where it stands: one backtest of the tree over the
+     * train split in which the seat records each observation (raw) and proposes all cash, so its
+     * account features see an all-cash account as {@link Normaliser#fit} assumes. Runs on the calling
+     * thread; the learner stage must delegate to {@link #seat()} meanwhile, as in training.
+     */
+    public Normaliser fitNormaliser(long seed) {
+        seat.recording = true;
+        try {
+            new Backtester(config).run("fit", root, market, firstBar, lastBar, seed);
+        } finally {
+            seat.recording = false;
+        }
+        if (seat.count == 0) {
+            throw new IllegalStateException("the pipeline never consulted the learner over bars " + firstBar + ".." + lastBar);
+        }
+        Normaliser fitted = Normaliser.fromMoments(seat.mean, seat.m2, seat.count);
+        seat.count = 0;
+        java.util.Arrays.fill(seat.mean, 0);
+        java.util.Arrays.fill(seat.m2, 0);
+        return fitted;
+    }
+
     /** What the learner stage delegates to while this environment trains it. */
     public Seat seat() {
         return seat;
@@ -218,6 +241,10 @@ public final class PipelineEnv implements Env, AutoCloseable {
         private final float[] action = new float[actions.space(observations.assets()).width()];
         private double pending;
         private boolean started;
+        private boolean recording;
+        private final double[] mean = new double[observations.size()];
+        private final double[] m2 = new double[observations.size()];
+        private int count;
 
         private void start() {
             pending = 0;
@@ -227,6 +254,12 @@ public final class PipelineEnv implements Env, AutoCloseable {
         /** The learner's decision: the observation goes to the trainer, the trainer's action comes back as weights. */
         public void propose(Decision decision, double[] out) {
             observations.write(decision.history(), new AccountState(decision.current(), decision.wealth(), config.capital()), obs);
+            if (recording) {
+                record(decision);
+                java.util.Arrays.fill(out, 0);
+                out[out.length - 1] = 1;
+                return;
+            }
             normaliser.apply(obs);
             boolean end = decision.history().now() >= lastBar;
             Message m = new Message(started ? pending : 0, obs.clone(), end);
@@ -244,9 +277,23 @@ public final class PipelineEnv implements Env, AutoCloseable {
             actions.toWeights(action, out);
         }
 
+        private void record(Decision decision) {
+            count++;
+            for (int k = 0; k < obs.length; k++) {
+                final double x = obs[k];
+                if (!Double.isFinite(x)) {
+                    throw new IllegalStateException("observation " + observations.elementLabel(k) + " is " + x + " at bar "
+                            + decision.history().now());
+                }
+                final double d = x - mean[k];
+                mean[k] += d / count;
+                m2[k] += d * (x - mean[k]);
+            }
+        }
+
         /** The outcome of a step the learner's account took: its reward accumulates until the learner's next decision. */
         public void observe(Outcome outcome) {
-            if (started) pending += reward.reward(outcome);
+            if (started && !recording) pending += reward.reward(outcome);
         }
 
         private void finish() {

@@ -6,6 +6,7 @@ import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.Outcome;
 import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.pipeline.Stages;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -112,16 +113,6 @@ final class MemberPool {
 
     /** Closes the members that hold resources; the first failure is rethrown after all were tried. */
     void close() {
-        RuntimeException first = null;
-        for (Stage s : stages) {
-            if (s instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    if (first == null) first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
-                }
-            }
-        }
-        if (first != null) throw first;
+        Stages.closeAll(stages);
     }
 }

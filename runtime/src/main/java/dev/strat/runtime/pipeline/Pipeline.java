@@ -64,16 +64,6 @@ public final class Pipeline implements Stage, AutoCloseable {
     /** Closes the stages that hold resources (learning stages free their networks). */
     @Override
     public void close() {
-        RuntimeException first = null;
-        for (Stage s : stages) {
-            if (s instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    if (first == null) first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
-                }
-            }
-        }
-        if (first != null) throw first;
+        Stages.closeAll(stages);
     }
 }

@@ -9,7 +9,7 @@ package dev.strat.runtime.pipeline;
  *
  * <p>The inner stage still receives every {@link #observe} call, so a learner sees each outcome.
  */
-public final class Scheduled implements Stage {
+public final class Scheduled implements Stage, AutoCloseable {
 
     private final Stage inner;
     private final int every;
@@ -54,5 +54,11 @@ public final class Scheduled implements Stage {
     @Override
     public void observe(Outcome outcome) {
         inner.observe(outcome);
+    }
+
+    /** Closes the inner stage when it holds resources (a learner under a schedule frees its networks). */
+    @Override
+    public void close() {
+        Stages.closeAll(java.util.List.of(inner));
     }
 }

@@ -41,4 +41,17 @@ class ScheduledTest {
         assertEquals(3, inner.calls);
         assertEquals("count every 3", s.label());
     }
+
+    @Test
+    void closingTheScheduleClosesTheStageItHolds() {
+        boolean[] closed = {false};
+        class Held implements Stage, AutoCloseable {
+            public String label() { return "held"; }
+            public void reset(RunSetup setup) { }
+            public void propose(Decision d, double[] out) { }
+            public void close() { closed[0] = true; }
+        }
+        new Scheduled(new Held(), 5, "5").close();
+        org.junit.jupiter.api.Assertions.assertTrue(closed[0], "a learner under 'every' must free its networks");
+    }
 }

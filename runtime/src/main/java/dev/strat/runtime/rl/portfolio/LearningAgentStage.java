@@ -150,35 +150,49 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         PortfolioEnv env = new PortfolioEnv(task, first, last, downstream, context.every());
         agent = factory.create(env.spec(), context.seed(), compute);
         if (warmStart != null) load(agent, warmStart);
-        boolean select = !settings.select().equals("last") && context.valid().isPresent();
+        boolean select = selects(context);
+        Validator validator = select ? validator(context, task, downstream) : null;
+        Optional<TrainingResult> result = fit(context, env, validator, normaliser, select);
+        if (result.isEmpty()) return reuse(context, observations, compute);
+        agent.training(false);
+        learned = snapshot(agent);
+        trained = new AgentStage(label, task, agent);
+        return result.get().history().toLog();
+    }
+
+    /** Whether validation picks the best epoch; says so when the split has no valid part to pick on. */
+    private boolean selects(TrainContext context) {
         if (!settings.select().equals("last") && context.valid().isEmpty()) {
             context.progress().warn(label + ": the split has no valid part, so select=" + settings.select()
                     + " cannot choose an epoch; the last epoch's model is kept");
         }
+        return !settings.select().equals("last") && context.valid().isPresent();
+    }
+
+    /**
+     * Trains {@link #agent} on {@code env} with the listeners every training has (NaN guard, early
+     * stopping, progress, checkpoints), resuming an unfinished checkpoint when asked. Empty when the
+     * checkpoint to resume is finished already: the caller reuses it instead.
+     */
+    private Optional<TrainingResult> fit(TrainContext context, dev.strat.runtime.rl.Env env, Validator validator,
+                                         Normaliser normaliser, boolean select) {
         TrainingConfig config = TrainingConfig.epochs(context.seed(), settings.epochs()).withKeep(select ? Keep.BEST : Keep.LAST);
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new NanGuard());
         if (settings.patience() > 0 && select) listeners.add(new EarlyStopping(settings.patience()));
         listeners.add(new TrainingProgress(label + " seed " + context.seed(), context.progress()));
         context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
-        Validator validator = select ? validator(context, task, downstream) : null;
         Trainer trainer = new Trainer(config, listeners);
-        TrainingResult result;
         if (context.mode() == TrainContext.Mode.RESUME && Files.exists(context.checkpoint().get())) {
             CheckpointContent saved = Checkpoint.read(context.checkpoint().get());
             if (saved.meta().complete()) {
                 agent.close();
                 agent = null;
-                return reuse(context, observations, compute);
+                return Optional.empty();
             }
-            result = trainer.resume(env, agent, validator, saved.state());
-        } else {
-            result = trainer.train(env, agent, validator);
+            return Optional.of(trainer.resume(env, agent, validator, saved.state()));
         }
-        agent.training(false);
-        learned = snapshot(agent);
-        trained = new AgentStage(label, task, agent);
-        return result.history().toLog();
+        return Optional.of(trainer.train(env, agent, validator));
     }
 
     @Override
@@ -209,6 +223,19 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     }
 
     private TrainingLog reuse(TrainContext context, Observations observations, Compute compute) {
+        CheckpointContent saved = finishedModel(context);
+        Normaliser normaliser = savedNormaliser(saved, context, observations);
+        PortfolioTask task = new PortfolioTask(context.market(), observations, normaliser, actions, reward.get(), context.config());
+        agent = factory.create(new PortfolioEnv(task, Math.max(context.train().from(), observations.warmup() - 1),
+                context.train().to() - 1).spec(), context.seed(), compute);
+        saved.loadInto(agent);
+        agent.training(false);
+        trained = new AgentStage(label, task, agent);
+        return saved.history().toLog();
+    }
+
+    /** The finished model of this algorithm at the context's checkpoint, or a training error saying what is wrong. */
+    private CheckpointContent finishedModel(TrainContext context) {
         var path = context.checkpoint().orElseThrow();
         if (!Files.exists(path)) {
             throw new TrainingException(label + ": no trained model at " + path + "; train it first (strat train)");
@@ -220,6 +247,11 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         if (!saved.meta().algorithm().equals(algorithm)) {
             throw new TrainingException(label + ": " + path + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
         }
+        return saved;
+    }
+
+    private Normaliser savedNormaliser(CheckpointContent saved, TrainContext context, Observations observations) {
+        var path = context.checkpoint().orElseThrow();
         Normaliser normaliser;
         try {
             normaliser = Normaliser.load(new DataInputStream(new ByteArrayInputStream(saved.normaliser())));
@@ -230,13 +262,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
             throw new TrainingException(label + ": " + path + " was trained on " + normaliser.size()
                     + " observation values, this strategy observes " + observations.size() + " (features or universe changed)");
         }
-        PortfolioTask task = new PortfolioTask(context.market(), observations, normaliser, actions, reward.get(), context.config());
-        agent = factory.create(new PortfolioEnv(task, Math.max(context.train().from(), observations.warmup() - 1),
-                context.train().to() - 1).spec(), context.seed(), compute);
-        saved.loadInto(agent);
-        agent.training(false);
-        trained = new AgentStage(label, task, agent);
-        return saved.history().toLog();
+        return normaliser;
     }
 
     /**
@@ -257,15 +283,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
             if (every > 1) policy = new Scheduled(policy, every, every + " bars");
             // not closed afterwards: the downstream stages belong to the strategy's pipeline
             Stage stage = downstream.isPresent() ? new Pipeline(label, List.of(policy, downstream.get())) : policy;
-            BacktestResult r = backtester.run(label, stage, task.market(), first, last, context.seed());
-            return switch (metric) {
-                case "wealth" -> r.finalWealth();
-                case "sharpe" -> Metrics.compute(r, MetricId.SHARPE, context.options());
-                case "sortino" -> Metrics.compute(r, MetricId.SORTINO, context.options());
-                case "calmar" -> Metrics.compute(r, MetricId.CALMAR, context.options());
-                case "ar" -> Metrics.compute(r, MetricId.ANNUAL_RETURN, context.options());
-                default -> throw new IllegalStateException("unknown validation metric " + metric);
-            };
+            return score(metric, backtester.run(label, stage, task.market(), first, last, context.seed()), context);
         });
     }
 
@@ -313,55 +331,36 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         Compute compute = Compute.of(settings.device());
         if (context.mode() == TrainContext.Mode.REUSE) return reuseInTree(context, observations, compute);
         Normaliser normaliser;
-        PipelineEnv fit = new PipelineEnv(tree, market, first, last, context.config(), observations,
+        PipelineEnv fitting = new PipelineEnv(tree, market, first, last, context.config(), observations,
                 Normaliser.identity(observations.size()), actions, reward.get());
-        seat = fit.seat();
+        seat = fitting.seat();
         try {
-            normaliser = fit.fitNormaliser(context.seed());
+            normaliser = fitting.fitNormaliser(context.seed());
         } finally {
             seat = null;
         }
         PipelineEnv env = new PipelineEnv(tree, market, first, last, context.config(), observations, normaliser, actions, reward.get());
         agent = factory.create(env.spec(), context.seed(), compute);
         if (warmStart != null) load(agent, warmStart);
-        boolean select = !settings.select().equals("last") && context.valid().isPresent();
-        TrainingConfig config = TrainingConfig.epochs(context.seed(), settings.epochs()).withKeep(select ? Keep.BEST : Keep.LAST);
-        List<TrainingListener> listeners = new ArrayList<>();
-        listeners.add(new NanGuard());
-        if (settings.patience() > 0 && select) listeners.add(new EarlyStopping(settings.patience()));
-        listeners.add(new TrainingProgress(label + " seed " + context.seed(), context.progress()));
-        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
+        boolean select = selects(context);
         Validator validator = select ? treeValidator(context, tree, observations, normaliser) : null;
-        TrainingResult result;
+        Optional<TrainingResult> result;
         seat = env.seat();
         try (env) {
-            result = new Trainer(config, listeners).train(env, agent, validator);
+            result = fit(context, env, validator, normaliser, select);
         } finally {
             seat = null;
         }
+        if (result.isEmpty()) return reuseInTree(context, observations, compute);
         agent.training(false);
         learned = snapshot(agent);
         trained = new TreePolicy(label, observations, normaliser, actions, agent, context.config().capital());
-        return result.history().toLog();
+        return result.get().history().toLog();
     }
 
     private TrainingLog reuseInTree(TrainContext context, Observations observations, Compute compute) {
-        var path = context.checkpoint().orElseThrow();
-        if (!Files.exists(path)) throw new TrainingException(label + ": no trained model at " + path + "; train it first (strat train)");
-        CheckpointContent saved = Checkpoint.read(path);
-        if (!saved.meta().complete() || !saved.meta().algorithm().equals(algorithm)) {
-            throw new TrainingException(label + ": the model at " + path + " is not a finished " + algorithm + " model");
-        }
-        Normaliser normaliser;
-        try {
-            normaliser = Normaliser.load(new DataInputStream(new ByteArrayInputStream(saved.normaliser())));
-        } catch (IOException e) {
-            throw new TrainingException(label + ": the normaliser in " + path + " is unreadable: " + e.getMessage());
-        }
-        if (normaliser.size() != observations.size()) {
-            throw new TrainingException(label + ": " + path + " was trained on " + normaliser.size()
-                    + " observation values, this strategy observes " + observations.size() + " (features or universe changed)");
-        }
+        CheckpointContent saved = finishedModel(context);
+        Normaliser normaliser = savedNormaliser(saved, context, observations);
         agent = factory.create(new dev.strat.runtime.rl.EnvSpec(observations.layout(), actions.space(observations.assets()), 1),
                 context.seed(), compute);
         saved.loadInto(agent);

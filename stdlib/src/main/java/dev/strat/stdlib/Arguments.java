@@ -55,9 +55,34 @@ public final class Arguments {
 
     /** A window in bars: integers as given, lengths converted on the market's calendar. */
     public int bars(String name, Frequency frequency) {
+        return bars(name, frequency, 0);
+    }
+
+    /**
+     * A window in bars of at least {@code min}: integers as given, lengths converted on the
+     * market's calendar. The one place lengths become bars for every built-in and component.
+     * Lengths pass the schema check before they are converted, so the minimum is enforced here,
+     * with the converted count in the message.
+     *
+     * @throws BuildException when the length does not convert on this calendar, or is too short
+     */
+    public int bars(String name, Frequency frequency, int min) {
         Value v = get(name);
-        if (v instanceof Value.Length l) return l.length().bars(frequency);
-        return (int) ((Value.Num) v).value();
+        int bars;
+        if (v instanceof Value.Length l) {
+            try {
+                bars = l.length().bars(frequency);
+            } catch (IllegalArgumentException e) {
+                throw new BuildException("'" + name + "': " + e.getMessage());
+            }
+        } else {
+            bars = (int) ((Value.Num) v).value();
+        }
+        if (bars < min) {
+            String given = v instanceof Value.Length ? v.render() + " is " + bars + " bar" + (bars == 1 ? "" : "s") + " of this market" : "got " + bars;
+            throw new BuildException("'" + name + "' must be at least " + min + " bars; " + given);
+        }
+        return bars;
     }
 
     public boolean flag(String name) {

@@ -46,6 +46,11 @@ public final class Registry {
         return components.values();
     }
 
+    /** Builds component values through this registry's components. */
+    public ComponentBinder binder() {
+        return new ComponentBinder(this::findComponent);
+    }
+
     /** Names of the components of one kind, in registration order. */
     public java.util.List<String> componentNames(ComponentKind kind) {
         return components.values().stream().filter(c -> c.kind() == kind).map(Component::name).toList();
@@ -56,12 +61,18 @@ public final class Registry {
         return NameSuggester.closest(name, builtins.keySet());
     }
 
-    /** Collects built-ins; a name may be registered only once. */
+    /**
+     * Collects built-ins; a name may be registered only once, and nothing once the registry is
+     * built (so that the {@link #binder()} handed out before sees exactly the built registry's
+     * components).
+     */
     public static final class Builder {
         private final Map<String, Builtin> builtins = new LinkedHashMap<>();
         private final Map<String, Component> components = new LinkedHashMap<>();
+        private boolean built;
 
         public Builder add(Builtin builtin) {
+            requireOpen();
             if (components.containsKey(builtin.name()) || builtins.putIfAbsent(builtin.name(), builtin) != null) {
                 throw new IllegalStateException("built-in '" + builtin.name() + "' registered twice");
             }
@@ -69,14 +80,29 @@ public final class Registry {
         }
 
         public Builder add(Component component) {
+            requireOpen();
             if (builtins.containsKey(component.name()) || components.putIfAbsent(component.name(), component) != null) {
                 throw new IllegalStateException("component '" + component.name() + "' registered twice");
             }
             return this;
         }
 
+        /**
+         * Builds component values through the components of the registry being built, including
+         * those registered after this call: the factories of built-ins that take components
+         * (agents, switch, blend, top) capture it while they are registered, before the registry exists.
+         */
+        public ComponentBinder binder() {
+            return new ComponentBinder(name -> Optional.ofNullable(components.get(name)));
+        }
+
         public Registry build() {
+            built = true;
             return new Registry(new LinkedHashMap<>(builtins), new LinkedHashMap<>(components));
+        }
+
+        private void requireOpen() {
+            if (built) throw new IllegalStateException("the registry is already built");
         }
     }
 }

@@ -1,20 +1,29 @@
 package dev.strat.stdlib.builtins;
 
+import dev.strat.runtime.rl.nn.Activation;
+import dev.strat.runtime.rl.nn.NetSpec;
+import dev.strat.runtime.rl.portfolio.ActionMaps;
+import dev.strat.runtime.rl.portfolio.Feature;
+import dev.strat.runtime.rl.portfolio.Features;
+import dev.strat.runtime.rl.portfolio.Rewards;
 import dev.strat.stdlib.Component;
-import dev.strat.stdlib.ComponentKind;
+import dev.strat.stdlib.ComponentType;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
 import dev.strat.stdlib.Registry;
 import dev.strat.stdlib.Value;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The components agents are configured with: networks, action maps, observation features and
  * rewards. Each is written as an argument value, e.g.
- * {@code agent td3(net=mlp([400, 300]), actions=normalise, features=[covariance(21), ta(all), wealth])}.
+ * {@code agent td3(net=mlp([400, 300]), actions=normalise, features=[covariance(21), ta(all), wealth])},
+ * and registered with the factory that builds its runtime object.
  */
 public final class Components {
 
@@ -22,7 +31,7 @@ public final class Components {
     public static final List<String> INDICATORS = List.of("rsi", "macd", "cci", "adx", "bbp", "atr", "stochk",
             "willr", "roc", "obv");
 
-    static final Component MLP = new Component("mlp", ComponentKind.NETWORK, List.of(
+    static final Component MLP = new Component("mlp", List.of(
             ParamSpec.optional("sizes", Specs.NUMBERS, list(64, 64), 1, 65536, "hidden layer widths"),
             Specs.choice("activation", List.of("relu", "tanh", "leaky_relu", "elu"), "relu", "hidden activation"),
             ParamSpec.optional("batch_norm", new ParamType.Bool(), new Value.Bool(false), Double.NaN, Double.NaN,
@@ -31,9 +40,11 @@ public final class Components {
             "A multilayer perceptron on the flattened observation.",
             "Fully connected layers of the given widths with the given activation, optionally with batch "
                     + "normalisation (HADAPS) and dropout, then a linear head sized by the agent.",
-            "", "agent sac(net=mlp([256, 128, 64], activation=leaky_relu, batch_norm=true, dropout=0.3))");
+            "", "agent sac(net=mlp([256, 128, 64], activation=leaky_relu, batch_norm=true, dropout=0.3))",
+            ComponentType.NETWORK.factory((a, c) -> new NetSpec.Mlp(widths(a.numbers("sizes")), Activation.of(a.text("activation")),
+                    a.flag("batch_norm"), a.number("dropout"))));
 
-    static final Component CNN = new Component("cnn", ComponentKind.NETWORK, List.of(
+    static final Component CNN = new Component("cnn", List.of(
             ParamSpec.optional("filters", Specs.NUMBERS, list(16, 16), 1, 4096, "filters of each convolution layer"),
             Specs.count("kernel", 3, 1, "kernel length in bars"),
             ParamSpec.optional("hidden", Specs.NUMBERS, list(64), 1, 65536, "widths of the dense layers after the convolutions"),
@@ -42,56 +53,64 @@ public final class Components {
             "Convolves each asset's (and cash's) window of window-shaped features (returns, prices, ohlcv) with "
                     + "the same filters, flattens the maps, joins the flat features (weights, wealth) and applies dense "
                     + "layers: the goal-based HRL paper's low-level feature extractor.",
-            "", "agent ppo(net=cnn(filters=[16, 16], kernel=3), features=[ohlcv(window=60), weights])");
+            "", "agent ppo(net=cnn(filters=[16, 16], kernel=3), features=[ohlcv(window=60), weights])",
+            ComponentType.NETWORK.factory((a, c) -> new NetSpec.Cnn(widths(a.numbers("filters")), a.integer("kernel"),
+                    widths(a.numbers("hidden")), Activation.of(a.text("activation")))));
 
-    static final Component GRU_ATTENTION = new Component("gru_attention", ComponentKind.NETWORK, List.of(
+    static final Component GRU_ATTENTION = new Component("gru_attention", List.of(
             Specs.count("gru", 64, 1, "GRU hidden size"),
             Specs.count("attention", 32, 1, "dimension of the cross-asset self-attention")),
             "GRU per asset, temporal attention, cross-asset self-attention, a score per asset.",
             "Runs a GRU over each asset's window, pools its states with global temporal attention, lets assets "
                     + "attend to each other (Q = W_Q U, K = W_K U, V = W_V U, softmax(QK'/sqrt(d)) V) and scores each "
                     + "asset with tanh(W U' + b): the goal-based HRL paper's high-level asset scorer.",
-            "", "agent a2c(net=gru_attention(gru=64), features=[prices(window=60)])");
+            "", "agent a2c(net=gru_attention(gru=64), features=[prices(window=60)])",
+            ComponentType.NETWORK.factory((a, c) -> new NetSpec.GruAttention(a.integer("gru"), a.integer("attention"))));
 
-    static final Component SOFTMAX = new Component("softmax", ComponentKind.ACTIONS, List.of(
+    static final Component SOFTMAX = new Component("softmax", List.of(
             Specs.number("scale", 1, 1e-6, 1e6, "multiplies the action before the softmax (HADAPS's action scale)"),
             Specs.number("temperature", 1, 1e-6, 1e6, "divides the action before the softmax")),
             "Weights = softmax(scale * action / temperature) over the assets and cash.",
             "Maps an action in [-1, 1]^(N+1) to long-only weights that sum to 1. A larger scale lets the agent "
                     + "concentrate; the RL benchmark uses scale 5, HADAPS calls it the action scale.",
-            "", "agent td3(actions=softmax(scale=5))");
+            "", "agent td3(actions=softmax(scale=5))",
+            ComponentType.ACTIONS.factory((a, c) -> ActionMaps.softmax(a.number("scale") / a.number("temperature"))));
 
-    static final Component NORMALISE = new Component("normalise", ComponentKind.ACTIONS, List.of(),
+    static final Component NORMALISE = new Component("normalise", List.of(),
             "Weights = action rescaled to [0, 1], divided by its sum (RiPO).",
             "Maps each action component from [-1, 1] to [0, 1] and divides by the sum; an all-zero action "
                     + "means equal weights. RiPO's action-to-weights rule.",
-            "", "agent td3(actions=normalise)");
+            "", "agent td3(actions=normalise)",
+            ComponentType.ACTIONS.factory((a, c) -> ActionMaps.sumNormalise()));
 
-    static final Component SIMPLEX = new Component("simplex", ComponentKind.ACTIONS, List.of(),
+    static final Component SIMPLEX = new Component("simplex", List.of(),
             "Weights = Euclidean projection of the action onto the simplex.",
             "The closest long-only, fully invested weights (cash included) to the action vector, by the "
                     + "sort-based projection of Duchi et al. (2008); it can put exact zeros on assets.",
             "J. Duchi, S. Shalev-Shwartz, Y. Singer, T. Chandra, \"Efficient projections onto the l1-ball\", ICML 2008",
-            "agent ppo(actions=simplex)");
+            "agent ppo(actions=simplex)",
+            ComponentType.ACTIONS.factory((a, c) -> ActionMaps.simplex()));
 
     static final Component RETURNS = feature("returns", "Log returns of every asset over the last window bars.",
             "A (window, assets + cash) block of one-bar log returns ending at the decision bar; cash is 0. "
-                    + "Warm-up: window bars.", 20, "features=[returns(window=20), weights]");
+                    + "Warm-up: window bars.", 20, "features=[returns(window=20), weights]", 1, Features::returns);
     static final Component PRICES = feature("prices", "Closes over the last window bars relative to the decision bar's close.",
             "A (window, assets + cash) block of close(t - k) / close(t); cash is 1. Warm-up: window - 1 bars.", 20,
-            "features=[prices(window=20)]");
+            "features=[prices(window=20)]", 1, Features::prices);
     static final Component OHLCV = feature("ohlcv", "Open, high, low, close relative to the current close, and log volume.",
             "A (window, assets + cash, 5) block: the low-level state of the goal-based HRL paper. Warm-up: window - 1 bars.",
-            60, "features=[ohlcv(window=60), weights]");
+            60, "features=[ohlcv(window=60), weights]", 1, Features::ohlcv);
     static final Component VOLATILITY = feature("volatility", "Rolling std of closes times the sign of the bar's return (HADAPS).",
             "Per asset and bar of the window: the standard deviation of the last window closes, signed by the "
-                    + "bar's return: HADAPS's volatility state.", 5, "features=[volatility(window=5)]");
-    static final Component COVARIANCE = new Component("covariance", ComponentKind.FEATURE, List.of(
+                    + "bar's return: HADAPS's volatility state.", 5, "features=[volatility(window=5)]",
+            2, Features::volatility);
+    static final Component COVARIANCE = new Component("covariance", List.of(
             Specs.bars("window", 21, 2, "bars of returns the covariance is estimated from")),
             "The N x N covariance of the last window log returns (RiPO's state).",
             "Sample covariance (divisor window - 1) of one-bar log returns ending at the decision bar, flattened "
-                    + "row by row. Warm-up: window bars.", "", "features=[covariance(window=21), ta(all), wealth]");
-    static final Component TA = new Component("ta", ComponentKind.FEATURE, List.of(
+                    + "row by row. Warm-up: window bars.", "", "features=[covariance(window=21), ta(all), wealth]",
+            ComponentType.FEATURE.factory((a, c) -> Features.covariance(a.bars("window", c.market().frequency(), 2))));
+    static final Component TA = new Component("ta", List.of(
             ParamSpec.optional("indicators", new ParamType.WordList(INDICATORS, "all"), new Value.Word("all"), Double.NaN, Double.NaN,
                     "indicator names, or all")),
             "Technical indicators per asset, computed with Ta4j (RiPO's Appendix A).",
@@ -99,24 +118,32 @@ public final class Components {
                     + "%B(20), atr = ATR(14) / close, stochk = stochastic %K(14), willr = Williams %R(14), roc = ROC(10), "
                     + "obv = the 10-bar change of on-balance volume over the volume traded, each from bars up to the "
                     + "decision bar only. Each declares the larger of Ta4j's unstable bars and its window as its warm-up.",
-            "Ta4j (https://github.com/ta4j/ta4j)", "features=[ta(indicators=[rsi, macd]), weights]");
-    static final Component WEIGHTS = new Component("weights", ComponentKind.FEATURE, List.of(),
+            "Ta4j (https://github.com/ta4j/ta4j)", "features=[ta(indicators=[rsi, macd]), weights]",
+            ComponentType.FEATURE.factory((a, c) -> Features.ta(indicators(a.get("indicators")))));
+    static final Component WEIGHTS = new Component("weights", List.of(),
             "The weights held now (assets and cash), drifted with prices since the last trade.",
             "N + 1 values summing to 1: the account state that lets an agent learn about trading costs.",
-            "", "features=[returns(window=20), weights]");
-    static final Component WEALTH = new Component("wealth", ComponentKind.FEATURE, List.of(),
+            "", "features=[returns(window=20), weights]",
+            ComponentType.FEATURE.factory((a, c) -> Features.weights()));
+    static final Component WEALTH = new Component("wealth", List.of(),
             "log(V_t / V_0): the portfolio's log growth so far (RiPO's state).",
-            "One value: the log of wealth over initial wealth.", "", "features=[covariance(window=21), wealth]");
+            "One value: the log of wealth over initial wealth.", "", "features=[covariance(window=21), wealth]",
+            ComponentType.FEATURE.factory((a, c) -> Features.logWealth()));
 
-    static final Component LOG_RETURN = new Component("log_return", ComponentKind.REWARD, List.of(),
+    static final Component LOG_RETURN = new Component("log_return", List.of(),
             "Reward = log(1 + r_t), the step's log return after costs.",
             "Sums to the log of final wealth over an episode, so maximising it maximises growth.", "",
-            "agent td3(reward=log_return)");
-    static final Component SIMPLE_RETURN = new Component("simple_return", ComponentKind.REWARD, List.of(
+            "agent td3(reward=log_return)",
+            ComponentType.REWARD.factory((a, c) -> Rewards::logReturn));
+    static final Component SIMPLE_RETURN = new Component("simple_return", List.of(
             Specs.number("scale", 100, 1e-9, 1e9, "multiplies the return (RiPO: 100 * kappa)")),
             "Reward = scale * r_t, the step's simple return after costs (RiPO).",
             "RiPO's reward R_t = 100 * kappa * r_t with kappa = 1.", "",
-            "agent td3(reward=simple_return(scale=100))");
+            "agent td3(reward=simple_return(scale=100))",
+            ComponentType.REWARD.factory((a, c) -> {
+                double scale = a.number("scale");
+                return () -> Rewards.simpleReturn(scale);
+            }));
 
     private Components() {
     }
@@ -132,7 +159,7 @@ public final class Components {
     static Value.Call call(Component component, Object... written) {
         Map<String, Value> args = new LinkedHashMap<>();
         for (ParamSpec p : component.params()) if (p.defaultValue() != null) args.put(p.name(), p.defaultValue());
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int k = 0; k < written.length; k += 2) {
             String name = (String) written[k];
             args.put(name, (Value) written[k + 1]);
@@ -141,13 +168,29 @@ public final class Components {
         return new Value.Call(component.name(), component.kind(), args, names);
     }
 
-    private static Component feature(String name, String summary, String doc, int window, String example) {
-        return new Component(name, ComponentKind.FEATURE, List.of(Specs.bars("window", window, 1, "bars in the window")),
-                summary, doc, "", example);
+    /** A feature over a window of at least {@code minBars} bars once converted (the schema only asks for 1). */
+    private static Component feature(String name, String summary, String doc, int window, String example, int minBars,
+                                     IntFunction<Feature> build) {
+        return new Component(name, List.of(Specs.bars("window", window, 1, "bars in the window")), summary, doc, "", example,
+                ComponentType.FEATURE.factory((a, c) -> build.apply(a.bars("window", c.market().frequency(), minBars))));
+    }
+
+    private static List<String> indicators(Value v) {
+        if (v instanceof Value.Word w) return List.of(w.name());
+        List<String> names = new ArrayList<>();
+        for (Value item : ((Value.ListOf) v).items()) names.add(((Value.Word) item).name());
+        return names;
+    }
+
+    /** Layer widths from a checked list of whole numbers. */
+    static List<Integer> widths(double[] values) {
+        List<Integer> out = new ArrayList<>();
+        for (double v : values) out.add((int) v);
+        return out;
     }
 
     private static Value.ListOf list(int... values) {
-        List<Value> items = new java.util.ArrayList<>();
+        List<Value> items = new ArrayList<>();
         for (int v : values) items.add(Specs.integer(v));
         return new Value.ListOf(items);
     }

@@ -15,7 +15,9 @@ import dev.strat.stdlib.BuildContext;
 import dev.strat.stdlib.BuildException;
 import dev.strat.stdlib.Builtin;
 import dev.strat.stdlib.Component;
+import dev.strat.stdlib.ComponentBinder;
 import dev.strat.stdlib.ComponentKind;
+import dev.strat.stdlib.ComponentType;
 import dev.strat.stdlib.MarketInfo;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
@@ -32,7 +34,9 @@ import java.util.Set;
 /**
  * The composite stages and the components that configure them: {@code switch} and {@code blend}
  * over a pool of members with a policy, {@code top} (a selector) with a scorer. The factories take
- * the members, their names and the stage after a selector from the {@link BuildContext}.
+ * the members, their names and the stage after a selector from the {@link BuildContext}; each
+ * policy and scorer is registered with its own factory, which sees the composite's context (a
+ * policy checks itself against the pool's size there).
  */
 public final class Composites {
 
@@ -41,19 +45,21 @@ public final class Composites {
     private static final String HRL_PAPER = "S. Hao, P. Tang, N. Jiang, Y. Gu (advisor C. Homescu), \"Hierarchical reinforcement "
             + "learning for goal-based investing\", Bank of America research engagement, 2023";
 
-    static final Component RANDOM = new Component("random", ComponentKind.POLICY, List.of(),
+    static final Component RANDOM = new Component("random", List.of(),
             "Chooses a member uniformly at random at every choice.",
             "Draws the member from the run's seed and the stage's path, so the same seed gives the same choices. "
                     + "The HRP/HERC switching paper's random high-level baseline: a learned policy must beat it. "
                     + "In a blend it puts all the weight on the drawn member.",
-            SWITCHING_PAPER, "strategy rnd = switch random every 5 over [olmar, pamr, ucrp, hold]");
-    static final Component FIXED = new Component("fixed", ComponentKind.POLICY, List.of(
+            SWITCHING_PAPER, "strategy rnd = switch random every 5 over [olmar, pamr, ucrp, hold]",
+            ComponentType.POLICY.factory((a, c) -> Policies.random()));
+    static final Component FIXED = new Component("fixed", List.of(
             ParamSpec.required("index", Specs.INTEGER, 0, Double.NaN, "the member's position in the pool, from 0")),
             "Always chooses the member at position index.",
             "The switch then runs exactly as that member alone: a check of the machinery, and a way to run one "
                     + "member of a pool inside the same experiment.",
-            "", "strategy first = switch fixed(index=0) over [ucrp, bah]");
-    static final Component BEST = new Component("best", ComponentKind.POLICY, List.of(
+            "", "strategy first = switch fixed(index=0) over [ucrp, bah]",
+            ComponentType.POLICY.factory(Composites::fixed));
+    static final Component BEST = new Component("best", List.of(
             Specs.choice("metric", List.of("total_return", "sharpe", "sortino", "drawdown"), "total_return",
                     "how the members' recent records are compared"),
             Specs.bars("lookback", 21, 1, "steps of record compared")),
@@ -64,41 +70,48 @@ public final class Composites {
                     + "drawdown = minus the largest fall from a peak. The highest score wins; ties go to the earlier "
                     + "member. Until the record is lookback steps long it chooses member 0, so put the default first. "
                     + "Follow-the-leader among strategies; it uses no price after the decision bar.",
-            "", "strategy leader = switch best(metric=sharpe, lookback=63) every 21 over [olmar, pamr, ucrp]");
-    static final Component EQUAL = new Component("equal", ComponentKind.POLICY, List.of(),
+            "", "strategy leader = switch best(metric=sharpe, lookback=63) every 21 over [olmar, pamr, ucrp]",
+            ComponentType.POLICY.factory(Composites::best));
+    static final Component EQUAL = new Component("equal", List.of(),
             "Blends the M members with weight 1/M each.",
             "The blend executes the average of the members' proposals. Blend only: a switch executes one member.",
-            "", "strategy average = blend equal over [olmar, pamr, ucrp]");
-    static final Component MIX = new Component("mix", ComponentKind.POLICY, List.of(
+            "", "strategy average = blend equal over [olmar, pamr, ucrp]",
+            ComponentType.POLICY.factory((a, c) -> Policies.equal()));
+    static final Component MIX = new Component("mix", List.of(
             ParamSpec.required("weights", Specs.NUMBERS, 0, 1, "one weight per member, in pool order; they must sum to 1")),
             "Blends the members with fixed weights.",
             "The blend executes the weighted sum of the members' proposals. Blend only: a switch executes one member.",
-            "", "strategy core = blend mix(weights=[60%, 30%, 10%]) over [ucrp, olmar, hold]");
+            "", "strategy core = blend mix(weights=[60%, 30%, 10%]) over [ucrp, olmar, hold]",
+            ComponentType.POLICY.factory(Composites::mix));
 
-    static final Component MOMENTUM = new Component("momentum", ComponentKind.SCORER, List.of(
+    static final Component MOMENTUM = new Component("momentum", List.of(
             Specs.bars("lookback", 60, 1, "bars the return is measured over")),
             "Ranks assets by their return over the last lookback bars.",
             "Score = close(now) / close(now - lookback) - 1: past winners first (cross-sectional momentum). "
                     + "Warm-up: lookback + 1 bars.",
             "N. Jegadeesh and S. Titman, \"Returns to Buying Winners and Selling Losers\", Journal of Finance 48(1), 1993",
-            "strategy winners = select top(5) by momentum(lookback=60) every 21d | ucrp");
-    static final Component LOW_VOL = new Component("low_vol", ComponentKind.SCORER, List.of(
+            "strategy winners = select top(5) by momentum(lookback=60) every 21d | ucrp",
+            ComponentType.SCORER.factory((a, c) -> Scorers.momentum(a.bars("lookback", c.market().frequency(), 1))));
+    static final Component LOW_VOL = new Component("low_vol", List.of(
             Specs.bars("lookback", 60, 2, "bars of one-bar returns the volatility is measured over")),
             "Ranks assets by the volatility of their returns, calmest first.",
             "Score = minus the sample standard deviation of the last lookback one-bar simple returns. "
                     + "Warm-up: lookback + 1 bars.",
-            "", "strategy calm = select top(5) by low_vol(lookback=60) every 21d | ucrp");
-    static final Component SHUFFLE = new Component("shuffle", ComponentKind.SCORER, List.of(),
+            "", "strategy calm = select top(5) by low_vol(lookback=60) every 21d | ucrp",
+            ComponentType.SCORER.factory((a, c) -> Scorers.lowVolatility(a.bars("lookback", c.market().frequency(), 2))));
+    static final Component SHUFFLE = new Component("shuffle", List.of(),
             "Ranks assets at random: a random pick.",
             "Draws an independent uniform score per asset at every pick from the run's seed and the stage's path, "
                     + "so the same seed gives the same picks: the baseline a learned selector must beat.",
-            "", "strategy lucky = select top(5) by shuffle every 21d | ucrp");
+            "", "strategy lucky = select top(5) by shuffle every 21d | ucrp",
+            ComponentType.SCORER.factory((a, c) -> Scorers.shuffle()));
 
     private Composites() {
     }
 
     public static void register(Registry.Builder b) {
         for (Component c : List.of(RANDOM, FIXED, BEST, EQUAL, MIX, MOMENTUM, LOW_VOL, SHUFFLE)) b.add(c);
+        ComponentBinder components = b.binder();
 
         b.add(new Builtin("switch", StageKind.SWITCH, List.of(
                 ParamSpec.required("policy", new ParamType.ComponentOf(ComponentKind.POLICY), Double.NaN, Double.NaN,
@@ -112,7 +125,7 @@ public final class Composites {
                         + "many steps each member was executed (counters chosen/MEMBER). Warm-up: the longest of the members'.",
                 SWITCHING_PAPER,
                 "strategy rnd = switch random every 5 over [olmar, pamr, ucrp, hold]",
-                Composites::buildSwitch));
+                (args, context) -> buildSwitch(args, context, components)));
 
         b.add(new Builtin("blend", StageKind.BLEND, List.of(
                 ParamSpec.required("policy", new ParamType.ComponentOf(ComponentKind.POLICY), Double.NaN, Double.NaN,
@@ -125,7 +138,7 @@ public final class Composites {
                         + "system. Reports each member's weight at every step (series weight/MEMBER).",
                 SWITCHING_PAPER,
                 "strategy average = blend equal over [olmar, pamr, ucrp]",
-                Composites::buildBlend));
+                (args, context) -> buildBlend(args, context, components)));
 
         b.add(new Builtin("top", StageKind.SELECT, List.of(
                 ParamSpec.required("k", Specs.INTEGER, 1, Double.NaN, "how many assets to pick; fewer than the market has"),
@@ -141,38 +154,38 @@ public final class Composites {
                         + "slots changed at each pick (series replaced).",
                 HRL_PAPER,
                 "strategy winners = select top(5) by momentum(lookback=60) every 21d | ucrp",
-                Composites::buildSelect));
+                (args, context) -> buildSelect(args, context, components)));
     }
 
-    private static Stage buildSwitch(Arguments args, BuildContext context) {
+    private static Stage buildSwitch(Arguments args, BuildContext context, ComponentBinder components) {
         List<Stage> members = members("switch", context);
-        Value.Call call = (Value.Call) args.get("policy");
-        BlendPolicy policy = policy(call, members.size(), context.market());
+        Value call = args.get("policy");
+        BlendPolicy policy = components.build(ComponentType.POLICY, call, context);
         if (!(policy instanceof SwitchPolicy choice)) {
             throw new BuildException("switch executes one member at a time, but '" + call.render()
                     + "' weights them all: use blend " + call.render() + ", or a switch policy (random, fixed, best)");
         }
-        return new Switch(name(context, "switch"), choice, Specs.bars(args, "every", context.market(), 1), members,
+        return new Switch(name(context, "switch"), choice, args.bars("every", context.market().frequency(), 1), members,
                 distinct(context.memberNames()));
     }
 
-    private static Stage buildBlend(Arguments args, BuildContext context) {
+    private static Stage buildBlend(Arguments args, BuildContext context, ComponentBinder components) {
         List<Stage> members = members("blend", context);
-        BlendPolicy policy = policy((Value.Call) args.get("policy"), members.size(), context.market());
-        return new Blend(name(context, "blend"), policy, Specs.bars(args, "every", context.market(), 1), members,
+        BlendPolicy policy = components.build(ComponentType.POLICY, args.get("policy"), context);
+        return new Blend(name(context, "blend"), policy, args.bars("every", context.market().frequency(), 1), members,
                 distinct(context.memberNames()));
     }
 
-    private static Stage buildSelect(Arguments args, BuildContext context) {
+    private static Stage buildSelect(Arguments args, BuildContext context, ComponentBinder components) {
         int k = args.integer("k");
         MarketInfo market = context.market();
         if (k >= market.assets()) {
             throw new BuildException("top(" + k + ") must pick fewer assets than the market's " + market.assets()
                     + "; to keep them all, leave the selector out");
         }
-        Scorer scorer = scorer((Value.Call) args.get("by"), market);
+        Scorer scorer = components.build(ComponentType.SCORER, args.get("by"), context);
         Stage then = context.roles().get("then");
-        return new Select(name(context, "top"), k, scorer, Specs.bars(args, "every", market, 1), then);
+        return new Select(name(context, "top"), k, scorer, args.bars("every", market.frequency(), 1), then);
     }
 
     private static List<Stage> members(String what, BuildContext context) {
@@ -199,51 +212,38 @@ public final class Composites {
         return out;
     }
 
-    /** The runtime policy a checked {@code policy=} value names, checked against the pool's size. */
-    static BlendPolicy policy(Value.Call call, int members, MarketInfo market) {
-        Arguments a = new Arguments(call.args());
-        return switch (call.name()) {
-            case "random" -> Policies.random();
-            case "fixed" -> {
-                int index = a.integer("index");
-                if (index >= members) {
-                    throw new BuildException("fixed(index=" + index + ") names member " + index + ", but the pool has " + members
-                            + " member" + (members == 1 ? "" : "s") + " (index 0.." + (members - 1) + ")");
-                }
-                yield Policies.fixed(index);
-            }
-            case "best" -> {
-                BestMember.Metric metric = BestMember.Metric.valueOf(a.text("metric").toUpperCase(Locale.ROOT));
-                int min = metric == BestMember.Metric.SHARPE || metric == BestMember.Metric.SORTINO ? 2 : 1;
-                yield new BestMember(metric, Specs.bars(a, "lookback", market, min));
-            }
-            case "equal" -> Policies.equal();
-            case "mix" -> {
-                double[] w = a.numbers("weights");
-                if (w.length != members) {
-                    throw new BuildException("mix has " + w.length + " weight" + (w.length == 1 ? "" : "s") + " for " + members
-                            + " members; give one per member, in pool order");
-                }
-                double sum = 0;
-                for (double x : w) sum += x;
-                if (Math.abs(sum - 1) > Baselines.SUM_TOLERANCE) {
-                    throw new BuildException("mix weights must sum to 100%, they sum to "
-                            + new java.math.BigDecimal(sum * 100).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + "%");
-                }
-                yield Policies.mix(w);
-            }
-            default -> throw new BuildException("'" + call.name() + "' is not a policy");
-        };
+    /** {@code fixed(index)}: the index must name a member of the pool the policy chooses from. */
+    private static BlendPolicy fixed(Arguments a, BuildContext context) {
+        int index = a.integer("index");
+        int members = context.members().size();
+        if (index >= members) {
+            throw new BuildException("fixed(index=" + index + ") names member " + index + ", but the pool has " + members
+                    + " member" + (members == 1 ? "" : "s") + " (index 0.." + (members - 1) + ")");
+        }
+        return Policies.fixed(index);
     }
 
-    /** The runtime scorer a checked {@code by=} value names. */
-    static Scorer scorer(Value.Call call, MarketInfo market) {
-        Arguments a = new Arguments(call.args());
-        return switch (call.name()) {
-            case "momentum" -> Scorers.momentum(Specs.bars(a, "lookback", market, 1));
-            case "low_vol" -> Scorers.lowVolatility(Specs.bars(a, "lookback", market, 2));
-            case "shuffle" -> Scorers.shuffle();
-            default -> throw new BuildException("'" + call.name() + "' is not a scorer");
-        };
+    /** {@code best(metric, lookback)}: ratios need two steps of record, growth and drawdown one. */
+    private static BlendPolicy best(Arguments a, BuildContext context) {
+        BestMember.Metric metric = BestMember.Metric.valueOf(a.text("metric").toUpperCase(Locale.ROOT));
+        int min = metric == BestMember.Metric.SHARPE || metric == BestMember.Metric.SORTINO ? 2 : 1;
+        return new BestMember(metric, a.bars("lookback", context.market().frequency(), min));
+    }
+
+    /** {@code mix(weights)}: one weight per member of the pool, summing to 1. */
+    private static BlendPolicy mix(Arguments a, BuildContext context) {
+        double[] w = a.numbers("weights");
+        int members = context.members().size();
+        if (w.length != members) {
+            throw new BuildException("mix has " + w.length + " weight" + (w.length == 1 ? "" : "s") + " for " + members
+                    + " members; give one per member, in pool order");
+        }
+        double sum = 0;
+        for (double x : w) sum += x;
+        if (Math.abs(sum - 1) > Baselines.SUM_TOLERANCE) {
+            throw new BuildException("mix weights must sum to 100%, they sum to "
+                    + new java.math.BigDecimal(sum * 100).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + "%");
+        }
+        return Policies.mix(w);
     }
 }

@@ -26,7 +26,7 @@ public final class Models {
                         + "risk_aversion.",
                 "H. Markowitz, \"Portfolio Selection\", Journal of Finance 7(1), 1952",
                 "strategy markowitz = mvo(window=60, risk_aversion=5, max_weight=30%)",
-                (args, context) -> new MeanVariance(Specs.label("mvo", args), Specs.bars(args, "window", context.market(), 2),
+                (args, context) -> new MeanVariance(Specs.label("mvo", args), args.bars("window", context.market().frequency(), 2),
                         args.number("risk_aversion"), args.number("max_weight"))));
     }
 }

@@ -25,8 +25,8 @@ public final class Momentum {
                         + "long-only reading of the paper's short leg is to stay out).",
                 "T. J. Moskowitz, Y. H. Ooi and L. H. Pedersen, \"Time Series Momentum\", Journal of Financial Economics 104(2), 2012",
                 "strategy trend = tsm(lookback=12mo, skip=1mo)",
-                (args, context) -> new TimeSeriesMomentum(Specs.label("tsm", args), Specs.bars(args, "lookback", context.market(), 1),
-                        Specs.bars(args, "skip", context.market(), 0))));
+                (args, context) -> new TimeSeriesMomentum(Specs.label("tsm", args), args.bars("lookback", context.market().frequency(), 1),
+                        args.bars("skip", context.market().frequency(), 0))));
 
         b.add(new Builtin("csm", StageKind.ALLOCATOR,
                 List.of(Specs.bars("lookback", 252, 1, "trailing window the assets are ranked on"),
@@ -38,7 +38,7 @@ public final class Momentum {
                 "N. Jegadeesh and S. Titman, \"Returns to Buying Winners and Selling Losers: Implications for Stock "
                         + "Market Efficiency\", Journal of Finance 48(1), 1993",
                 "strategy winners = csm(lookback=6mo, top=2)",
-                (args, context) -> new CrossSectionalMomentum(Specs.label("csm", args), Specs.bars(args, "lookback", context.market(), 1),
+                (args, context) -> new CrossSectionalMomentum(Specs.label("csm", args), args.bars("lookback", context.market().frequency(), 1),
                         args.integer("top"))));
 
         b.add(new Builtin("mr", StageKind.ALLOCATOR,
@@ -50,7 +50,7 @@ public final class Momentum {
                         + "strategy holds cash, since the signal says nothing about assets inside their bands.",
                 "J. Bollinger, \"Bollinger on Bollinger Bands\", McGraw-Hill, 2001",
                 "strategy dip = mr(window=20, k=2)",
-                (args, context) -> new BollingerReversion(Specs.label("mr", args), Specs.bars(args, "window", context.market(), 2),
+                (args, context) -> new BollingerReversion(Specs.label("mr", args), args.bars("window", context.market().frequency(), 2),
                         args.number("k"))));
     }
 }

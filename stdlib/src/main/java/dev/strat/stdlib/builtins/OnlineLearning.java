@@ -39,7 +39,7 @@ public final class OnlineLearning {
                         + "their moving average. Fully invested.",
                 "B. Li and S. C. H. Hoi, \"On-Line Portfolio Selection with Moving Average Reversion\", ICML 2012",
                 "strategy fast = olmar(window=5, eps=10) | constrain(max_weight=40%)",
-                (args, context) -> new Olmar(Specs.label("olmar", args), Specs.bars(args, "window", context.market(), 1), args.number("eps"))));
+                (args, context) -> new Olmar(Specs.label("olmar", args), args.bars("window", context.market().frequency(), 1), args.number("eps"))));
 
         b.add(new Builtin("pamr", StageKind.ALLOCATOR,
                 List.of(Specs.number("eps", 0.5, 0, 10, "sensitivity: no update while the portfolio's relative stays <= eps"),
@@ -68,7 +68,7 @@ public final class OnlineLearning {
                 "B. Li, S. C. H. Hoi and V. Gopalkrishnan, \"CORN: Correlation-driven Nonparametric Learning "
                         + "Approach for Portfolio Selection\", ACM Transactions on Intelligent Systems and Technology 2(3), 2011",
                 "strategy pattern = corn(window=5, rho=0.1)",
-                (args, context) -> new Corn(Specs.label("corn", args), Specs.bars(args, "window", context.market(), 1), args.number("rho"),
-                        Specs.bars(args, "scan", context.market(), 1))));
+                (args, context) -> new Corn(Specs.label("corn", args), args.bars("window", context.market().frequency(), 1), args.number("rho"),
+                        args.bars("scan", context.market().frequency(), 1))));
     }
 }

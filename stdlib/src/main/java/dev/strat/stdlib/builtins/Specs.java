@@ -1,15 +1,13 @@
 package dev.strat.stdlib.builtins;
 
 import dev.strat.stdlib.Arguments;
-import dev.strat.stdlib.BuildException;
-import dev.strat.stdlib.MarketInfo;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
 import dev.strat.stdlib.Value;
 
 import java.util.List;
 
-/** Shorthands for parameter schemas and argument reading shared by the built-in families. */
+/** Shorthands for parameter schemas shared by the built-in families (windows are read with {@link Arguments#bars}). */
 final class Specs {
 
     static final ParamType BARS = new ParamType.Bars();
@@ -53,24 +51,5 @@ final class Specs {
     /** The report label of a call: the name and every argument, defaults included. */
     static String label(String name, Arguments args) {
         return name + args.render();
-    }
-
-    /**
-     * Reads a window in bars on the market's calendar. Lengths pass the schema check before they
-     * are converted, so the minimum is enforced here, with the converted count in the message.
-     */
-    static int bars(Arguments args, String name, MarketInfo market, int min) {
-        int bars;
-        try {
-            bars = args.bars(name, market.frequency());
-        } catch (IllegalArgumentException e) {
-            throw new BuildException("'" + name + "': " + e.getMessage());
-        }
-        if (bars < min) {
-            Value v = args.get(name);
-            String given = v instanceof Value.Length ? v.render() + " is " + bars + " bar" + (bars == 1 ? "" : "s") + " of this market" : "got " + bars;
-            throw new BuildException("'" + name + "' must be at least " + min + " bars; " + given);
-        }
-        return bars;
     }
 }

@@ -47,7 +47,7 @@ public final class Transforms {
                 "",
                 "strategy weekly = ucrp | rebalance(every=5d, drift=10%)",
                 (args, context) -> {
-                    int every = Specs.bars(args, "every", context.market(), 0);
+                    int every = args.bars("every", context.market().frequency(), 0);
                     double drift = args.number("drift");
                     if (every == 0 && drift == 0) {
                         throw new BuildException("rebalance needs a calendar (every=5d) or a drift band (drift=5%), or both");

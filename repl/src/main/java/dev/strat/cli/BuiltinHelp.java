@@ -54,7 +54,7 @@ public final class BuiltinHelp {
         for (ComponentKind kind : ComponentKind.values()) {
             List<Component> group = registry.components().stream().filter(c -> c.kind() == kind).toList();
             if (group.isEmpty()) continue;
-            out.append('\n').append(kind.noun()).append("s (agent arguments)\n");
+            out.append('\n').append(kind.plural()).append(" (arguments of ").append(kind.argumentOf()).append(")\n");
             for (Component c : group) {
                 String prefix = "  " + pad(c.name(), nameWidth) + "  ";
                 appendWrapped(out, prefix, " ".repeat(prefix.length()), c.summary());
@@ -83,7 +83,8 @@ public final class BuiltinHelp {
 
     /** The page of one component, laid out as a built-in's. */
     public String describe(Component c) {
-        return page(c.signature(), "kind: " + c.kind().noun() + " (an argument of agents, not a stage)", c.summary(), c.doc(),
+        return page(c.signature(), "kind: " + c.kind().noun() + " (an argument of " + c.kind().argumentOf() + ", not a stage)",
+                c.summary(), c.doc(),
                 c.params(), c.reference(), c.example());
     }
 

@@ -1,6 +1,10 @@
 package dev.strat.cli;
 
+import dev.strat.stdlib.Component;
+import dev.strat.stdlib.ComponentKind;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,5 +79,49 @@ class BuiltinHelpTest {
         assertFalse(l.found());
         assertEquals("unknown built-in 'barier'; did you mean 'barrier'?\n", l.text());
         assertEquals("unknown built-in 'zzzzzz'\n", help.describe("zzzzzz").text());
+    }
+
+    @Test
+    void componentsAreListedInThePluralAsArgumentsOfTheirStages() {
+        BuiltinHelp withComponents = new BuiltinHelp(dev.strat.stdlib.Registry.builder()
+                .add(TestRegistry.olmar())
+                .add(component("random", ComponentKind.POLICY, "Chooses a member at random"))
+                .add(component("momentum", ComponentKind.SCORER, "Ranks by past return"))
+                .add(component("softmax", ComponentKind.ACTIONS, "Softmax of the action"))
+                .build());
+        assertEquals("""
+                built-ins (1):
+
+                allocators
+                  olmar     On-line moving average reversion
+
+                action maps (arguments of agents)
+                  softmax   Softmax of the action
+
+                policies (arguments of switch and blend)
+                  random    Chooses a member at random
+
+                scorers (arguments of select)
+                  momentum  Ranks by past return
+
+                :help NAME (strat builtins NAME) shows a built-in's parameters and an example.
+                """, withComponents.listing());
+        assertTrue(withComponents.describe("random").text().startsWith(
+                "random\n  kind: policy (an argument of switch and blend, not a stage)\n"), withComponents.describe("random").text());
+        assertTrue(withComponents.describe("momentum").text().contains("kind: scorer (an argument of select, not a stage)"));
+        assertTrue(withComponents.describe("softmax").text().contains("kind: action map (an argument of agents, not a stage)"));
+    }
+
+    @Test
+    void theStandardLibraryListsNoMadeUpPlurals() {
+        String listing = new BuiltinHelp(dev.strat.stdlib.StandardLibrary.registry()).listing();
+        for (ComponentKind kind : ComponentKind.values()) {
+            assertTrue(listing.contains("\n" + kind.plural() + " (arguments of " + kind.argumentOf() + ")\n"), kind + ":\n" + listing);
+        }
+        assertFalse(listing.contains("policys"), listing);
+    }
+
+    private static Component component(String name, ComponentKind kind, String summary) {
+        return new Component(name, kind, List.of(), summary, "", "", name);
     }
 }

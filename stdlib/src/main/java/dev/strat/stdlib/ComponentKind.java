@@ -8,33 +8,38 @@ package dev.strat.stdlib;
  */
 public enum ComponentKind {
     /** A network architecture for an agent's policy, critic or encoder. */
-    NETWORK("network", "a network"),
+    NETWORK("network", "networks", "a network"),
     /** How an agent's action becomes portfolio weights. */
-    ACTIONS("action map", "an action map"),
+    ACTIONS("action map", "action maps", "an action map"),
     /** One block of an agent's observation. */
-    FEATURE("feature", "a feature"),
+    FEATURE("feature", "features", "a feature"),
     /** What an agent is rewarded for after each step. */
-    REWARD("reward", "a reward"),
+    REWARD("reward", "rewards", "a reward"),
     /** How a switch chooses a member, or a blend weights its members. */
-    POLICY("policy", "a policy", "switch and blend"),
+    POLICY("policy", "policies", "a policy", "switch and blend"),
     /** How a selector ranks the assets. */
-    SCORER("scorer", "a scorer", "top");
+    SCORER("scorer", "scorers", "a scorer", "select");
 
     private final String noun;
+    private final String plural;
     private final String withArticle;
     private final String argumentOf;
 
-    ComponentKind(String noun, String withArticle) {
-        this(noun, withArticle, "agents");
+    ComponentKind(String noun, String plural, String withArticle) {
+        this(noun, plural, withArticle, "agents");
     }
 
-    ComponentKind(String noun, String withArticle, String argumentOf) {
+    ComponentKind(String noun, String plural, String withArticle, String argumentOf) {
         this.noun = noun;
+        this.plural = plural;
         this.withArticle = withArticle;
         this.argumentOf = argumentOf;
     }
 
     public String noun() { return noun; }
+
+    /** The noun in the plural, e.g. {@code policies}, for headings and lists. */
+    public String plural() { return plural; }
 
     public String withArticle() { return withArticle; }
 

@@ -2,6 +2,9 @@ package dev.strat.runtime.experiment;
 
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.BacktestResult;
+import dev.strat.runtime.backtest.CostModel;
+import dev.strat.runtime.backtest.FlatCost;
+import dev.strat.runtime.backtest.ProportionalCost;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.Metrics;
@@ -29,7 +32,7 @@ import java.util.Map;
  * @param periods        periods T per run
  * @param frequency      the bar convention, e.g. {@code daily, 252 periods/yr}
  * @param periodsPerYear P used to annualise
- * @param costs          fee and slippage
+ * @param costs          the cost model: its kind, description and parameters, and the cash rate
  * @param capital        initial wealth
  * @param seeds          the seeds, in the order of every {@code perSeed} list
  * @param metrics        the metrics shown in tables (all are recorded)
@@ -101,8 +104,46 @@ public record ExperimentReport(String experiment, String market, List<String> da
     public record SeriesReport(String name, List<String> labels, List<Integer> steps, List<Double> values) {
     }
 
-    /** Costs as configured: rates are fractions (0.0025 for 0.25 %). */
-    public record Costs(double fee, double slippageMin, double slippageMax, double cashRate) {
+    /**
+     * The account's frictions as the run charged them. Rates are fractions (0.0025 for 0.25 %).
+     *
+     * @param model       the cost model's kind: {@code proportional} (fee and slippage of traded value)
+     *                    or {@code flat} (RiPO's flat cost every step and perturbed closes); another
+     *                    model is named by its class
+     * @param description the model's own words ({@link CostModel#describe()}), as the table prints them
+     * @param parameters  the model's parameters by name: {@code fee, slippageMin, slippageMax} for
+     *                    {@code proportional}, {@code rate, perturb} for {@code flat}; empty for a model
+     *                    this file does not know
+     * @param cashRate    the annual rate cash earns
+     */
+    public record Costs(String model, String description, Map<String, Double> parameters, double cashRate) {
+
+        public Costs {
+            // kept in the model's order, so the file lists them as the model defines them
+            parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+
+        /** The costs of {@code config}: its cost model rather than its fee fields, which a flat model leaves at 0. */
+        public static Costs of(BacktestConfig config) {
+            CostModel model = config.costModel();
+            Map<String, Double> parameters = new LinkedHashMap<>();
+            String kind;
+            switch (model) {
+                case ProportionalCost p -> {
+                    kind = "proportional";
+                    parameters.put("fee", p.fee());
+                    parameters.put("slippageMin", p.slippageMin());
+                    parameters.put("slippageMax", p.slippageMax());
+                }
+                case FlatCost f -> {
+                    kind = "flat";
+                    parameters.put("rate", f.rate());
+                    parameters.put("perturb", f.perturb());
+                }
+                default -> kind = model.getClass().getSimpleName();
+            }
+            return new Costs(kind, model.describe(), parameters, config.riskFree());
+        }
     }
 
     /** Metric options; {@code goal} is a multiple of capital or null. */
@@ -159,7 +200,7 @@ public record ExperimentReport(String experiment, String market, List<String> da
                 TableRenderer.barTime(market, spec.firstBar()), TableRenderer.barTime(market, spec.lastBar()),
                 spec.firstBar(), spec.lastBar(), spec.periods(), market.frequency().label(),
                 market.frequency().periodsPerYear(),
-                new Costs(config.fee(), config.slippageMin(), config.slippageMax(), config.riskFree()),
+                Costs.of(config),
                 config.capital(), spec.seeds(), spec.metrics().stream().map(MetricId::key).toList(),
                 new Conventions(spec.options().riskFree(), spec.options().omegaThreshold(),
                         spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal())),

@@ -33,6 +33,9 @@ import java.util.Optional;
  * <p>Under a walk-forward, a learning strategy's windows are chained into one run per seed
  * ({@link RunChaining#concat}), a non-learning strategy's single run is cut into windows
  * ({@link RunChaining#slice}); both give {@link StrategyResult#windows()} and a concatenated run.
+ * A learning strategy's window {@code w > 0} is tested with its costs' random streams seeded from
+ * the run's seed and {@code w} ({@link WindowCosts}), so windows do not repeat one another's
+ * slippage; window 0, and so every fixed split, uses the run's seed.
  *
  * <p>{@link MetricId#GOAL_PROBABILITY} is 1 or 0 per run (goal reached or not, see
  * {@link dev.strat.runtime.metrics.MetricOptions#goal()}), so its mean across seeds is the share
@@ -167,7 +170,9 @@ public final class ExperimentRunner {
             } else {
                 stage = strategy.build().apply(run.seed());
             }
-            result = backtester.run(strategy.name(), stage, market, run.test().from(), run.test().to(), run.seed());
+            // a learner's later windows draw their own cost streams rather than window 0's again
+            Backtester tester = run.window() > 0 ? new Backtester(WindowCosts.config(spec.config(), run.window())) : backtester;
+            result = tester.run(strategy.name(), stage, market, run.test().from(), run.test().to(), run.seed());
         } catch (RuntimeException e) {
             handsOn = false;
             throw new ExperimentFailure(strategy.name(), run.seed(), spec.walkForward() ? run.window() : -1, e);

@@ -40,26 +40,14 @@ public interface ReportSink {
      */
     void categories(String series, List<String> labels);
 
-    /** A view of this sink that prefixes every name with {@code prefix + "/"}. */
+    /**
+     * A view of this sink that prefixes every name with {@code prefix + "/"}. The view remembers
+     * each full name it built, so a member that reports every step allocates nothing after its
+     * first: stages write a handful of names, so the cache stays small. Like the sinks it wraps,
+     * the view is used by one run's thread.
+     */
     default ReportSink scoped(String prefix) {
         if (this == NONE) return NONE;
-        ReportSink parent = this;
-        String p = prefix + "/";
-        return new ReportSink() {
-            @Override
-            public void series(String name, int step, double value) {
-                parent.series(p + name, step, value);
-            }
-
-            @Override
-            public void count(String name, long delta) {
-                parent.count(p + name, delta);
-            }
-
-            @Override
-            public void categories(String series, List<String> labels) {
-                parent.categories(p + series, labels);
-            }
-        };
+        return new ScopedReportSink(this, prefix + "/");
     }
 }

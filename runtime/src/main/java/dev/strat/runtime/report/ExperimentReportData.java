@@ -67,8 +67,8 @@ public final class ExperimentReportData {
         all.put("frequency", market.frequency().label());
         all.put("seeds", spec.seeds().toString());
         all.put("capital", String.format("%,.0f", spec.config().capital()));
-        all.put("costs", String.format("fee %.4g%%, slippage %.4g%% .. %.4g%% of traded value",
-                spec.config().fee() * 100, spec.config().slippageMin() * 100, spec.config().slippageMax() * 100));
+        // the model says what it charges, as in the terminal table: a flat cost has no fee to show
+        all.put("costs", spec.config().costModel().describe());
         all.put("risk-free rate", String.format("%.4g%% a year", spec.options().riskFree() * 100));
         all.putAll(settings);
 

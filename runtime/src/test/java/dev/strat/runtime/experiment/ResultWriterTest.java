@@ -3,6 +3,7 @@ package dev.strat.runtime.experiment;
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.backtest.Backtester;
+import dev.strat.runtime.backtest.FlatCost;
 import dev.strat.runtime.backtest.TestStages;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
@@ -114,7 +115,9 @@ class ResultWriterTest {
         assertEquals(List.of(1L, 2L, 3L), read.seeds());
         assertEquals(List.of("ar", "mdd", "sharpe", "omega"), read.metrics());
         assertEquals(252, read.periodsPerYear());
-        assertEquals(0.001, read.costs().slippageMax());
+        assertEquals("proportional", read.costs().model());
+        assertEquals("fee 0.25%, slippage 0%..0.1% of traded value", read.costs().description());
+        assertEquals(java.util.Map.of("fee", 0.0025, "slippageMin", 0.0, "slippageMax", 0.001), read.costs().parameters());
         assertEquals(1_000_000, read.capital());
         assertEquals("ab12cd", read.sourceHash());
         ExperimentReport.MetricReport ar = read.strategies().get(0).metrics().get("ar");
@@ -153,5 +156,32 @@ class ResultWriterTest {
         // Rewriting replaces the files in place.
         new ResultWriter(RunInfo.NONE).writeAll(result, dir.resolve("out/cmp"));
         assertEquals(summary, Files.readAllLines(dir.resolve("out/cmp/summary.csv")));
+    }
+
+    @Test
+    void aFlatCostModelIsRecordedAsItselfNotAsAZeroFee(@TempDir Path dir) throws IOException {
+        ExperimentResult proportional = handmade(Optional.empty(), List.of());
+        ExperimentSpec p = proportional.spec();
+        BacktestConfig flat = new BacktestConfig(1_000_000, 0, 0, 0).withCostModel(new FlatCost(0.001, 0.001));
+        ExperimentSpec spec = new ExperimentSpec(p.name(), p.market(), p.firstBar(), p.lastBar(), p.strategies(), p.seeds(),
+                flat, p.metrics(), p.options(), Optional.empty());
+        ExperimentResult result = new ExperimentResult(spec, proportional.strategies(), List.of());
+        Path file = dir.resolve("results.json");
+        new ResultWriter(RunInfo.NONE).writeJson(result, file);
+
+        ExperimentReport read = ResultWriter.readJson(file);
+        assertEquals(ExperimentReport.of(result, RunInfo.NONE), read);
+        assertEquals("flat", read.costs().model());
+        assertEquals("flat 0.1% of wealth every step, closes perturbed by up to 0.1%", read.costs().description());
+        assertEquals(List.of("rate", "perturb"), List.copyOf(read.costs().parameters().keySet()));
+        assertEquals(0.001, read.costs().parameters().get("rate"));
+        assertEquals(0.001, read.costs().parameters().get("perturb"));
+        String text = Files.readString(file);
+        assertTrue(!text.contains("\"fee\""), "a flat model has no fee to report: " + text);
+
+        // the HTML report's settings say the same as the table
+        String costs = dev.strat.runtime.report.ExperimentReportData.of(result, java.util.Map.of(), List.of()).settings().get("costs");
+        assertEquals("flat 0.1% of wealth every step, closes perturbed by up to 0.1%", costs);
+        assertTrue(new TableRenderer().render(result).contains("costs: " + costs), "table and report agree");
     }
 }

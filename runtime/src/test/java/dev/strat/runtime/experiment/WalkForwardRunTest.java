@@ -117,7 +117,8 @@ class WalkForwardRunTest {
         WindowResult second = rl.windows().get(1);
         double capital = rl.runs().get(0).wealth()[second.window().test().from() - result.spec().firstBar()];
         double a = 0.05 * 2 + 0.01;
-        BacktestResult direct = new Backtester(new BacktestConfig(capital, 0.0025, 0.0, 0.001)).run("rl",
+        // (window 1 draws its slippage from its own stream: WindowCosts)
+        BacktestResult direct = new Backtester(WindowCosts.config(new BacktestConfig(capital, 0.0025, 0.0, 0.001), 1)).run("rl",
                 TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0), MARKET, second.window().test().from(),
                 second.window().test().to(), 1);
         for (int t = 0; t <= direct.periods(); t++) {
@@ -128,6 +129,38 @@ class WalkForwardRunTest {
                 second.values(MetricId.SHARPE)[2]);
         // training curves join the windows' in window order
         assertArrayEquals(new double[] {0, 1, 1, 1, 2, 1, 3, 1, 4, 1}, rl.training().get(0).episodeRewards());
+    }
+
+    @Test
+    void eachWindowDrawsItsOwnSlippage() {
+        ExperimentResult result = new ExperimentRunner().run(spec(protocol(Protocol.Retrain.SCRATCH), learner(new ArrayList<>())));
+        List<WindowResult> windows = result.strategy("rl").windows();
+        java.util.Set<Double> firstCosts = new java.util.HashSet<>();
+        for (WindowResult w : windows) {
+            int k = w.window().index();
+            BacktestResult part = w.runs().get(0); // seed 1
+            // every window starts in cash and buys weights summing to 1: its first cost is fee + its first slippage draw
+            firstCosts.add(part.costs()[0]);
+            double a = 0.05 * (k + 1) + 0.01;
+            BacktestResult withRunSeed = new Backtester(COSTS).run("rl", TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0),
+                    MARKET, w.window().test().from(), w.window().test().to(), 1);
+            BacktestResult withWindowSeed = new Backtester(WindowCosts.config(COSTS, k)).run("rl",
+                    TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0), MARKET, w.window().test().from(), w.window().test().to(), 1);
+            assertArrayEquals(withWindowSeed.costs(), part.costs(), "window " + k);
+            assertArrayEquals(withWindowSeed.wealth(), part.wealth(), "window " + k);
+            assertEquals(1, part.seed(), "the result keeps the run's seed");
+            if (k == 0) {
+                assertArrayEquals(withRunSeed.wealth(), part.wealth(), "window 0 is charged as a fixed split would be");
+            } else {
+                assertFalse(java.util.Arrays.equals(withRunSeed.costs(), part.costs()), "window " + k + " repeats window 0's draws");
+            }
+        }
+        assertEquals(windows.size(), firstCosts.size(), "first-step costs " + firstCosts);
+        assertEquals(7, WindowCosts.seed(7, 0));
+        assertEquals(7, WindowCosts.seed(7, RunSpec.ALL_WINDOWS));
+        assertNotEquals(WindowCosts.seed(7, 1), WindowCosts.seed(7, 2));
+        assertNotEquals(WindowCosts.seed(7, 1), WindowCosts.seed(8, 1));
+        assertEquals(COSTS.costModel().describe(), WindowCosts.config(COSTS, 3).costModel().describe());
     }
 
     @Test

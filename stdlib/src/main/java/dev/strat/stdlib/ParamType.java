@@ -77,7 +77,7 @@ public sealed interface ParamType {
 
     /** A list of components of one kind, e.g. {@code features=[returns(5), weights]}. */
     record ComponentList(ComponentKind kind) implements ParamType {
-        public String display() { return "a list of " + kind.noun() + "s"; }
+        public String display() { return "a list of " + kind.plural(); }
         public boolean accepts(Value v) {
             return v instanceof Value.ListOf l && l.items().stream().allMatch(i -> i instanceof Value.Call c && c.kind() == kind);
         }

@@ -78,13 +78,13 @@ final class ComponentResolver {
         }
         Optional<Component> found = registry.findComponent(name);
         if (found.isEmpty()) {
-            r.unknownOrList(span, "'" + name + "' is not a known " + kind.noun(), name, registry.componentNames(kind), kind.noun() + "s");
+            r.unknownOrList(span, "'" + name + "' is not a known " + kind.noun(), name, registry.componentNames(kind), kind.plural());
             return Optional.empty();
         }
         Component c = found.get();
         if (c.kind() != kind) {
             r.error(span, "'" + name + "' is " + c.kind().withArticle() + ", not " + kind.withArticle(),
-                    kind.noun() + "s: " + String.join(", ", registry.componentNames(kind)));
+                    kind.plural() + ": " + String.join(", ", registry.componentNames(kind)));
             return Optional.empty();
         }
         List<Param> params = c.params().stream().map(Param::of).toList();

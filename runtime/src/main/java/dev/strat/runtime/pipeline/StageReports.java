@@ -14,7 +14,8 @@ public final class StageReports implements ReportSink {
     private final int periods;
     private final Map<String, double[]> series = new LinkedHashMap<>();
     private final Map<String, List<String>> categories = new LinkedHashMap<>();
-    private final Map<String, Long> counters = new LinkedHashMap<>();
+    // one mutable cell per counter: a count every bar must not box a new Long each time
+    private final Map<String, long[]> counters = new LinkedHashMap<>();
 
     public StageReports(int periods) {
         if (periods < 0) throw new IllegalArgumentException("periods must be >= 0");
@@ -35,7 +36,7 @@ public final class StageReports implements ReportSink {
 
     @Override
     public void count(String name, long delta) {
-        counters.merge(name, delta, Long::sum);
+        counters.computeIfAbsent(name, k -> new long[1])[0] += delta;
     }
 
     @Override
@@ -49,6 +50,8 @@ public final class StageReports implements ReportSink {
         series.forEach((k, v) -> copy.put(k, v.clone()));
         Map<String, List<String>> cats = new LinkedHashMap<>(categories);
         cats.keySet().retainAll(copy.keySet());
-        return new StageReport(copy, cats, counters);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counters.forEach((k, v) -> counts.put(k, v[0]));
+        return new StageReport(copy, cats, counts);
     }
 }

@@ -124,6 +124,16 @@ public final class Checker {
                 if (own.contains(d)) e.ifPresent(planned::add);
             }
 
+            // what building reports at run time (k against the universe, a pool index, lengths in bars) is reported now
+            if (r.errorCount() == 0) {
+                BuildCheck builds = new BuildCheck(context.catalog(), r);
+                planned.forEach(builds::check);
+                // with one market, a strategy no experiment uses yet is still built for it
+                List<MarketPlan> only = markets.values().stream().flatMap(Optional::stream).toList();
+                if (only.size() == 1) {
+                    strategies.forEach((name, plan) -> plan.ifPresent(p -> builds.check(new StrategyPlan(name, p), only.get(0))));
+                }
+            }
             List<Diagnostic> diagnostics = r.diagnostics();
             if (r.errorCount() > 0) return new CheckResult(Optional.empty(), diagnostics);
             Map<String, SplitPlan> splitPlans = new LinkedHashMap<>();

@@ -11,10 +11,17 @@ public sealed interface MarketFacts {
      * @param symbols the symbols present in the file
      * @param first   the first date with data
      * @param last    the last date with data
+     * @param frequency the bar frequency inferred from the file's times, when it could be
      */
-    record Known(String file, List<String> symbols, LocalDate first, LocalDate last) implements MarketFacts {
+    record Known(String file, List<String> symbols, LocalDate first, LocalDate last,
+                 java.util.Optional<dev.strat.runtime.data.Frequency> frequency) implements MarketFacts {
         public Known {
             symbols = List.copyOf(symbols);
+            java.util.Objects.requireNonNull(frequency, "frequency");
+        }
+
+        public Known(String file, List<String> symbols, LocalDate first, LocalDate last) {
+            this(file, symbols, first, last, java.util.Optional.empty());
         }
     }
 

@@ -41,10 +41,12 @@ public final class CheckFixtures {
     public static final MarketCatalog FAKE_CATALOG = source -> {
         String path = source.path();
         if (path.equals("us_large_caps_daily.csv.gz")) {
-            return Optional.of(new MarketFacts.Known(path, US_SYMBOLS, LocalDate.of(2010, 1, 4), LocalDate.of(2023, 10, 27)));
+            return Optional.of(new MarketFacts.Known(path, US_SYMBOLS, LocalDate.of(2010, 1, 4), LocalDate.of(2023, 10, 27),
+                    Optional.of(dev.strat.runtime.data.Frequency.DAILY_STOCKS)));
         }
         if (path.equals("crypto_daily.csv.gz")) {
-            return Optional.of(new MarketFacts.Known(path, List.of("BTC", "ETH", "BNB"), LocalDate.of(2018, 1, 1), LocalDate.of(2022, 12, 31)));
+            return Optional.of(new MarketFacts.Known(path, List.of("BTC", "ETH", "BNB"), LocalDate.of(2018, 1, 1), LocalDate.of(2022, 12, 31),
+                    Optional.of(dev.strat.runtime.data.Frequency.DAILY_CRYPTO)));
         }
         if (path.startsWith("missing")) {
             return Optional.of(new MarketFacts.Unavailable("file not found: looked in /data/" + path));

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -19,10 +20,15 @@ import java.util.TreeSet;
  * @param first   the earliest date in the file
  * @param last    the latest date in the file
  */
-public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last) {
+public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last, Optional<Frequency> frequency) {
 
     public CsvFileFacts {
         symbols = List.copyOf(symbols);
+        java.util.Objects.requireNonNull(frequency, "frequency");
+    }
+
+    public CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last) {
+        this(symbols, first, last, Optional.empty());
     }
 
     /** Scans a file; errors name the file and, for a bad row, its line number. */
@@ -42,7 +48,11 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
                 throw new DataException(name + ":1: the header needs 'date' and 'symbol' columns, found: " + header);
             }
             TreeSet<String> symbols = new TreeSet<>();
-            String minDate = null, maxDate = null, lastSymbol = null;
+            String minDate = null, maxDate = null, lastSymbol = null, lastDate = null;
+            // the bar times, for the frequency a checker needs to turn lengths such as 21d into bars
+            long[] times = new long[1024];
+            int count = 0;
+            boolean readable = true;
             int lineNo = 1;
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
@@ -50,6 +60,16 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
                 String date = field(line, dateCol), symbol = field(line, symbolCol);
                 if (date == null || symbol == null || date.length() < 10) {
                     throw new DataException(name, lineNo, 1, "date", "expected a date and a symbol, got: " + line);
+                }
+                if (readable && !date.equals(lastDate)) {
+                    long epoch = CsvMarketReader.epochSeconds(date);
+                    if (epoch == Long.MIN_VALUE) {
+                        readable = false;
+                    } else {
+                        if (count == times.length) times = java.util.Arrays.copyOf(times, count * 2);
+                        times[count++] = epoch;
+                    }
+                    lastDate = date;
                 }
                 String day = date.substring(0, 10);
                 if (minDate == null || day.compareTo(minDate) < 0) minDate = day;
@@ -62,7 +82,8 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
             }
             if (minDate == null) throw new DataException(name + ": the file has a header but no rows");
             try {
-                return new CsvFileFacts(List.copyOf(symbols), LocalDate.parse(minDate), LocalDate.parse(maxDate));
+                return new CsvFileFacts(List.copyOf(symbols), LocalDate.parse(minDate), LocalDate.parse(maxDate),
+                        readable ? frequency(times, count) : Optional.empty());
             } catch (java.time.format.DateTimeParseException e) {
                 throw new DataException(name + ": unreadable date '" + e.getParsedString() + "'");
             }
@@ -70,6 +91,17 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
             throw new DataException(name + ": file not found");
         } catch (IOException e) {
             throw new DataException(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The frequency of the file's distinct bar times, when there are enough of them to tell. */
+    private static Optional<Frequency> frequency(long[] times, int count) {
+        long[] distinct = java.util.Arrays.stream(times, 0, count).sorted().distinct().toArray();
+        if (distinct.length < 3) return Optional.empty();
+        try {
+            return Optional.of(FrequencyInference.infer(distinct));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -92,6 +92,11 @@ public final class CsvMarketReader {
     record Parsed(List<RawSeries> series, Map<String, Integer> skippedEmptyClose) {}
 
     /** One parse of one file; not reusable. */
+    /** Epoch seconds of a date field as the reader parses it, or {@code Long.MIN_VALUE} when malformed. */
+    static long epochSeconds(String text) {
+        return Parser.parseTime(text, 0, text.length());
+    }
+
     private static final class Parser {
         private final String file;
         private final CsvOptions options;

@@ -172,7 +172,8 @@ final class PipelineResolver {
     private Optional<Piece> stage(StageExpr stage) {
         if (stage.kind() != null) {
             Optional<StageKind> written = StageKinds.byKeyword(stage.kind().name());
-            if (written.isPresent() && (written.get() == StageKind.SWITCH || written.get() == StageKind.BLEND)) {
+            if (written.isPresent() && (written.get() == StageKind.SWITCH || written.get() == StageKind.BLEND
+                    || written.get() == StageKind.HIERARCHY)) {
                 return composite(stage, written.get());
             }
         }
@@ -314,7 +315,8 @@ final class PipelineResolver {
         Optional<Builtin> agent = registry.find(policyName).filter(b -> b.kind() == StageKind.AGENT);
         if (agent.isPresent()) {
             r.error(policy.span(), "a learning " + keyword + " policy ('" + policyName + "') is not supported yet",
-                    "learning switchers arrive with the HRP/HERC switching work; use " + policies(builtin));
+                    (kind == StageKind.HIERARCHY ? "learning hierarchies arrive with HADAPS's hierarchical SAC"
+                            : "learning switchers arrive with the HRP/HERC switching work") + "; use " + policies(builtin));
             return Optional.empty();
         }
         List<Expr.Arg> args = new ArrayList<>();
@@ -328,7 +330,7 @@ final class PipelineResolver {
             if (first != null) {
                 r.error(c.keyword().span(), "'" + kw + "' is given twice", "first given at " + first.location());
                 ok = false;
-            } else if (kw.equals("over")) {
+            } else if (kw.equals("over") && kind != StageKind.HIERARCHY) {
                 over = c.value();
             } else if (builtin.param(kw).isPresent() && !kw.equals("policy")) {
                 args.add(new Expr.Arg(c.keyword(), c.value(), c.span()));
@@ -341,7 +343,10 @@ final class PipelineResolver {
         Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, stage.kind().span(), args, registry, r);
         ok &= bound.isPresent();
         Optional<List<StageNode.Member>> members = Optional.empty();
-        if (over == null) {
+        if (kind == StageKind.HIERARCHY) {
+            members = parts(stage);
+            ok &= members.isPresent();
+        } else if (over == null) {
             r.error(stage.kind().span(), "'" + keyword + "' needs 'over POOL': the members it " + (kind == StageKind.SWITCH
                     ? "chooses among" : "weights"), "e.g. '" + keyword + " " + AstText.expr(policy) + " every 5 over [ucrp, bah, olmar]'");
             ok = false;
@@ -349,13 +354,51 @@ final class PipelineResolver {
             members = pool(over);
             ok &= members.isPresent();
         }
-        if (!stage.block().isEmpty()) {
+        if (!stage.block().isEmpty() && kind != StageKind.HIERARCHY) {
             r.error(stage.block().get(0).span(), "a block { ... } is not supported for '" + keyword + "'");
             ok = false;
         }
         if (!ok) return Optional.empty();
         StageNode node = new StageNode(builtin, Arguments.of(builtin, bound.get()), stage.span()).withMembers(members.get());
         return Optional.of(new Piece(keyword, stage.span(), List.of(node)));
+    }
+
+    /**
+     * A hierarchy's block: one part per asset class, {@code CLASS STAGE}, each a member named by its
+     * class. Which classes the market has is checked when the stage is built for the market.
+     */
+    private Optional<List<StageNode.Member>> parts(StageExpr stage) {
+        if (stage.block().isEmpty()) {
+            r.error(stage.kind().span(), "'hierarchy' needs a block naming the stage of each asset class",
+                    "e.g. 'hierarchy equal every 21d { crypto olmar(window=5); stock ucrp }'");
+            return Optional.empty();
+        }
+        List<StageNode.Member> out = new ArrayList<>();
+        Map<String, Span> seen = new HashMap<>();
+        boolean ok = true;
+        for (StageExpr.BlockPart part : stage.block()) {
+            String role = part.role().name();
+            Span first = seen.putIfAbsent(role, part.role().span());
+            if (first != null) {
+                r.error(part.role().span(), "class '" + role + "' is given twice", "first given at " + first.location());
+                ok = false;
+                continue;
+            }
+            for (StageExpr.Clause c : part.clauses()) {
+                r.error(c.keyword().span(), "'" + c.keyword().name() + "' is not a clause of a hierarchy's part",
+                        "a part is a class and its stage, e.g. 'crypto olmar(window=5)'");
+                ok = false;
+            }
+            List<StageNode.Member> one = new ArrayList<>();
+            if (part.value() instanceof Expr.Call || part.value() instanceof Expr.Name) {
+                ok &= member(new StageExpr(null, part.value(), List.of(), List.of(), part.value().span()), role, one);
+            } else {
+                r.error(part.value().span(), "class '" + role + "' needs a stage, not " + AstText.describe(part.value()));
+                ok = false;
+            }
+            out.addAll(one);
+        }
+        return ok ? Optional.of(out) : Optional.empty();
     }
 
     /** The policies a composite accepts, from its 'policy' parameter's type. */

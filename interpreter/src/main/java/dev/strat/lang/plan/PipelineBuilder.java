@@ -148,9 +148,22 @@ public final class PipelineBuilder {
         List<Stage> members = new ArrayList<>();
         List<String> memberNames = new ArrayList<>();
         Map<String, Integer> usedMembers = new HashMap<>();
+        boolean sleeves = node.builtin().kind() == StageKind.HIERARCHY;
         for (StageNode.Member m : node.members()) {
             String memberPath = path + "." + unique(memberSegment(m.name()), usedMembers);
-            Optional<Pipeline> p = pipeline(m.name(), m.pipeline(), market, memberPath, errors, learners, inTree);
+            // a hierarchy's part allocates within its asset class: it is built for (and learns on) that class only
+            MarketInfo seen = market;
+            if (sleeves) {
+                List<String> assets = market.classes().get(m.name());
+                if (assets == null) {
+                    errors.add(Diagnostic.error(m.span(), "the market has no asset class '" + m.name() + "'"
+                            + (market.classes().isEmpty() ? ": declare classes on the market, e.g. classes crypto: [BTC, ETH]"
+                            : "; its classes are " + String.join(", ", market.classes().keySet()))));
+                    continue;
+                }
+                seen = new MarketInfo(assets, Map.of(), market.frequency());
+            }
+            Optional<Pipeline> p = pipeline(m.name(), m.pipeline(), seen, memberPath, errors, learners, inTree || sleeves);
             p.ifPresent(pl -> {
                 members.add(pl.stages().size() == 1 ? pl.stages().get(0) : pl);
                 memberNames.add(m.name());

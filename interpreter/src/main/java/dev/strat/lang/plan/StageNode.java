@@ -74,7 +74,10 @@ public record StageNode(Builtin builtin, Arguments args, Span span, Optional<Val
     public String render() {
         StageKind kind = builtin.kind();
         String text;
-        if (kind == StageKind.SWITCH || kind == StageKind.BLEND) {
+        if (kind == StageKind.HIERARCHY) {
+            text = builtin.name() + " " + args.get("policy").render() + everyArg() + " { "
+                    + members.stream().map(m -> m.name() + " " + m.pipeline().render()).collect(Collectors.joining("; ")) + " }";
+        } else if (kind == StageKind.SWITCH || kind == StageKind.BLEND) {
             text = builtin.name() + " " + args.get("policy").render() + everyArg()
                     + " over [" + members.stream().map(Member::name).collect(Collectors.joining(", ")) + "]";
         } else if (kind == StageKind.SELECT) {

@@ -52,6 +52,9 @@ final class TestRegistry {
             .add(builtin("blend", StageKind.BLEND,
                     ParamSpec.required("policy", new ParamType.Choice(List.of("equal")), Double.NaN, Double.NaN, "policy"),
                     ParamSpec.optional("every", new ParamType.Bars(), new Value.Num(1, false, true), 1, Double.NaN, "every")))
+            .add(builtin("hierarchy", StageKind.HIERARCHY,
+                    ParamSpec.required("policy", new ParamType.Choice(List.of("equal")), Double.NaN, Double.NaN, "policy"),
+                    ParamSpec.optional("every", new ParamType.Bars(), new Value.Num(1, false, true), 1, Double.NaN, "every")))
             .add(builtin("top", StageKind.SELECT,
                     ParamSpec.required("k", new ParamType.Integer(), 1, 100, "k"),
                     ParamSpec.required("by", new ParamType.Choice(List.of("mom", "vol")), Double.NaN, Double.NaN, "by"),

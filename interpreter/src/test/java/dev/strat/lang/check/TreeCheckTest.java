@@ -120,4 +120,19 @@ class TreeCheckTest {
         assertEquals(List.of("'pool' is a models declaration, not a strategy or built-in"),
                 errors("models pool = [alloc]\nstrategy s = pool"));
     }
+
+    @Test
+    void aHierarchyNamesTheStageOfEachAssetClassInItsBlock() {
+        StageNode h = plan("strategy s = hierarchy equal every 21 { crypto alloc(window=9); stock learner }", "s").stages().get(0);
+        assertEquals("hierarchy", h.builtin().name());
+        assertEquals(List.of("crypto", "stock"), memberNames(h));
+        assertEquals(9, h.members().get(0).pipeline().stages().get(0).args().integer("window"));
+        assertEquals(List.of("'hierarchy' needs a block naming the stage of each asset class"),
+                errors("strategy s = hierarchy equal every 21"));
+        assertEquals(List.of("class 'crypto' is given twice"), errors("strategy s = hierarchy equal { crypto alloc; crypto learner }"));
+        assertEquals(List.of("'on' is not a clause of a hierarchy's part"),
+                errors("strategy s = hierarchy equal { crypto alloc on mom }"));
+        assertEquals(List.of("'cap' cannot be a member of a pool: it is a transform, which adjusts the weights of the stage before it"),
+                errors("strategy s = hierarchy equal { crypto cap }"));
+    }
 }

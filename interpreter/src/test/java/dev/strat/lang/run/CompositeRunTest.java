@@ -105,4 +105,21 @@ class CompositeRunTest {
         RunOutcome reused = run(NESTED, TrainContext.Mode.REUSE);
         assertEquals(trained.tables(), reused.tables(), "reloaded models test exactly as when they were trained");
     }
+
+    @Test
+    void aHierarchySplitsWealthAcrossClassesAndEachClassStageSeesItsOwnAssets() throws Exception {
+        RunOutcome o = new Interpreter().run(new Source("h.strat", """
+                market m = synthetic gbm(assets=4, days=500, seed=3)
+                    classes low: [S1, S2], high: [S3, S4]
+                strategy h = hierarchy mix(weights=[30%, 70%]) every 5 { low crp(weights=[50%, 50%]); high ucrp }
+                backtest h on m
+                """), new RunOptions(Path.of("."), out, OptionalLong.empty(), Path.of(""), TrainContext.Mode.FRESH),
+                ProgressListener.NONE);
+        assertEquals(0, o.exitCode(), DiagnosticFormatter.formatAll(o.diagnostics()) + o.failure());
+        Path dir = Files.list(out).findFirst().orElseThrow();
+        List<String> rows = Files.readAllLines(dir.resolve("results.json"));
+        assertTrue(String.join("\n", rows).contains("h.hierarchy/weight/high"), "class weights are reported");
+        String equity = Files.readString(dir.resolve("equity.csv"));
+        assertTrue(equity.lines().count() > 400, "the hierarchy ran over the data");
+    }
 }

@@ -153,13 +153,7 @@ public final class Select implements Stage, AutoCloseable {
             view = history.columns(picks);
             viewParent = history;
         }
-        double[] current = decision.current();
-        double invested = 0;
-        for (int j = 0; j < k; j++) {
-            subCurrent[j] = current[picks[j]];
-            invested += subCurrent[j];
-        }
-        subCurrent[k] = Math.max(0, 1 - invested);
+        SubUniverse.restrict(decision.current(), picks, subCurrent);
         if (then == null) {
             Arrays.fill(subProposal, 0, k, 1.0 / k);
             subProposal[k] = 0;
@@ -172,9 +166,7 @@ public final class Select implements Stage, AutoCloseable {
                         + problem + " at step " + decision.step() + "; it must propose k + 1 = " + (k + 1) + " weights");
             }
         }
-        Arrays.fill(out, 0, n, 0.0);
-        for (int j = 0; j < k; j++) out[picks[j]] = subProposal[j];
-        out[n] = subProposal[k];
+        SubUniverse.expand(subProposal, picks, n, out);
     }
 
     /** Ranks the assets and fills the slots; an asset that stays picked keeps its slot. */
@@ -222,29 +214,12 @@ public final class Select implements Stage, AutoCloseable {
     @Override
     public void observe(Outcome outcome) {
         if (then == null) return;
-        double[] executed = outcome.executed(), relatives = outcome.relatives();
-        double invested = 0;
-        for (int j = 0; j < k; j++) {
-            subExecuted[j] = executed[picks[j]];
-            subRelatives[j] = relatives[picks[j]];
-            invested += subExecuted[j];
-        }
-        subExecuted[k] = Math.max(0, 1 - invested);
-        then.observe(new Outcome(outcome.step(), subExecuted, subRelatives, outcome.grossReturn(), outcome.cost(),
-                outcome.netReturn(), outcome.wealth()));
+        then.observe(SubUniverse.restrict(outcome, picks, subExecuted, subRelatives));
     }
 
     /** Closes the then-stage when it holds resources. */
     @Override
     public void close() {
-        if (then instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        if (then != null) dev.strat.runtime.pipeline.Stages.closeAll(List.of(then));
     }
 }

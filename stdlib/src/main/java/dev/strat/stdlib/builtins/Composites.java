@@ -7,6 +7,7 @@ import dev.strat.runtime.compose.Policies;
 import dev.strat.runtime.compose.Scorer;
 import dev.strat.runtime.compose.Scorers;
 import dev.strat.runtime.compose.Select;
+import dev.strat.runtime.compose.Sleeve;
 import dev.strat.runtime.compose.Switch;
 import dev.strat.runtime.compose.SwitchPolicy;
 import dev.strat.runtime.pipeline.Stage;
@@ -140,6 +141,21 @@ public final class Composites {
                 "strategy average = blend equal over [olmar, pamr, ucrp]",
                 (args, context) -> buildBlend(args, context, components)));
 
+        b.add(new Builtin("hierarchy", StageKind.HIERARCHY, List.of(
+                ParamSpec.required("policy", new ParamType.ComponentOf(ComponentKind.POLICY), Double.NaN, Double.NaN,
+                        "splits the wealth across the classes: equal, mix(weights), best(metric, lookback), ..."),
+                Specs.bars("every", 1, 1, "decisions between new class weights")),
+                "Allocates across asset classes with a policy, and within each class with its own stage.",
+                "Each part of the block names an asset class of the market and the stage that allocates within it; that "
+                        + "stage sees only its class's assets (and cash) and is built for them. Every 'every' decisions the "
+                        + "policy weights the classes from their sleeves' shadow accounts, as a blend weights its members, "
+                        + "and the proposal is the class weights times the within-class weights. Reports each class's "
+                        + "weight at every step (series weight/CLASS). Learning hierarchies (HADAPS's hierarchical SAC) "
+                        + "come with that paper.",
+                "",
+                "strategy mix = hierarchy equal every 21d { crypto olmar(window=5); stock ucrp }",
+                (args, context) -> buildHierarchy(args, context, components)));
+
         b.add(new Builtin("top", StageKind.SELECT, List.of(
                 ParamSpec.required("k", Specs.INTEGER, 1, Double.NaN, "how many assets to pick; fewer than the market has"),
                 ParamSpec.required("by", new ParamType.ComponentOf(ComponentKind.SCORER), Double.NaN, Double.NaN,
@@ -155,6 +171,28 @@ public final class Composites {
                 HRL_PAPER,
                 "strategy winners = select top(5) by momentum(lookback=60) every 21d | ucrp",
                 (args, context) -> buildSelect(args, context, components)));
+    }
+
+    private static Stage buildHierarchy(Arguments args, BuildContext context, ComponentBinder components) {
+        List<Stage> members = members("hierarchy", context);
+        MarketInfo market = context.market();
+        if (market.classes().isEmpty()) {
+            throw new BuildException("hierarchy needs asset classes: declare them on the market, e.g. "
+                    + "classes crypto: [BTC, ETH], stock: [AAPL, MSFT]");
+        }
+        List<String> classes = context.memberNames();
+        List<Stage> sleeves = new java.util.ArrayList<>();
+        for (int c = 0; c < members.size(); c++) {
+            List<String> assets = market.classes().get(classes.get(c));
+            if (assets == null) {
+                throw new BuildException("hierarchy: the market has no asset class '" + classes.get(c) + "'; its classes are "
+                        + String.join(", ", market.classes().keySet()));
+            }
+            int[] columns = assets.stream().mapToInt(market.symbols()::indexOf).toArray();
+            sleeves.add(new Sleeve(name(context, "hierarchy") + "/" + classes.get(c), columns, members.get(c)));
+        }
+        BlendPolicy policy = components.build(ComponentType.POLICY, args.get("policy"), context);
+        return new Blend(name(context, "hierarchy"), policy, args.bars("every", market.frequency(), 1), sleeves, classes);
     }
 
     private static Stage buildSwitch(Arguments args, BuildContext context, ComponentBinder components) {

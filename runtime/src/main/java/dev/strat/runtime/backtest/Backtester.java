@@ -41,13 +41,16 @@ import java.util.Objects;
  * charges the proportional rate on the traded value measured before costs, ignoring that the cost
  * itself shrinks the positions being bought (a second-order term of size {@code rate^2}). Cash
  * legs are not charged: moving value from an asset into cash is charged once, on the asset. The
- * account starts in cash, so the first rebalance pays for building the portfolio. Turnover, as
+ * account starts in cash, so the first rebalance pays for building the portfolio, unless the run
+ * starts from given {@link Holdings} (the next leg of an account whose model changed, such as a
+ * walk-forward window): then the first rebalance pays only for the trades away from them. Turnover, as
  * recorded, counts the cash leg too ({@code sum over all N + 1 columns}), per
  * {@code shared/design/metrics.md}.
  *
  * <h2>Warm-up</h2>
  * While fewer than {@link Stage#warmup()} bars are visible ({@code t + 1 < warmup}) the stage is
- * neither asked nor told anything and the account holds cash. Bars before {@code firstBar} count as
+ * neither asked nor told anything and the account does not trade: it holds cash, or lets the
+ * holdings it started from drift. Bars before {@code firstBar} count as
  * visible history, so a test split that starts late in a market normally needs no warm-up steps.
  * {@link Decision#step()} and {@link Outcome#step()} are the period index {@code k} of the run
  * (the row of {@link BacktestResult#weights()}), so after warm-up steps a stage's first call has
@@ -97,6 +100,7 @@ public final class Backtester {
     /**
      * Runs {@code stage} with decisions at bars {@code firstBar .. lastBar - 1}; the result holds
      * wealth at bars {@code firstBar .. lastBar}. The stage is {@linkplain Stage#reset reset} first.
+     * The account opens in cash with the configuration's capital.
      *
      * @param strategy the name reports use for the run
      * @param seed     the run's seed, handed to the stage and used for slippage draws
@@ -104,12 +108,54 @@ public final class Backtester {
      */
     public BacktestResult run(String strategy, Stage stage, MarketData market, int firstBar, int lastBar, long seed,
                               ProgressListener progress) {
+        return execute(strategy, stage, market, firstBar, lastBar, seed, null, progress).result();
+    }
+
+    /**
+     * One leg of an account's life: a backtest and the holdings its account ends with (the weights
+     * drifted by the last period, and the final wealth), from which the next leg starts.
+     *
+     * @param result the backtest; its wealth starts at the starting holdings' wealth
+     * @param end    what the account holds at the close of the last bar
+     */
+    public record Leg(BacktestResult result, Holdings end) {
+        public Leg {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(end, "end");
+        }
+    }
+
+    /**
+     * Runs {@code stage} as {@link #run(String, Stage, MarketData, int, int, long, ProgressListener)}
+     * does, but with an account that starts from {@code start} instead of cash: its first decision
+     * sees {@code start}'s weights as the current ones and pays only for trading away from them, and
+     * its wealth path starts at {@code start}'s wealth. Starting from
+     * {@link Holdings#cash(int, double) cash} with the capital gives exactly the plain run. So the
+     * legs of one account, each starting from the holdings the one before ended with, give exactly
+     * the account's continuous run whatever stage each leg runs (with a deterministic cost model;
+     * a random one draws each leg's stream from the leg's seed and configuration).
+     *
+     * @param start the starting weights (N + 1, cash last), checked like a proposal (finite,
+     *              non-negative, summing to 1 within {@link #SUM_TOLERANCE}; used as given, not
+     *              renormalised, so a carried drift is not rounded) and wealth
+     * @throws IllegalArgumentException when {@code start} does not fit the market or is not a valid portfolio
+     */
+    public Leg run(String strategy, Stage stage, MarketData market, int firstBar, int lastBar, long seed, Holdings start,
+                   ProgressListener progress) {
+        Objects.requireNonNull(start, "start");
+        return execute(strategy, stage, market, firstBar, lastBar, seed, start, progress);
+    }
+
+    /** The loop; {@code start} null opens in cash with the capital. */
+    private Leg execute(String strategy, Stage stage, MarketData market, int firstBar, int lastBar, long seed, Holdings start,
+                        ProgressListener progress) {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(progress, "progress");
         if (firstBar < 0 || lastBar <= firstBar || lastBar >= market.bars()) {
             throw new IllegalArgumentException("a backtest needs 0 <= firstBar < lastBar < bars (" + market.bars()
                     + "), got " + firstBar + ".." + lastBar);
         }
+        final double[] startWeights = start == null ? null : startingWeights(start, market);
         final int n = market.assets();
         final int m = n + 1;
         final int periods = lastBar - firstBar;
@@ -120,7 +166,11 @@ public final class Backtester {
         final String label = stage.label();
         final int warmup = stage.warmup();
         final MarketStep account = new MarketStep(market, config);
-        account.reset(setup);
+        if (startWeights == null) {
+            account.reset(setup);
+        } else {
+            account.reset(setup, startWeights, start.wealth());
+        }
 
         final long[] times = new long[periods + 1];
         final double[] wealth = new double[periods + 1];
@@ -147,9 +197,12 @@ public final class Backtester {
                 Arrays.fill(target, Double.NaN);
                 stage.propose(new Decision(history, step, current, current, account.wealth()), target);
                 validate(target, n, label, step, market, t);
-            } else {
+            } else if (account.holdsOnlyCash()) {
                 Arrays.fill(target, 0, n, 0.0);
                 target[n] = 1.0;
+            } else {
+                // no decision, no trade: carried holdings drift
+                System.arraycopy(account.drifted(), 0, target, 0, m);
             }
 
             final Outcome outcome = account.step(step, t, target);
@@ -163,8 +216,26 @@ public final class Backtester {
             if ((step + 1) % reportEvery == 0 || step + 1 == periods) progress.progress(step + 1, null);
         }
         progress.finish();
-        return new BacktestResult(strategy, label, seed, market.symbols(), times, wealth, weights, turnover, costs,
-                periodsPerYear, reports.snapshot());
+        return new Leg(new BacktestResult(strategy, label, seed, market.symbols(), times, wealth, weights, turnover, costs,
+                periodsPerYear, reports.snapshot()), account.holdings());
+    }
+
+    /**
+     * {@code start}'s weights checked like a proposal. They are not renormalised: a carried drift
+     * sums to 1 only up to rounding, and renormalising it would make a leg differ from the
+     * continuous account by that rounding. Noise-level negatives are clipped.
+     */
+    private static double[] startingWeights(Holdings start, MarketData market) {
+        final int n = market.assets();
+        if (start.assets() != n) {
+            throw new IllegalArgumentException("a backtest on " + n + " assets cannot start from holdings of " + start.assets()
+                    + " assets (" + (n + 1) + " weights, cash last, are needed)");
+        }
+        final double[] w = start.weights();
+        final String problem = Accounting.tidy(w.clone(), n, market.symbols());
+        if (problem != null) throw new IllegalArgumentException("a backtest cannot start from " + problem);
+        for (int j = 0; j <= n; j++) if (w[j] < 0) w[j] = 0;
+        return w;
     }
 
     /** Checks a proposal in place: clips noise-level negatives, renormalises noise-level sum drift. */

@@ -77,6 +77,37 @@ public final class MarketStep {
         lastTurnover = 0;
     }
 
+    /**
+     * Starts from given holdings instead of cash: the account holds {@code startWeights} (N + 1,
+     * cash last; checked by the caller, as a proposal is) worth {@code startWealth}, so its first
+     * step pays only for the trades away from them. The cost model's streams derive from
+     * {@code setup}'s seed, as in {@link #reset(RunSetup)}. Starting from cash with the capital is
+     * the same as {@link #reset(RunSetup)}.
+     */
+    public void reset(RunSetup setup, double[] startWeights, double startWealth) {
+        if (startWeights.length != n + 1) {
+            throw new IllegalArgumentException("starting weights need " + (n + 1) + " entries (cash last), got " + startWeights.length);
+        }
+        if (!(startWealth > 0) || startWealth == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("starting wealth must be positive and finite, got " + startWealth);
+        }
+        charger = costs.start(setup);
+        System.arraycopy(startWeights, 0, drifted, 0, n + 1);
+        wealth = startWealth;
+        lastTurnover = 0;
+    }
+
+    /** What the account holds now: a copy of the drifted weights and the wealth. */
+    public Holdings holdings() {
+        return new Holdings(drifted, wealth);
+    }
+
+    /** True when the account holds no asset at all (as it opens). */
+    public boolean holdsOnlyCash() {
+        for (int i = 0; i < n; i++) if (drifted[i] != 0) return false;
+        return true;
+    }
+
     /** Portfolio value now. */
     public double wealth() { return wealth; }
 

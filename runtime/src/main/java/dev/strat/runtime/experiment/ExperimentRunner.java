@@ -2,6 +2,7 @@ package dev.strat.runtime.experiment;
 
 import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.backtest.Backtester;
+import dev.strat.runtime.backtest.Holdings;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.MetricValues;
 import dev.strat.runtime.metrics.Metrics;
@@ -12,9 +13,12 @@ import dev.strat.runtime.data.MarketData;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs every strategy of an {@link ExperimentSpec} with every seed under its {@link Protocol},
@@ -33,9 +37,17 @@ import java.util.Optional;
  * <p>Under a walk-forward, a learning strategy's windows are chained into one run per seed
  * ({@link RunChaining#concat}), a non-learning strategy's single run is cut into windows
  * ({@link RunChaining#slice}); both give {@link StrategyResult#windows()} and a concatenated run.
- * A learning strategy's window {@code w > 0} is tested with its costs' random streams seeded from
- * the run's seed and {@code w} ({@link WindowCosts}), so windows do not repeat one another's
- * slippage; window 0, and so every fixed split, uses the run's seed.
+ * A learner's windows are the legs of one account: window {@code w > 0} is tested starting from
+ * the weights and wealth window {@code w - 1}'s test ended with ({@link Backtester.Leg}), so only
+ * the model changes at a window boundary and the learner does not pay to buy its portfolio again
+ * from cash at every window, which a strategy running continuously never pays. Under
+ * {@code SCRATCH} the windows still train in parallel (training is the expensive part): their
+ * tests, which are cheap, run once the training is done, in window order, each trained stage
+ * kept until its test ({@link RunPlan#accountsAcrossChains()}). Under {@code CONTINUE} the
+ * windows of a (strategy, seed) are one chain, which tests each window before training the next.
+ * Window {@code w > 0} is tested with its costs' random streams seeded from the run's seed and
+ * {@code w} ({@link WindowCosts}), so windows do not repeat one another's slippage; window 0, and
+ * so every fixed split, uses the run's seed.
  *
  * <p>{@link MetricId#GOAL_PROBABILITY} is 1 or 0 per run (goal reached or not, see
  * {@link dev.strat.runtime.metrics.MetricOptions#goal()}), so its mean across seeds is the share
@@ -70,20 +82,47 @@ public final class ExperimentRunner {
         return run(spec, ProgressListener.NONE);
     }
 
-    /** Runs the experiment, reporting one unit of progress per finished run (per window for a learner). */
+    /**
+     * Runs the experiment, reporting one unit of progress per finished run (per window for a
+     * learner; a {@code SCRATCH} window counts when trained, its test following later).
+     */
     public ExperimentResult run(ExperimentSpec spec, ProgressListener progress) {
         Backtester backtester = new Backtester(spec.config());
         RunPlan plan = RunPlan.of(spec);
+        List<List<RunSpec>> accountsAfter = plan.accountsAcrossChains();
+        Set<RunSpec> testLater = new HashSet<>();
+        accountsAfter.forEach(testLater::addAll);
+        // trained stages waiting for their test; whatever is left when the experiment stops is freed
+        Map<RunSpec, TrainStep.Trained> waiting = new ConcurrentHashMap<>();
         ProgressListener safe = new SynchronizedProgress(progress);
         safe.start("experiment " + spec.name(), plan.size());
         int[] done = {0};
-        List<Run> runs = executor.<Run, TrainStep.Trained>execute(plan, (run, previous) -> runOne(backtester, spec, run, previous, safe, done));
-        safe.finish();
-        return assemble(spec, runs);
+        try {
+            List<Run> runs = executor.<Run, Carry>execute(plan,
+                    (run, previous) -> runOne(backtester, spec, run, previous, testLater.contains(run) ? waiting : null, safe, done));
+            if (!accountsAfter.isEmpty()) {
+                List<Run> tested = executor.<Run, Holdings>execute(new RunPlan(accountsAfter),
+                        (run, previous) -> testTrained(backtester, spec, run, waiting, previous));
+                Map<RunSpec, BacktestResult> results = new HashMap<>();
+                for (Run r : tested) results.put(r.spec(), r.result());
+                runs = runs.stream().map(r -> r.result() != null ? r : new Run(r.spec(), results.get(r.spec()), r.log())).toList();
+            }
+            safe.finish();
+            return assemble(spec, runs);
+        } finally {
+            waiting.values().forEach(t -> close(t.stage()));
+        }
     }
 
-    /** One finished run: its backtest and, for a trained strategy, its training curves (else null). */
+    /** One finished run: its backtest (null while a trained stage waits for its test) and, for a trained strategy, its training curves (else null). */
     private record Run(RunSpec spec, BacktestResult result, TrainingLog log) {
+    }
+
+    /**
+     * What a run hands to the next of its chain: under {@code CONTINUE} the trained model (else
+     * null) and, always, the holdings its test ended with (null when it was not tested yet).
+     */
+    private record Carry(TrainStep.Trained model, Holdings end) {
     }
 
     private static ExperimentResult assemble(ExperimentSpec spec, List<Run> runs) {
@@ -149,45 +188,93 @@ public final class ExperimentRunner {
         return out;
     }
 
-    private static RunExecutor.Done<Run, TrainStep.Trained> runOne(Backtester backtester, ExperimentSpec spec, RunSpec run,
-                                                                   Optional<TrainStep.Trained> previous,
-                                                                   ProgressListener progress, int[] done) {
-        NamedStrategy strategy = spec.strategies().stream().filter(s -> s.name().equals(run.strategy())).findFirst().orElseThrow();
-        int path = spec.seeds().indexOf(run.seed());
-        MarketData market = spec.marketFor(path);
+    /**
+     * Trains (or builds) {@code run}'s stage and, unless {@code waiting} is given, tests it starting
+     * from the holdings the chain's previous run ended with (cash for the first). With
+     * {@code waiting} the trained stage is parked there for {@link #testTrained}.
+     */
+    private static RunExecutor.Done<Run, Carry> runOne(Backtester backtester, ExperimentSpec spec, RunSpec run,
+                                                       Optional<Carry> previous, Map<RunSpec, TrainStep.Trained> waiting,
+                                                       ProgressListener progress, int[] done) {
+        NamedStrategy strategy = strategy(spec, run);
+        MarketData market = market(spec, run);
         // under CONTINUE the trained stage lives on into the next window's training
         boolean handsOn = spec.protocol() instanceof Protocol.WalkForward wf && wf.retrain() == Protocol.Retrain.CONTINUE
                 && run.window() >= 0 && run.window() < wf.windows().size() - 1;
-        BacktestResult result;
+        Optional<TrainStep.Trained> previousModel = previous.map(Carry::model);
+        boolean parked = false;
+        Backtester.Leg leg = null;
         TrainingLog log = null;
         TrainStep.Trained trained = null;
         Stage stage = null;
         try {
             if (strategy.training().isPresent()) {
-                trained = strategy.training().get().train(run, market, previous);
+                trained = strategy.training().get().train(run, market, previousModel);
                 stage = trained.stage();
                 log = trained.log();
             } else {
                 stage = strategy.build().apply(run.seed());
             }
-            // a learner's later windows draw their own cost streams rather than window 0's again
-            Backtester tester = run.window() > 0 ? new Backtester(WindowCosts.config(spec.config(), run.window())) : backtester;
-            result = tester.run(strategy.name(), stage, market, run.test().from(), run.test().to(), run.seed());
+            if (waiting != null) {
+                waiting.put(run, trained);
+                parked = true;
+            } else {
+                leg = test(backtester, spec, run, stage, market, previous.map(Carry::end).orElse(null));
+            }
         } catch (RuntimeException e) {
             handsOn = false;
-            throw new ExperimentFailure(strategy.name(), run.seed(), spec.walkForward() ? run.window() : -1, e);
+            throw failure(spec, run, e);
         } finally {
             // the previous window's model is done with once this window has trained from it
-            if (previous.isPresent() && previous.get().stage() != stage) close(previous.get().stage());
+            if (previousModel.isPresent() && previousModel.get().stage() != stage) close(previousModel.get().stage());
             // learning stages hold native memory (network weights); free it as soon as the run is done
-            if (!handsOn) close(stage);
+            if (!handsOn && !parked) close(stage);
         }
         synchronized (done) {
             done[0]++;
             progress.progress(done[0], strategy.name() + " seed " + run.seed()
                     + (spec.walkForward() && run.window() >= 0 ? " window " + run.window() : ""));
         }
-        return new RunExecutor.Done<>(new Run(run, result, log), handsOn ? Optional.of(trained) : Optional.empty());
+        Run result = new Run(run, leg == null ? null : leg.result(), log);
+        return new RunExecutor.Done<>(result, Optional.of(new Carry(handsOn ? trained : null, leg == null ? null : leg.end())));
+    }
+
+    /** Tests a parked trained stage from the holdings the account's previous window ended with, then frees it. */
+    private static RunExecutor.Done<Run, Holdings> testTrained(Backtester backtester, ExperimentSpec spec, RunSpec run,
+                                                               Map<RunSpec, TrainStep.Trained> waiting,
+                                                               Optional<Holdings> previous) {
+        TrainStep.Trained trained = waiting.remove(run);
+        try {
+            Backtester.Leg leg = test(backtester, spec, run, trained.stage(), market(spec, run), previous.orElse(null));
+            return new RunExecutor.Done<>(new Run(run, leg.result(), null), Optional.of(leg.end()));
+        } catch (RuntimeException e) {
+            throw failure(spec, run, e);
+        } finally {
+            close(trained.stage());
+        }
+    }
+
+    /**
+     * The test backtest of {@code run}: from {@code start}, or in cash with the capital when null.
+     * A learner's later windows draw their own cost streams rather than window 0's again.
+     */
+    private static Backtester.Leg test(Backtester backtester, ExperimentSpec spec, RunSpec run, Stage stage, MarketData market,
+                                       Holdings start) {
+        Backtester tester = run.window() > 0 ? new Backtester(WindowCosts.config(spec.config(), run.window())) : backtester;
+        Holdings from = start != null ? start : Holdings.cash(market.assets(), spec.config().capital());
+        return tester.run(run.strategy(), stage, market, run.test().from(), run.test().to(), run.seed(), from, ProgressListener.NONE);
+    }
+
+    private static NamedStrategy strategy(ExperimentSpec spec, RunSpec run) {
+        return spec.strategies().stream().filter(s -> s.name().equals(run.strategy())).findFirst().orElseThrow();
+    }
+
+    private static MarketData market(ExperimentSpec spec, RunSpec run) {
+        return spec.marketFor(spec.seeds().indexOf(run.seed()));
+    }
+
+    private static ExperimentFailure failure(ExperimentSpec spec, RunSpec run, RuntimeException e) {
+        return new ExperimentFailure(run.strategy(), run.seed(), spec.walkForward() ? run.window() : -1, e);
     }
 
     private static void close(Stage stage) {

@@ -13,12 +13,14 @@ import java.util.Map;
  * Joins the backtests of consecutive walk-forward windows into one run over their concatenated test
  * span, and cuts one run into the windows' pieces.
  *
- * <p>Chaining: window {@code k + 1} starts with window {@code k}'s final wealth. Every window is
- * backtested with the configured capital and its wealth path is scaled afterwards; costs are a
- * fraction of wealth ({@link dev.strat.runtime.backtest.CostModel}), so this is the path the window
- * would have had with the chained capital, and windows stay independent of each other's results
- * (they may run in parallel, or on other machines). Each window's account opens in cash, so its first
- * decision pays for building its portfolio.
+ * <p>Chaining: window {@code k + 1} starts with window {@code k}'s final wealth. The experiment's
+ * windows are legs of one account ({@link dev.strat.runtime.backtest.Backtester.Leg}): each starts
+ * from the weights and wealth the one before ended with, so their wealth paths already join and are
+ * copied as they are, and the concatenation is exactly the account's continuous run. Windows that
+ * were each backtested on an account of their own (starting wealth differing from the previous
+ * window's final wealth) have their wealth path scaled to the chained wealth instead; costs are a
+ * fraction of wealth ({@link dev.strat.runtime.backtest.CostModel}), so that is the path such a
+ * window would have had with the chained capital.
  */
 public final class RunChaining {
 
@@ -51,11 +53,13 @@ public final class RunChaining {
             if (k > 0 && w.times()[0] != times[at]) {
                 throw new IllegalArgumentException("window " + k + " does not start where window " + (k - 1) + " ends");
             }
-            double scale = wealth[at] / w.wealth()[0];
             int p = w.periods();
+            // a carried window continues the wealth as it is; only a window on its own account is rescaled
+            boolean continues = w.wealth()[0] == wealth[at];
+            double scale = continues ? 1 : wealth[at] / w.wealth()[0];
             for (int t = 1; t <= p; t++) {
                 times[at + t] = w.times()[t];
-                wealth[at + t] = w.wealth()[t] * scale;
+                wealth[at + t] = continues ? w.wealth()[t] : w.wealth()[t] * scale;
             }
             System.arraycopy(w.weights(), 0, weights, at * m, p * m);
             System.arraycopy(w.turnover(), 0, turnover, at, p);

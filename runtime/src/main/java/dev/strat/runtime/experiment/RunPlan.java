@@ -3,7 +3,10 @@ package dev.strat.runtime.experiment;
 import dev.strat.runtime.data.BarRange;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An experiment expanded into {@link RunSpec runs}, grouped into chains: the runs of a chain go in
@@ -19,6 +22,13 @@ import java.util.List;
  *   <li>a learning strategy runs once per seed and window; with {@code SCRATCH} every run is a
  *       chain of its own, with {@code CONTINUE} the windows of one (strategy, seed) form a chain.</li>
  * </ul>
+ *
+ * <p>Chains order the <em>training</em>. The test backtests of one (strategy, seed) are one
+ * {@linkplain #accounts() account}: each window's test starts from the holdings the previous
+ * window's test ended with, so they go in window order whatever the chains. Where an account lies
+ * in one chain (a non-learner, a fixed split, {@code CONTINUE}) the chain tests as it goes; where it
+ * spans chains ({@code SCRATCH} windows, trained independently) the tests follow the training
+ * ({@link #accountsAcrossChains()}).
  *
  * @param chains the chains, in plan order
  */
@@ -69,6 +79,38 @@ public record RunPlan(List<List<RunSpec>> chains) {
         List<RunSpec> all = new ArrayList<>();
         chains.forEach(all::addAll);
         return all;
+    }
+
+    /**
+     * The runs whose test backtests are one account, in plan order: the runs of each (strategy,
+     * seed), in window order. Each run's test starts from the holdings its predecessor's ended with;
+     * the first starts in cash.
+     */
+    public List<List<RunSpec>> accounts() {
+        Map<String, List<RunSpec>> byKey = new LinkedHashMap<>();
+        for (RunSpec run : runs()) byKey.computeIfAbsent(accountKey(run), k -> new ArrayList<>()).add(run);
+        return List.copyOf(byKey.values().stream().map(List::copyOf).toList());
+    }
+
+    /**
+     * The {@linkplain #accounts() accounts} whose runs are not all in one chain: their runs train
+     * independently, and their tests must wait for the training of the windows before them.
+     */
+    public List<List<RunSpec>> accountsAcrossChains() {
+        Map<String, Integer> chainOf = new HashMap<>();
+        Map<String, Boolean> split = new LinkedHashMap<>();
+        for (int c = 0; c < chains.size(); c++) {
+            for (RunSpec run : chains.get(c)) {
+                String key = accountKey(run);
+                Integer seen = chainOf.putIfAbsent(key, c);
+                split.merge(key, seen != null && seen != c, Boolean::logicalOr);
+            }
+        }
+        return accounts().stream().filter(a -> split.get(accountKey(a.get(0)))).toList();
+    }
+
+    private static String accountKey(RunSpec run) {
+        return run.strategy() + '\u0000' + run.seed();
     }
 
     /** Number of runs. */

@@ -9,9 +9,10 @@ import java.util.Objects;
 /**
  * The cost model of one walk-forward window's test backtest: the experiment's model, with its
  * random streams (slippage, perturbed closes) drawn from the run's seed mixed with the window
- * index. Each window of a learning strategy is a backtest of its own; started from the run's
- * seed, every window would draw the same numbers again, so a slippage spike at a window's third
- * step would recur at every window's third step.
+ * index. Each window of a learning strategy is a backtest of its own (starting from the holdings
+ * the previous window ended with); started from the run's seed, every window would draw the same
+ * numbers again, so a slippage spike at a window's third step would recur at every window's third
+ * step.
  *
  * <p>Window 0 keeps the run's seed, so a fixed split (whose only window is 0) and the first
  * window of a walk-forward are charged exactly as before, and a run over the whole span

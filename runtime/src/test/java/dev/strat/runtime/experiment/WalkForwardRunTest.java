@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.BacktestResult;
 import dev.strat.runtime.backtest.Backtester;
+import dev.strat.runtime.backtest.Holdings;
 import dev.strat.runtime.backtest.TestStages;
 import dev.strat.runtime.data.BarRange;
 import dev.strat.runtime.data.DateRange;
@@ -11,6 +12,7 @@ import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.data.WalkForward;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.MetricOptions;
+import dev.strat.runtime.pipeline.ProgressListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -98,10 +100,10 @@ class WalkForwardRunTest {
             int at = 0;
             for (WindowResult w : rl.windows()) {
                 BacktestResult part = w.runs().get(s);
-                assertEquals(COSTS.capital(), part.capital(), 0); // every window runs on its own account
+                // every window carries on the account the one before left: no rescaling, the paths join exactly
+                assertEquals(start, part.capital(), 0);
                 for (int t = 0; t <= part.periods(); t++) {
-                    double expected = start * part.wealth()[t] / part.capital();
-                    assertEquals(expected, whole.wealth()[at + t], 1e-9 * expected);
+                    assertEquals(part.wealth()[t], whole.wealth()[at + t]);
                     assertEquals(part.times()[t], whole.times()[at + t]);
                 }
                 for (int t = 0; t < part.periods(); t++) {
@@ -113,17 +115,20 @@ class WalkForwardRunTest {
             }
             assertEquals(whole.periods(), at);
         }
-        // chaining by scale is what a window run with the chained capital gives (costs are a fraction of wealth)
-        WindowResult second = rl.windows().get(1);
-        double capital = rl.runs().get(0).wealth()[second.window().test().from() - result.spec().firstBar()];
-        double a = 0.05 * 2 + 0.01;
-        // (window 1 draws its slippage from its own stream: WindowCosts)
-        BacktestResult direct = new Backtester(WindowCosts.config(new BacktestConfig(capital, 0.0025, 0.0, 0.001), 1)).run("rl",
-                TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0), MARKET, second.window().test().from(),
-                second.window().test().to(), 1);
-        for (int t = 0; t <= direct.periods(); t++) {
-            assertEquals(direct.wealth()[t], rl.runs().get(0).wealth()[second.window().test().from() - 60 + t], 1e-9 * capital);
+        // each window is the backtest of its trained stage from the holdings the previous window ended with
+        Holdings held = Holdings.cash(MARKET.assets(), COSTS.capital());
+        for (WindowResult w : rl.windows()) {
+            int k = w.window().index();
+            double a = 0.05 * (k + 1) + 0.01;
+            // (windows after the first draw their slippage from their own streams: WindowCosts)
+            Backtester.Leg direct = new Backtester(WindowCosts.config(COSTS, k)).run("rl",
+                    TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0), MARKET, w.window().test().from(),
+                    w.window().test().to(), 1, held, ProgressListener.NONE);
+            assertArrayEquals(direct.result().wealth(), w.runs().get(0).wealth(), "window " + k);
+            assertArrayEquals(direct.result().costs(), w.runs().get(0).costs(), "window " + k);
+            held = direct.end();
         }
+        WindowResult second = rl.windows().get(1);
         // window metrics are the window runs' own
         assertEquals(dev.strat.runtime.metrics.Metrics.compute(second.runs().get(2), MetricOptions.DEFAULT).get(MetricId.SHARPE),
                 second.values(MetricId.SHARPE)[2]);
@@ -136,16 +141,20 @@ class WalkForwardRunTest {
         ExperimentResult result = new ExperimentRunner().run(spec(protocol(Protocol.Retrain.SCRATCH), learner(new ArrayList<>())));
         List<WindowResult> windows = result.strategy("rl").windows();
         java.util.Set<Double> firstCosts = new java.util.HashSet<>();
+        Holdings held = Holdings.cash(MARKET.assets(), COSTS.capital());
         for (WindowResult w : windows) {
             int k = w.window().index();
             BacktestResult part = w.runs().get(0); // seed 1
-            // every window starts in cash and buys weights summing to 1: its first cost is fee + its first slippage draw
             firstCosts.add(part.costs()[0]);
             double a = 0.05 * (k + 1) + 0.01;
+            // the window starts from what the previous window left
             BacktestResult withRunSeed = new Backtester(COSTS).run("rl", TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0),
-                    MARKET, w.window().test().from(), w.window().test().to(), 1);
-            BacktestResult withWindowSeed = new Backtester(WindowCosts.config(COSTS, k)).run("rl",
-                    TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0), MARKET, w.window().test().from(), w.window().test().to(), 1);
+                    MARKET, w.window().test().from(), w.window().test().to(), 1, held, ProgressListener.NONE).result();
+            Backtester.Leg leg = new Backtester(WindowCosts.config(COSTS, k)).run("rl",
+                    TestStages.constant("rl", a, 0.5 - a, 0.25, 0.25, 0), MARKET, w.window().test().from(), w.window().test().to(), 1,
+                    held, ProgressListener.NONE);
+            BacktestResult withWindowSeed = leg.result();
+            held = leg.end();
             assertArrayEquals(withWindowSeed.costs(), part.costs(), "window " + k);
             assertArrayEquals(withWindowSeed.wealth(), part.wealth(), "window " + k);
             assertEquals(1, part.seed(), "the result keeps the run's seed");
@@ -258,5 +267,127 @@ class WalkForwardRunTest {
         RunPlan scratch = RunPlan.of(spec(protocol(Protocol.Retrain.SCRATCH), learner(new ArrayList<>())));
         assertEquals(15, scratch.chains().size());
         assertEquals(cont.runs(), scratch.runs());
+    }
+
+    /** Fee only: a deterministic cost model, so a continuous account and its legs draw nothing. */
+    static final BacktestConfig FEE = new BacktestConfig(1e6, 0.0025, 0.0, 0.0);
+
+    /** A learner whose every trained model is the fixed-weight allocator {@code weights}. */
+    static NamedStrategy fixedLearner(double... weights) {
+        return NamedStrategy.trained("rl", "fixed", (run, market, previous) -> new TrainStep.Trained(
+                TestStages.constant("fixed", weights), new TrainingLog(new double[0], new double[0], "sharpe")));
+    }
+
+    @Test
+    void aLearnerWhoseModelIsAFixedAllocatorIsThatAllocatorRunContinuously() {
+        double[] fixed = {0.4, 0.1, 0.2, 0.2, 0.1};
+        for (Protocol.Retrain retrain : Protocol.Retrain.values()) {
+            for (int threads : new int[] {1, 4}) {
+                ExperimentSpec spec = new ExperimentSpec("wf", MARKET, protocol(retrain), List.of(fixedLearner(fixed)),
+                        ExperimentSpec.seeds(2), FEE, ExperimentRunnerTest.SHOWN, MetricOptions.DEFAULT, Optional.empty());
+                StrategyResult rl = new ExperimentRunner(threads).run(spec).strategy("rl");
+                for (int s = 0; s < 2; s++) {
+                    BacktestResult continuous = new Backtester(FEE).run("rl", TestStages.constant("fixed", fixed), MARKET,
+                            spec.firstBar(), MARKET.bars() - 1, s + 1);
+                    BacktestResult walked = rl.runs().get(s);
+                    String what = retrain + " on " + threads + " threads, seed " + (s + 1);
+                    assertArrayEquals(continuous.wealth(), walked.wealth(), what);
+                    assertArrayEquals(continuous.weights(), walked.weights(), what);
+                    assertArrayEquals(continuous.turnover(), walked.turnover(), what);
+                    assertArrayEquals(continuous.costs(), walked.costs(), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void windowsThatEachReenterFromCashWouldPayTheirPortfolioAgain() {
+        // what the runner did before holdings were carried: each window on its own account, from cash, rescaled
+        double[] fixed = {0.4, 0.1, 0.2, 0.2, 0.1};
+        Protocol.WalkForward wf = protocol(Protocol.Retrain.SCRATCH);
+        Backtester backtester = new Backtester(FEE);
+        BacktestResult continuous = backtester.run("rl", TestStages.constant("fixed", fixed), MARKET, wf.firstBar(), wf.lastBar(), 1);
+        List<BacktestResult> fresh = new ArrayList<>();
+        for (Protocol.Window w : wf.windows()) {
+            fresh.add(backtester.run("rl", TestStages.constant("fixed", fixed), MARKET, w.test().from(), w.test().to(), 1));
+        }
+        BacktestResult reentered = RunChaining.concat(fresh);
+        assertFalse(java.util.Arrays.equals(continuous.wealth(), reentered.wealth()));
+        // the gap is exactly the extra cost of buying 90% of wealth again at every window after the first
+        double ratio = 1;
+        int at = 0;
+        for (int k = 0; k < fresh.size(); k++) {
+            if (k > 0) {
+                assertEquals(0.0025 * 0.9, reentered.costs()[at], 1e-15);
+                assertTrue(continuous.costs()[at] < reentered.costs()[at] / 10);
+                ratio *= (1 - continuous.costs()[at]) / (1 - reentered.costs()[at]);
+            }
+            at += fresh.get(k).periods();
+        }
+        assertEquals(ratio, continuous.finalWealth() / reentered.finalWealth(), 1e-12);
+        assertTrue(ratio > 1 + 4 * 0.0025 * 0.9 * 0.9, "ratio " + ratio);
+        // and the experiment gives the continuous account
+        ExperimentSpec spec = new ExperimentSpec("wf", MARKET, wf, List.of(fixedLearner(fixed)), List.of(1L), FEE,
+                ExperimentRunnerTest.SHOWN, MetricOptions.DEFAULT, Optional.empty());
+        assertArrayEquals(continuous.wealth(), new ExperimentRunner().run(spec).strategy("rl").runs().get(0).wealth());
+    }
+
+    /** A constant stage that counts how often it is closed. */
+    static final class Closing implements dev.strat.runtime.pipeline.Stage, AutoCloseable {
+        final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        final boolean broken;
+
+        Closing(boolean broken) {
+            this.broken = broken;
+        }
+
+        @Override public String label() { return "closing"; }
+        @Override public void reset(dev.strat.runtime.pipeline.RunSetup setup) { }
+        @Override public void propose(dev.strat.runtime.pipeline.Decision d, double[] out) {
+            if (broken) throw new IllegalStateException("bad policy");
+            out[0] = 0.25; out[1] = 0.25; out[2] = 0.25; out[3] = 0.25; out[4] = 0;
+        }
+        @Override public void close() { closed.incrementAndGet(); }
+    }
+
+    @Test
+    void scratchWindowsTrainFirstAndEveryTrainedStageIsFreedOnceWhateverHappens() {
+        for (int threads : new int[] {1, 4}) {
+            for (boolean fail : new boolean[] {false, true}) {
+                List<Closing> stages = Collections.synchronizedList(new ArrayList<>());
+                NamedStrategy learner = NamedStrategy.trained("rl", "closing", (run, market, previous) -> {
+                    Closing c = new Closing(fail && run.seed() == 2 && run.window() == 3);
+                    stages.add(c);
+                    return new TrainStep.Trained(c, new TrainingLog(new double[0], new double[0], "sharpe"));
+                });
+                ExperimentSpec spec = spec(protocol(Protocol.Retrain.SCRATCH), learner);
+                if (fail) {
+                    ExperimentFailure e = assertThrows(ExperimentFailure.class, () -> new ExperimentRunner(threads).run(spec));
+                    assertEquals("strategy 'rl' failed with seed 2 in walk-forward window 3: bad policy", e.getMessage());
+                } else {
+                    new ExperimentRunner(threads).run(spec);
+                }
+                assertEquals(15, stages.size(), "every window trained before any test");
+                for (Closing c : stages) assertEquals(1, c.closed.get(), "closed once, " + threads + " threads, fail " + fail);
+            }
+        }
+    }
+
+    @Test
+    void scratchAccountsSpanChainsAndContinueAccountsAreTheirChains() {
+        RunPlan scratch = RunPlan.of(spec(protocol(Protocol.Retrain.SCRATCH), learner(new ArrayList<>()), ExperimentRunnerTest.ucrp()));
+        assertEquals(6, scratch.accounts().size());
+        List<List<RunSpec>> across = scratch.accountsAcrossChains();
+        assertEquals(3, across.size());
+        for (List<RunSpec> account : across) {
+            assertEquals("rl", account.get(0).strategy());
+            for (int k = 0; k < account.size(); k++) {
+                assertEquals(k, account.get(k).window());
+                assertEquals(account.get(0).seed(), account.get(k).seed());
+            }
+        }
+        RunPlan cont = RunPlan.of(spec(protocol(Protocol.Retrain.CONTINUE), learner(new ArrayList<>()), ExperimentRunnerTest.ucrp()));
+        assertEquals(cont.chains(), cont.accounts());
+        assertTrue(cont.accountsAcrossChains().isEmpty());
     }
 }

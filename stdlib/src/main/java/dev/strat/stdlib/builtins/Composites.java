@@ -152,7 +152,8 @@ public final class Composites {
                         + "and the proposal is the class weights times the within-class weights. Reports each class's "
                         + "weight at every step (series weight/CLASS). Learning hierarchies (HADAPS's hierarchical SAC) "
                         + "come with that paper.",
-                "",
+                "J. Kim, D. Choi, M. Gim and J. Kang, \"HADAPS: Hierarchical Adaptive Multi-Asset Portfolio Selection\", "
+                        + "IEEE Access 11, 2023",
                 "strategy mix = hierarchy equal every 21d { crypto olmar(window=5); stock ucrp }",
                 (args, context) -> buildHierarchy(args, context, components)));
 
@@ -228,7 +229,8 @@ public final class Composites {
 
     private static List<Stage> members(String what, BuildContext context) {
         if (context.members().isEmpty()) {
-            throw new BuildException(what + " needs members to choose from: write " + what + " POLICY over [a, b, ...]");
+            throw new BuildException(what + " needs members to choose from: write " + what
+                    + (what.equals("hierarchy") ? " POLICY { CLASS STAGE; ... }" : " POLICY over [a, b, ...]"));
         }
         return context.members();
     }

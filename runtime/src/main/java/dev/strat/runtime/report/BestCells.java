@@ -14,19 +14,31 @@ final class BestCells {
      */
     static boolean[][] mark(List<MetricColumn> cols, List<ReportRow> rows) {
         boolean[][] best = new boolean[rows.size()][cols.size()];
+        double[] column = new double[rows.size()];
         for (int c = 0; c < cols.size(); c++) {
-            boolean higher = cols.get(c).higherIsBetter();
-            double target = Double.NaN;
-            int finite = 0;
-            for (ReportRow row : rows) {
-                double v = row.means()[c];
-                if (!Double.isFinite(v)) continue;
-                finite++;
-                if (Double.isNaN(target) || (higher ? v > target : v < target)) target = v;
-            }
-            if (finite < 2) continue;
-            for (int r = 0; r < rows.size(); r++) best[r][c] = rows.get(r).means()[c] == target;
+            for (int r = 0; r < rows.size(); r++) column[r] = rows.get(r).means()[c];
+            boolean[] marked = best(column, cols.get(c).higherIsBetter());
+            for (int r = 0; r < rows.size(); r++) best[r][c] = marked[r];
         }
+        return best;
+    }
+
+    /**
+     * True where {@code values} holds the best of them (ties all marked), by the same rule as
+     * {@link #mark}: nothing is marked unless at least two values are finite. The per-window table
+     * marks each window's best strategy with it.
+     */
+    static boolean[] best(double[] values, boolean higherIsBetter) {
+        boolean[] best = new boolean[values.length];
+        double target = Double.NaN;
+        int finite = 0;
+        for (double v : values) {
+            if (!Double.isFinite(v)) continue;
+            finite++;
+            if (Double.isNaN(target) || (higherIsBetter ? v > target : v < target)) target = v;
+        }
+        if (finite < 2) return best;
+        for (int i = 0; i < values.length; i++) best[i] = values[i] == target;
         return best;
     }
 }

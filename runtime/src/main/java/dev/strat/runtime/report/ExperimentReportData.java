@@ -1,25 +1,31 @@
 package dev.strat.runtime.report;
 
 import dev.strat.runtime.backtest.BacktestResult;
+import dev.strat.runtime.data.BarRange;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentSpec;
 import dev.strat.runtime.experiment.MetricSummary;
+import dev.strat.runtime.experiment.Protocol;
 import dev.strat.runtime.experiment.StrategyResult;
 import dev.strat.runtime.experiment.TableRenderer;
 import dev.strat.runtime.experiment.TrainingLog;
+import dev.strat.runtime.experiment.WindowResult;
 import dev.strat.runtime.metrics.MetricId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns an experiment's results into the report's input: the metric table with the same cell
  * format as the terminal table, the first seed's wealth and weights of every strategy, and, for
  * strategies trained before their test, the training curves averaged over seeds, and what the
- * strategies' stages reported (first seed's series, counters averaged over seeds).
+ * strategies' stages reported (first seed's series, counters averaged over seeds). A walk-forward
+ * also gets its per-window results: the headline metric of every window, as the terminal's "per
+ * window" table shows it.
  */
 public final class ExperimentReportData {
 
@@ -61,7 +67,7 @@ public final class ExperimentReportData {
         all.put("market", market.name() + " (" + market.assets() + " assets: " + String.join(", ", market.symbols()) + ")");
         all.put("test period", TableRenderer.barTime(market, spec.firstBar()) + " .. " + TableRenderer.barTime(market, spec.lastBar())
                 + " (" + spec.periods() + " periods)");
-        if (spec.protocol() instanceof dev.strat.runtime.experiment.Protocol.WalkForward wf) {
+        if (spec.protocol() instanceof Protocol.WalkForward wf) {
             all.put("protocol", TableRenderer.describe(wf) + "; metrics over the concatenated test windows");
         }
         all.put("frequency", market.frequency().label());
@@ -75,7 +81,42 @@ public final class ExperimentReportData {
         String subtitle = market.name() + ", test " + all.get("test period") + ", " + spec.seeds().size()
                 + (spec.seeds().size() == 1 ? " seed" : " seeds");
         return new ReportData("Experiment " + spec.name(), subtitle, all, columns, rows, series,
-                market.frequency().periodsPerYear(), notes, training, stages);
+                market.frequency().periodsPerYear(), notes, training, stages, windows(result));
+    }
+
+    /**
+     * A walk-forward's windows: dates from the protocol, and per strategy the headline metric's
+     * mean over seeds ({@link TableRenderer#headline}, the metric of the terminal's per-window
+     * table). Empty for a fixed split.
+     */
+    static Optional<WindowTable> windows(ExperimentResult result) {
+        ExperimentSpec spec = result.spec();
+        if (!(spec.protocol() instanceof Protocol.WalkForward wf) || spec.metrics().isEmpty()) return Optional.empty();
+        MarketData market = spec.market();
+        MetricId id = TableRenderer.headline(spec.metrics());
+        List<StrategyResult> strategies = result.strategies();
+        List<WindowTable.Row> rows = new ArrayList<>();
+        for (int k = 0; k < wf.windows().size(); k++) {
+            Protocol.Window w = wf.windows().get(k);
+            List<String> cells = new ArrayList<>(strategies.size());
+            double[] values = new double[strategies.size()];
+            for (int c = 0; c < strategies.size(); c++) {
+                List<WindowResult> ws = strategies.get(c).windows();
+                // every strategy has its windows under a walk-forward; a missing one shows as n/a, not a crash
+                values[c] = k < ws.size() ? ws.get(k).summary(id).mean() : Double.NaN;
+                cells.add(TableRenderer.cell(id, values[c], Double.NaN));
+            }
+            rows.add(new WindowTable.Row(w.index(), w.train().map(r -> dates(market, r)).orElse(""),
+                    w.valid().map(r -> dates(market, r)).orElse(""), TableRenderer.barTime(market, w.test().from()),
+                    TableRenderer.barTime(market, w.test().to()), market.time(w.test().from()), cells, values));
+        }
+        return Optional.of(new WindowTable(MetricColumn.of(id), strategies.stream().map(StrategyResult::name).toList(), rows));
+    }
+
+    /** The first and last bar of {@code range}, as dates (or instants, intraday). */
+    private static String dates(MarketData market, BarRange range) {
+        if (range.bars() == 0) return "";
+        return TableRenderer.barTime(market, range.from()) + " .. " + TableRenderer.barTime(market, range.to() - 1);
     }
 
     /** The first seed's series and every seed's counters (mean), when the strategy's stages reported any. */

@@ -55,6 +55,7 @@ final class HtmlPage {
             .num{text-align:right;white-space:nowrap}
             td.best{font-weight:700;background:#e8f2e3}
             td.name{font-weight:600;min-width:14rem;max-width:26rem}
+            td.dates{white-space:nowrap;color:#444}
             td.name .label{font-weight:400;margin:.15rem 0 0 1.3em}
             td.name .label code{font:.78rem/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#666;overflow-wrap:anywhere}
             tbody tr:hover{background:#fafaf7}
@@ -173,6 +174,48 @@ final class HtmlPage {
         }
         h.append("</tbody>\n</table></div>\n<p class=\"hint\">Counters the stages kept during the test, mean over seeds.</p>\n");
         return h.toString();
+    }
+
+    /**
+     * A walk-forward's windows: one row per window with its train, validation (when any window has
+     * one) and test dates, one column per strategy with the metric's mean over seeds, each window's
+     * best marked as the metrics table marks a column's best.
+     */
+    static String windowTable(WindowTable t, Palette strategies) {
+        MetricColumn metric = t.metric();
+        boolean train = t.hasTrain(), valid = t.hasValid();
+        StringBuilder h = new StringBuilder("<div class=\"scroll\"><table id=\"window-table\">\n<thead><tr><th>Window</th>");
+        if (train) h.append("<th>Train</th>");
+        if (valid) h.append("<th>Valid</th>");
+        h.append("<th>Test</th>");
+        for (String s : t.strategies()) {
+            h.append("<th class=\"num\"><span class=\"swatch\" style=\"background:")
+                    .append(Palette.hex(strategies.color(s))).append("\"></span>").append(Html.escape(s)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (WindowTable.Row row : t.rows()) {
+            boolean[] best = BestCells.best(row.values(), metric.higherIsBetter());
+            h.append("<tr><td class=\"num\">").append(row.index()).append("</td>");
+            if (train) h.append("<td class=\"dates\">").append(Html.escape(row.train())).append("</td>");
+            if (valid) h.append("<td class=\"dates\">").append(Html.escape(row.valid())).append("</td>");
+            h.append("<td class=\"dates\">").append(Html.escape(row.test())).append("</td>");
+            for (int c = 0; c < row.cells().size(); c++) {
+                h.append(best[c] ? "<td class=\"num best\">" : "<td class=\"num\">")
+                        .append(Html.escape(row.cells().get(c))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        String what = metric.description().isEmpty() ? metric.name() : metric.description() + " (" + metric.name() + ")";
+        h.append("</tbody>\n</table></div>\n<p class=\"hint\">").append(Html.escape(capitalised(what)))
+                .append(" of each window's test, mean over seeds; best per window in bold (")
+                .append(metric.higherIsBetter() ? "&#8593; higher" : "&#8595; lower")
+                .append(" is better). Each window's test starts from the configured capital; the Metrics table "
+                        + "covers the windows' tests back to back.</p>\n");
+        return h.toString();
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String count(double v) {

@@ -18,19 +18,24 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.text.TextBlock;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.text.DateFormat;
@@ -40,8 +45,10 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 
@@ -75,6 +82,18 @@ public final class ReportCharts {
     private static final BasicStroke REFERENCE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
 
+    /** Window boundaries on a time axis: a light dotted line. */
+    private static final BasicStroke BOUNDARY = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {2f, 3f}, 0f);
+    /**
+     * Windows beyond which the per-window chart labels windows by number instead of date: dates no
+     * longer fit side by side, and turned labels would be drawn as glyph outlines (JFreeChart draws
+     * rotated text as shapes), several kilobytes each.
+     */
+    static final int DATED_WINDOWS = 10;
+    /** Most window numbers written under the per-window chart; beyond it every k-th is written. */
+    static final int MAX_WINDOW_LABELS = 40;
+
     private final Palette strategies;
 
     /** Charts colouring strategies with {@code strategies}. */
@@ -84,6 +103,14 @@ public final class ReportCharts {
 
     /** Wealth normalised to 1 at the start, one line per strategy; log scale when it spans over 3x. */
     public JFreeChart equity(List<SeriesSet> series) {
+        return equity(series, new long[0]);
+    }
+
+    /**
+     * The equity chart with a light vertical line at each of {@code boundaries} (epoch seconds),
+     * e.g. where a walk-forward's windows meet, so a reader can tell which window earned what.
+     */
+    public JFreeChart equity(List<SeriesSet> series, long[] boundaries) {
         DefaultXYDataset data = new DefaultXYDataset();
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (SeriesSet s : series) {
@@ -112,6 +139,8 @@ public final class ReportCharts {
         XYPlot plot = new XYPlot(data, dateAxis(), range, lines(series));
         ValueMarker one = new ValueMarker(1.0, ChartStyle.MUTED, REFERENCE);
         plot.addRangeMarker(one);
+        // behind the curves: the boundaries give context, the curves stay the subject
+        for (long b : boundaries) plot.addDomainMarker(new ValueMarker(millis(b), ChartStyle.AXIS, BOUNDARY), Layer.BACKGROUND);
         return finish(plot, "Equity curves", "Portfolio value relative to the start" + (log ? ", log scale" : ""),
                 true);
     }
@@ -252,6 +281,79 @@ public final class ReportCharts {
                 + " by strategy";
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, false);
         return Optional.of(ChartStyle.apply(chart, (column.higherIsBetter() ? "Higher" : "Lower") + " is better"));
+    }
+
+    /**
+     * A walk-forward's metric per window: for each window (labelled by its first test date, unique
+     * since windows follow one another, in time order) one bar per strategy, in the strategies' colours, so a reader sees whether one window
+     * carried a strategy's result. Empty when no window has a finite value.
+     */
+    public Optional<JFreeChart> windows(WindowTable table) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        boolean any = false;
+        MetricColumn column = table.metric();
+        for (WindowTable.Row row : table.rows()) {
+            String window = row.testFrom();
+            for (int c = 0; c < table.strategies().size(); c++) {
+                double v = row.values()[c];
+                // an undefined value leaves a gap in the group rather than a bar at 0
+                data.addValue(Double.isFinite(v) ? Double.valueOf(v) : null, table.strategies().get(c), window);
+                any |= Double.isFinite(v);
+            }
+        }
+        if (!any) return Optional.empty();
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setItemMargin(table.strategies().size() > 5 ? 0.02 : 0.06);
+        for (int c = 0; c < table.strategies().size(); c++) renderer.setSeriesPaint(c, strategies.color(table.strategies().get(c)));
+        CategoryAxis domain = new WindowAxis(table.rows());
+        domain.setCategoryMargin(0.22);
+        domain.setLowerMargin(0.01);
+        domain.setUpperMargin(0.01);
+        NumberAxis range = new NumberAxis(column.description().isEmpty() ? column.name()
+                : capitalised(column.description()) + " (" + column.name() + ")");
+        boolean percent = MetricId.byName(column.name()).map(MetricId::percent).orElse(false);
+        if (percent) range.setNumberFormatOverride(new DecimalFormat("0.#%", DecimalFormatSymbolsHolder.US));
+        CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
+        plot.addRangeMarker(new ValueMarker(0, ChartStyle.AXIS, new BasicStroke(1f)));
+        String title = (column.description().isEmpty() ? column.name() : capitalised(column.description())) + " by window";
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        return Optional.of(ChartStyle.apply(chart, "Each walk-forward window's test, mean over seeds; "
+                + (column.higherIsBetter() ? "higher" : "lower") + " is better"));
+    }
+
+    /**
+     * The per-window chart's category axis: categories are the windows' first test dates; up to
+     * {@link #DATED_WINDOWS} windows they are written as such, beyond it as the window numbers of the
+     * table (every k-th when there are more than {@link #MAX_WINDOW_LABELS}), which stay legible
+     * without turning.
+     */
+    static final class WindowAxis extends CategoryAxis {
+
+        private final Map<String, String> labels = new HashMap<>();
+
+        WindowAxis(List<WindowTable.Row> rows) {
+            super(rows.size() <= DATED_WINDOWS ? "Window (first test date)" : "Window (dates in the table above)");
+            int every = (rows.size() + MAX_WINDOW_LABELS - 1) / MAX_WINDOW_LABELS;
+            for (int k = 0; k < rows.size(); k++) {
+                WindowTable.Row row = rows.get(k);
+                String label = rows.size() <= DATED_WINDOWS ? row.testFrom()
+                        : k % every == 0 ? Integer.toString(row.index()) : "";
+                labels.put(row.testFrom(), label);
+            }
+        }
+
+        /** The text written under {@code category}'s bars. */
+        String label(Comparable<?> category) {
+            return labels.getOrDefault(category.toString(), category.toString());
+        }
+
+        @Override
+        protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
+            return super.createLabel(label(category), width, edge, g2);
+        }
     }
 
     /**

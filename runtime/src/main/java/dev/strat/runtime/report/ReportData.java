@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,11 +28,21 @@ import java.util.Set;
  * @param stageReports   what the strategies' stages reported (series, counters), at most one per
  *                       strategy; strategies whose stages reported nothing are left out (may be
  *                       empty: then the report has no stage section)
+ * @param windows        a walk-forward's per-window results (empty for a fixed split: then the report
+ *                       has no windows section and its equity chart no window boundaries)
  */
 public record ReportData(String title, String subtitle, Map<String, String> settings,
                          List<MetricColumn> metricColumns, List<ReportRow> table, List<SeriesSet> series,
                          double periodsPerYear, List<String> notes, List<TrainingCurves> training,
-                         List<StageReportSet> stageReports) {
+                         List<StageReportSet> stageReports, Optional<WindowTable> windows) {
+
+    /** A report of a single test split (no per-window results). */
+    public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
+                      List<ReportRow> table, List<SeriesSet> series, double periodsPerYear, List<String> notes,
+                      List<TrainingCurves> training, List<StageReportSet> stageReports) {
+        this(title, subtitle, settings, metricColumns, table, series, periodsPerYear, notes, training, stageReports,
+                Optional.empty());
+    }
 
     /** A report without stage reports. */
     public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
@@ -56,6 +67,7 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         notes = List.copyOf(notes);
         training = List.copyOf(training);
         stageReports = List.copyOf(stageReports);
+        Objects.requireNonNull(windows, "windows");
         if (!(periodsPerYear > 0) || !Double.isFinite(periodsPerYear)) {
             throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
         }
@@ -83,5 +95,11 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
                 throw new IllegalArgumentException("two sets of training curves for strategy '" + c.strategy() + "'");
             }
         }
+    }
+
+    /** This report with {@code windows} as its per-window results. */
+    public ReportData withWindows(WindowTable windows) {
+        return new ReportData(title, subtitle, settings, metricColumns, table, series, periodsPerYear, notes, training,
+                stageReports, Optional.of(windows));
     }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
  * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights and,
  * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}, and one
  * {@code stage-<strategy>-<series>.svg} per series a strategy's stages reported (with a table of their
- * counters on the page).
+ * counters on the page), and for a walk-forward {@code windows-<metric>.svg}, the headline metric per window
+ * (with a table of the windows on the page).
  * Every file is written atomically, the page last, so it never links a missing chart.
  */
 public final class ReportWriter {
@@ -42,6 +43,7 @@ public final class ReportWriter {
     static final int WEIGHTS_HEIGHT = 340;
     static final int TRAINING_HEIGHT = 340;
     static final int STAGE_HEIGHT = 300;
+    static final int WINDOWS_HEIGHT = 360;
 
     private ReportWriter() {
     }
@@ -63,9 +65,12 @@ public final class ReportWriter {
         List<HtmlPage.Figure> weights = new ArrayList<>();
         List<SeriesSet> series = data.series();
         if (!series.isEmpty()) {
-            JFreeChart equity = charts.equity(series);
+            long[] boundaries = data.windows().map(WindowTable::boundaries).orElse(new long[0]);
+            JFreeChart equity = charts.equity(series, boundaries);
             performance.add(svgFigure(equity, WIDTH, EQUITY_HEIGHT, "equity", dir, written,
-                    "Growth of 1 unit of capital for each strategy's drawn path.", true));
+                    "Growth of 1 unit of capital for each strategy's drawn path."
+                            + (boundaries.length > 0 ? " Dotted vertical lines mark where walk-forward windows meet." : ""),
+                    true));
             JFreeChart drawdown = charts.drawdown(series);
             performance.add(svgFigure(drawdown, WIDTH, DRAWDOWN_HEIGHT, "drawdown", dir, written,
                     "Distance below the running peak; the lowest point of each curve is its maximum drawdown.", true));
@@ -103,6 +108,19 @@ public final class ReportWriter {
             }
         }
 
+        List<HtmlPage.Figure> windows = new ArrayList<>();
+        String windowTable = "";
+        if (data.windows().isPresent()) {
+            WindowTable table = data.windows().get();
+            windowTable = HtmlPage.windowTable(table, palette);
+            Optional<JFreeChart> chart = charts.windows(table);
+            if (chart.isPresent()) {
+                windows.add(svgFigure(chart.get(), WIDTH, WINDOWS_HEIGHT, "windows-" + slug(table.metric().name()), dir, written,
+                        "Headline metric of each walk-forward window's test, mean over seeds; bars of one window "
+                                + "side by side.", false));
+            }
+        }
+
         List<HtmlPage.Figure> training = new ArrayList<>();
         if (!data.training().isEmpty()) {
             Optional<JFreeChart> rewards = charts.trainingRewards(data.training());
@@ -137,6 +155,7 @@ public final class ReportWriter {
 
         List<HtmlPage.Section> sections = List.of(
                 new HtmlPage.Section("performance", "Performance", performance),
+                new HtmlPage.Section("windows", "Windows", windows, windowTable),
                 new HtmlPage.Section("weights", "Weights", weights),
                 new HtmlPage.Section("training", "Training", training),
                 new HtmlPage.Section("stages", "Stage reports", stages, HtmlPage.counterTable(data.stageReports(), palette)));

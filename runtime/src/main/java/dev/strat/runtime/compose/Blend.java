@@ -1,9 +1,6 @@
 package dev.strat.runtime.compose;
 
 import dev.strat.runtime.pipeline.Decision;
-import dev.strat.runtime.pipeline.Outcome;
-import dev.strat.runtime.pipeline.ReportSink;
-import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
 
 import java.util.List;
@@ -21,20 +18,14 @@ import java.util.List;
  * <p>Reports, under {@code name/}: a series {@code weight/<member>} per member at every step. The
  * policy's random stream is {@code random(name + "/policy")}.
  */
-public final class Blend implements Stage, AutoCloseable {
+public final class Blend extends PooledStage {
 
     /** Largest distance of a policy's weights from summing to 1 that is normalised rather than rejected. */
     private static final double SUM_TOLERANCE = 1e-6;
 
-    private final String name;
     private final BlendPolicy policy;
-    private final int every;
-    private final MemberPool pool;
     private final String[] series;
-    private final String label;
     private final double[] weights;
-    private ReportSink reports = ReportSink.NONE;
-    private int decisions;
 
     /**
      * @param name        the stage's path in its strategy; reports and random streams are named after it
@@ -43,51 +34,27 @@ public final class Blend implements Stage, AutoCloseable {
      * @param memberNames distinct names of the members, for reports
      */
     public Blend(String name, BlendPolicy policy, int every, List<Stage> members, List<String> memberNames) {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a blend needs a name");
-        if (every < 1) throw new IllegalArgumentException("blend: every must be >= 1 decision, got " + every);
-        this.name = name;
-        this.policy = java.util.Objects.requireNonNull(policy, "policy");
-        this.every = every;
-        this.pool = new MemberPool("blend '" + name + "'", members, memberNames);
+        super("blend", name, policy, every, members, memberNames);
+        this.policy = policy;
         // full names, written to the run's sink directly: a scoped sink would concatenate on every call
         this.series = pool.names().stream().map(m -> name + "/weight/" + m).toArray(String[]::new);
-        this.label = "blend " + policy.label() + (every > 1 ? " every " + every : "") + " over " + pool.names();
         this.weights = new double[pool.size()];
     }
 
-    public String name() { return name; }
-
     public BlendPolicy policy() { return policy; }
 
-    public int every() { return every; }
-
-    public List<String> memberNames() { return pool.names(); }
-
     @Override
-    public String label() { return label; }
-
-    @Override
-    public int warmup() { return Math.max(pool.warmup(), policy.warmup()); }
-
-    @Override
-    public List<Stage> children() { return pool.stages(); }
-
-    @Override
-    public void reset(RunSetup setup) {
-        RunSetup own = setup.forMember(name, setup.symbols());
-        pool.reset(own);
-        policy.reset(own, name, pool.size());
-        reports = setup.reports();
-        decisions = 0;
+    void started() {
     }
 
     @Override
-    public void propose(Decision decision, double[] out) {
-        pool.propose(decision);
-        if (decisions++ % every == 0) {
-            policy.weigh(decision.history(), pool.record(), weights);
-            check(decision.step());
-        }
+    void decide(Decision decision) {
+        policy.weigh(decision.history(), pool.record(), weights);
+        check(decision.step());
+    }
+
+    @Override
+    void write(Decision decision, double[] out) {
         java.util.Arrays.fill(out, 0.0);
         for (int k = 0; k < weights.length; k++) {
             double w = weights[k];
@@ -113,17 +80,5 @@ public final class Blend implements Stage, AutoCloseable {
                     + sum + " at step " + step + "; they must sum to 1");
         }
         if (sum != 1) for (int k = 0; k < weights.length; k++) weights[k] /= sum;
-    }
-
-    @Override
-    public void observe(Outcome outcome) {
-        pool.observe(outcome);
-        policy.observe(outcome);
-    }
-
-    /** Closes the members that hold resources (learners free their networks). */
-    @Override
-    public void close() {
-        pool.close();
     }
 }

@@ -1,9 +1,6 @@
 package dev.strat.runtime.compose;
 
 import dev.strat.runtime.pipeline.Decision;
-import dev.strat.runtime.pipeline.Outcome;
-import dev.strat.runtime.pipeline.ReportSink;
-import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
 
 import java.util.List;
@@ -27,17 +24,11 @@ import java.util.List;
  * step, labelled with the member names) and the counters {@code chosen/<member>} (steps executed).
  * The policy's random stream is {@code random(name + "/policy")}.
  */
-public final class Switch implements Stage, AutoCloseable {
+public final class Switch extends PooledStage {
 
-    private final String name;
     private final SwitchPolicy policy;
-    private final int every;
-    private final MemberPool pool;
     private final String choiceSeries;
     private final String[] counters;
-    private final String label;
-    private ReportSink reports = ReportSink.NONE;
-    private int decisions;
     private int chosen;
 
     /**
@@ -47,71 +38,35 @@ public final class Switch implements Stage, AutoCloseable {
      * @param memberNames distinct names of the members, for reports
      */
     public Switch(String name, SwitchPolicy policy, int every, List<Stage> members, List<String> memberNames) {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a switch needs a name");
-        if (every < 1) throw new IllegalArgumentException("switch: every must be >= 1 decision, got " + every);
-        this.name = name;
-        this.policy = java.util.Objects.requireNonNull(policy, "policy");
-        this.every = every;
-        this.pool = new MemberPool("switch '" + name + "'", members, memberNames);
+        super("switch", name, policy, every, members, memberNames);
+        this.policy = policy;
         // full names, written to the run's sink directly: a scoped sink would concatenate on every call
         this.choiceSeries = name + "/choice";
         this.counters = pool.names().stream().map(m -> name + "/chosen/" + m).toArray(String[]::new);
-        this.label = "switch " + policy.label() + (every > 1 ? " every " + every : "") + " over " + pool.names();
     }
-
-    public String name() { return name; }
 
     public SwitchPolicy policy() { return policy; }
 
-    public int every() { return every; }
-
-    public List<String> memberNames() { return pool.names(); }
-
     @Override
-    public String label() { return label; }
-
-    @Override
-    public int warmup() { return Math.max(pool.warmup(), policy.warmup()); }
-
-    @Override
-    public List<Stage> children() { return pool.stages(); }
-
-    @Override
-    public void reset(RunSetup setup) {
-        RunSetup own = setup.forMember(name, setup.symbols());
-        pool.reset(own);
-        policy.reset(own, name, pool.size());
-        reports = setup.reports();
+    void started() {
         reports.categories(choiceSeries, pool.names());
-        decisions = 0;
         chosen = 0;
     }
 
     @Override
-    public void propose(Decision decision, double[] out) {
-        pool.propose(decision);
-        if (decisions++ % every == 0) {
-            int k = policy.choose(decision.history(), pool.record());
-            if (k < 0 || k >= pool.size()) {
-                throw new IllegalStateException("switch '" + name + "': policy " + policy.label() + " chose member " + k
-                        + " of " + pool.size());
-            }
-            chosen = k;
+    void decide(Decision decision) {
+        int k = policy.choose(decision.history(), pool.record());
+        if (k < 0 || k >= pool.size()) {
+            throw new IllegalStateException("switch '" + name + "': policy " + policy.label() + " chose member " + k
+                    + " of " + pool.size());
         }
+        chosen = k;
+    }
+
+    @Override
+    void write(Decision decision, double[] out) {
         System.arraycopy(pool.rawProposal(chosen), 0, out, 0, out.length);
         reports.series(choiceSeries, decision.step(), chosen);
         reports.count(counters[chosen], 1);
-    }
-
-    @Override
-    public void observe(Outcome outcome) {
-        pool.observe(outcome);
-        policy.observe(outcome);
-    }
-
-    /** Closes the members that hold resources (learners free their networks). */
-    @Override
-    public void close() {
-        pool.close();
     }
 }

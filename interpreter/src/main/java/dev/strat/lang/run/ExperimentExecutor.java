@@ -299,9 +299,9 @@ public final class ExperimentExecutor {
     }
 
     /**
-     * Resolves the split on the market's calendar. A rolling split's test windows tile
-     * {@code from..to}; for strategies that do not learn, running them one after another is the
-     * same as one run over that span, which is what happens here.
+     * Resolves the split on the market's calendar. A rolling split resolves to its whole span
+     * {@code from..to} here, which checks its dates against the data; its windows come from
+     * {@link #walkForward}.
      */
     static dev.strat.runtime.data.SplitPlan resolveSplit(SplitPlan split, MarketData market) {
         Map<String, DateRange> ranges = new LinkedHashMap<>();

@@ -63,6 +63,8 @@ public final class ExperimentExecutor {
 
     private final MarketLoader loader;
     private final RunSettings settings;
+    /** The report folders this run has written to, so that no experiment overwrites another's. */
+    private final java.util.Set<Path> usedDirs = new java.util.HashSet<>();
 
     /**
      * @param settings what the command line adds: output folder, seed override, source hash
@@ -133,7 +135,7 @@ public final class ExperimentExecutor {
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
                 plan.costs().slippageHigh()).withCostModel(plan.costs().model());
         MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
-        Path dir = reportDir(plan);
+        Path dir = claim(reportDir(plan));
         WorkProgress work = new WorkProgress(progress);
         List<NamedStrategy> strategies = new ArrayList<>();
         for (StrategyPlan s : plan.compare()) {
@@ -275,7 +277,23 @@ public final class ExperimentExecutor {
         return plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
     }
 
-    /** A folder name from an experiment name; a backtest's name is its whole command line. */
+    /**
+     * The folder itself the first time a run uses it, else the folder with {@code -2}, {@code -3}, ...
+     * appended: two experiments of one run (two backtests of one strategy, two experiments with the
+     * same {@code report} folder) never overwrite each other. A later run writes over an earlier one.
+     */
+    Path claim(Path dir) {
+        Path candidate = dir.normalize();
+        for (int k = 2; !usedDirs.add(candidate); k++) {
+            candidate = dir.resolveSibling((dir.getFileName() == null ? "run" : dir.getFileName().toString()) + "-" + k).normalize();
+        }
+        return candidate;
+    }
+
+    /**
+     * A folder name from an experiment name; a backtest's name is its whole command line
+     * ({@code backtest s on m split a} goes to {@code backtest-s-on-m-split-a}).
+     */
     static String folderName(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return cleaned.isEmpty() ? "run" : cleaned;

@@ -12,6 +12,7 @@ import dev.strat.runtime.data.DataException;
 import dev.strat.runtime.data.DateRange;
 import dev.strat.runtime.data.LoadedMarket;
 import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.experiment.ExperimentFailure;
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentRunner;
 import dev.strat.runtime.experiment.ExperimentSpec;
@@ -33,6 +34,7 @@ import dev.strat.runtime.metrics.MetricOptions;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.report.ExperimentReportData;
 import dev.strat.runtime.report.ReportWriter;
+import dev.strat.runtime.rl.train.SavedModelException;
 import dev.strat.stdlib.MarketInfo;
 
 import java.io.IOException;
@@ -179,7 +181,17 @@ public final class ExperimentExecutor {
                 significance)).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
 
         // runs are independent and seeded, so running them in parallel gives the same numbers
-        ExperimentResult result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
+        ExperimentResult result;
+        try {
+            result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
+        } catch (RuntimeException e) {
+            // a missing or unusable saved model (strat run --trained before strat train) is the user's to fix
+            Optional<SavedModelException> missing = savedModelProblem(e);
+            if (missing.isEmpty()) throw e;
+            String strategy = e instanceof ExperimentFailure f ? "strategy '" + f.strategy() + "': " : "";
+            diagnostics.add(Diagnostic.error(plan.span(), strategy + missing.get().getMessage()));
+            return new Executed("", List.of(), diagnostics);
+        }
         String table = new TableRenderer().render(result);
         if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
 
@@ -226,6 +238,15 @@ public final class ExperimentExecutor {
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /** The saved-model problem behind a run failure, if that is what it is. */
+    private static Optional<SavedModelException> savedModelProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SavedModelException s) return Optional.of(s);
+            if (t.getCause() == t) break;
+        }
+        return Optional.empty();
     }
 
     /** A learner after a selector trains inside the whole strategy, where it sees the selector's picks. */

@@ -73,7 +73,8 @@ final class InterpreterSession implements Session {
         if (!checked.ok() || checked.plan().isEmpty()) return new Result("", checked.diagnostics());
 
         StringBuilder out = new StringBuilder();
-        for (Decl d : parsed.program().decls()) describe(d, out);
+        Set<String> before = definedKeys();
+        for (Decl d : parsed.program().decls()) describe(d, before, out);
         List<dev.strat.lang.plan.ExperimentPlan> runs = checked.plan().get().experiments();
         if (!runs.isEmpty()) {
             // a file loaded with :load writes its reports like `strat run`; a typed backtest only prints
@@ -94,7 +95,8 @@ final class InterpreterSession implements Session {
         return new Result(out.toString(), checked.diagnostics());
     }
 
-    private static void describe(Decl d, StringBuilder out) {
+    /** Says what a declaration defines: "redefined" where an earlier entry defined the same thing. */
+    private static void describe(Decl d, Set<String> before, StringBuilder out) {
         String text = switch (d) {
             case Decl.Market m -> "market " + m.name().name();
             case Decl.Strategy s -> "strategy " + s.name().name();
@@ -108,7 +110,32 @@ final class InterpreterSession implements Session {
             case Decl.Import i -> "import " + i.path();
             case Decl.Goal g -> "goal";
         };
-        if (text != null) out.append("defined ").append(text).append('\n');
+        if (text == null) return;
+        out.append(before.contains(key(d)) ? "redefined " : "defined ").append(text).append('\n');
+    }
+
+    /** What the earlier entries define, as {@link #key} gives it. */
+    private Set<String> definedKeys() {
+        Set<String> keys = new java.util.HashSet<>();
+        for (Program p : entries) for (Decl d : p.decls()) keys.add(key(d));
+        return keys;
+    }
+
+    /** The name a declaration defines; the program-wide settings by their keyword, kept apart from names by a space. */
+    private static String key(Decl d) {
+        return switch (d) {
+            case Decl.Market m -> m.name().name();
+            case Decl.Strategy s -> s.name().name();
+            case Decl.Split s -> s.name().name();
+            case Decl.Models m -> m.name().name();
+            case Decl.Scenarios s -> s.name().name();
+            case Decl.Experiment e -> e.name().name();
+            case Decl.Backtest b -> " backtest";
+            case Decl.Costs c -> " costs";
+            case Decl.Capital c -> " capital";
+            case Decl.Import i -> " import " + i.path();
+            case Decl.Goal g -> " goal";
+        };
     }
 
     @Override

@@ -86,6 +86,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
         if (outcome.failure() != null) {
             err.println("strat: run failed: " + outcome.failure());
         }
+        if (outcome.exitCode() == 0 && outcome.tables().isEmpty() && outcome.artefacts().isEmpty()) {
+            out.println(nothingRan(source));
+        }
         if (!quiet && !outcome.artefacts().isEmpty()) {
             if (!outcome.tables().isEmpty()) out.println();
             printArtefacts(out, outcome.artefacts());
@@ -93,6 +96,17 @@ abstract class ExperimentCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return outcome.exitCode();
+    }
+
+    /**
+     * The line for a run that ran nothing, so that a file without an experiment or backtest is not
+     * mistaken for one whose results went missing.
+     */
+    static String nothingRan(Source source) {
+        boolean empty = source.text().lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+        return "nothing ran: " + source.name() + (empty
+                ? " is empty"
+                : " has no experiment or backtest, only definitions (add one, e.g. 'backtest ucrp on MARKET')");
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * A stand-in for the language engine with a few fixed rules, enough to drive every path of the
  * command line: the word {@code olmr} is an unknown built-in (error), {@code ~warn} a warning,
  * {@code FAIL} a run-time failure, {@code BOOM} an internal crash, {@code {{} a syntax error for
- * the formatter; the canonical layout collapses repeated spaces and trailing blanks.
+ * the formatter; the canonical layout collapses repeated spaces and trailing blanks. Like the real
+ * engine, a blank file or one marked {@code # nothing} or {@code # defs only} runs nothing: exit 0, no table, no files.
  */
 public final class FakeEngine implements StratEngine {
 
@@ -67,6 +68,9 @@ public final class FakeEngine implements StratEngine {
         for (String w : warningsToSend) progress.warn(w);
         for (int k = 1; k <= 3; k++) progress.progress(k, "seed " + k);
         progress.finish();
+        if (source.text().isBlank() || source.text().contains("# nothing") || source.text().contains("# defs only")) {
+            return new RunOutcome(diagnostics, List.of(), List.of(), null);
+        }
         if (source.text().contains("FAIL")) {
             return new RunOutcome(diagnostics, List.of(), List.of(), "market 'us' has no prices in the test period");
         }

@@ -41,6 +41,18 @@ class MainTest {
     }
 
     @Test
+    void aFileThatRunsNothingSaysSo() throws Exception {
+        // before the fix both printed nothing at all
+        file("empty.strat", "\n# nothing\n");
+        CliRunner cli = cli();
+        assertEquals(0, cli.run("run", "empty.strat", "--no-progress"));
+        assertEquals("nothing ran: empty.strat is empty\n", cli.out);
+        file("defs.strat", "# defs only\nstrategy s = ucrp\n");
+        assertEquals(0, cli.run("run", "defs.strat", "-q"));
+        assertTrue(cli.out.startsWith("nothing ran: defs.strat has no experiment or backtest, only definitions"), cli.out);
+    }
+
+    @Test
     void runWithErrorsPrintsDiagnosticsAndExitsTwo() throws Exception {
         file("bad.strat", "strategy s = olmr(window=5)\n");
         CliRunner cli = cli();

@@ -145,8 +145,10 @@ public final class Checker {
         }
 
         /**
-         * The declarations in scope, in order: earlier REPL entries (without what the new entry
-         * defines again) and their imports, then the imports of the main program, then its own.
+         * The declarations in scope, in order: earlier REPL entries and their imports, each without
+         * what a later entry (or the new one) defines again, then the imports of the main program,
+         * then its own. Only the newest definition of a name survives, so redefining a name twice
+         * does not leave two older definitions to clash.
          */
         private static List<Decl> visibleDecls(ImportResolver resolver, List<Program> mainPrograms, List<Program> earlier) {
             List<Decl> decls = new ArrayList<>();
@@ -155,15 +157,25 @@ public final class Checker {
                 for (Program p : mainPrograms) for (Decl d : p.decls()) definedName(d).ifPresent(redefined::add);
                 Set<String> seenFiles = new HashSet<>();
                 mainPrograms.forEach(p -> seenFiles.add(p.source().name()));
-                for (Program entry : earlier) {
+                // newest first, so that each entry hides what it defines from the entries before it
+                List<List<Decl>> kept = new ArrayList<>();
+                for (int i = earlier.size() - 1; i >= 0; i--) {
+                    Program entry = earlier.get(i);
+                    List<Decl> entryDecls = new ArrayList<>();
+                    Set<String> definedHere = new HashSet<>();
                     for (Program p : resolver.resolve(entry).programs()) {
                         // an imported file is read once; entries themselves may share a name such as <repl>
                         if (p != entry && !seenFiles.add(p.source().name())) continue;
                         for (Decl d : p.decls()) {
-                            if (definedName(d).map(n -> !redefined.contains(n)).orElse(true)) decls.add(d);
+                            Optional<String> name = definedName(d);
+                            name.ifPresent(definedHere::add);
+                            if (name.map(n -> !redefined.contains(n)).orElse(true)) entryDecls.add(d);
                         }
                     }
+                    redefined.addAll(definedHere);
+                    kept.add(entryDecls);
                 }
+                for (int i = kept.size() - 1; i >= 0; i--) decls.addAll(kept.get(i));
             }
             for (Program p : mainPrograms) decls.addAll(p.decls());
             return decls;

@@ -135,7 +135,9 @@ final class ExperimentChecker {
         if (pipeline.isPresent() && split.isPresent()) needsTraining(pipeline.get(), split.get(), b.pipeline().span());
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty() || pipeline.isEmpty()) return Optional.empty();
         String strategy = entryName(b.pipeline());
-        return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name(), market.get(), split.get(),
+        // a named split is part of the name, so that backtests of one strategy on two splits report apart
+        String on = b.split() instanceof SplitSpec.Named n ? " split " + n.name().name() : "";
+        return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name() + on, market.get(), split.get(),
                 List.of(new StrategyPlan(strategy, pipeline.get())), DEFAULT_SEEDS, ExperimentPlan.DEFAULT_METRICS,
                 Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span()));
     }

@@ -12,6 +12,7 @@ import dev.strat.runtime.data.DataException;
 import dev.strat.runtime.data.DateRange;
 import dev.strat.runtime.data.LoadedMarket;
 import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.experiment.ExperimentFailure;
 import dev.strat.runtime.experiment.ExperimentResult;
 import dev.strat.runtime.experiment.ExperimentRunner;
 import dev.strat.runtime.experiment.ExperimentSpec;
@@ -33,6 +34,7 @@ import dev.strat.runtime.metrics.MetricOptions;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.runtime.report.ExperimentReportData;
 import dev.strat.runtime.report.ReportWriter;
+import dev.strat.runtime.rl.train.SavedModelException;
 import dev.strat.stdlib.MarketInfo;
 
 import java.io.IOException;
@@ -63,6 +65,8 @@ public final class ExperimentExecutor {
 
     private final MarketLoader loader;
     private final RunSettings settings;
+    /** The report folders this run has written to, so that no experiment overwrites another's. */
+    private final java.util.Set<Path> usedDirs = new java.util.HashSet<>();
 
     /**
      * @param settings what the command line adds: output folder, seed override, source hash
@@ -133,7 +137,7 @@ public final class ExperimentExecutor {
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
                 plan.costs().slippageHigh()).withCostModel(plan.costs().model());
         MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
-        Path dir = reportDir(plan);
+        Path dir = claim(reportDir(plan));
         WorkProgress work = new WorkProgress(progress);
         List<NamedStrategy> strategies = new ArrayList<>();
         for (StrategyPlan s : plan.compare()) {
@@ -177,7 +181,17 @@ public final class ExperimentExecutor {
                 significance)).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
 
         // runs are independent and seeded, so running them in parallel gives the same numbers
-        ExperimentResult result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
+        ExperimentResult result;
+        try {
+            result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
+        } catch (RuntimeException e) {
+            // a missing or unusable saved model (strat run --trained before strat train) is the user's to fix
+            Optional<SavedModelException> missing = savedModelProblem(e);
+            if (missing.isEmpty()) throw e;
+            String strategy = e instanceof ExperimentFailure f ? "strategy '" + f.strategy() + "': " : "";
+            diagnostics.add(Diagnostic.error(plan.span(), strategy + missing.get().getMessage()));
+            return new Executed("", List.of(), diagnostics);
+        }
         String table = new TableRenderer().render(result);
         if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
 
@@ -224,6 +238,15 @@ public final class ExperimentExecutor {
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /** The saved-model problem behind a run failure, if that is what it is. */
+    private static Optional<SavedModelException> savedModelProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SavedModelException s) return Optional.of(s);
+            if (t.getCause() == t) break;
+        }
+        return Optional.empty();
     }
 
     /** A learner after a selector trains inside the whole strategy, where it sees the selector's picks. */
@@ -275,7 +298,23 @@ public final class ExperimentExecutor {
         return plan.reportPath().map(Path::of).orElse(settings.outDir().resolve(folderName(plan.name())));
     }
 
-    /** A folder name from an experiment name; a backtest's name is its whole command line. */
+    /**
+     * The folder itself the first time a run uses it, else the folder with {@code -2}, {@code -3}, ...
+     * appended: two experiments of one run (two backtests of one strategy, two experiments with the
+     * same {@code report} folder) never overwrite each other. A later run writes over an earlier one.
+     */
+    Path claim(Path dir) {
+        Path candidate = dir.normalize();
+        for (int k = 2; !usedDirs.add(candidate); k++) {
+            candidate = dir.resolveSibling((dir.getFileName() == null ? "run" : dir.getFileName().toString()) + "-" + k).normalize();
+        }
+        return candidate;
+    }
+
+    /**
+     * A folder name from an experiment name; a backtest's name is its whole command line
+     * ({@code backtest s on m split a} goes to {@code backtest-s-on-m-split-a}).
+     */
     static String folderName(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return cleaned.isEmpty() ? "run" : cleaned;

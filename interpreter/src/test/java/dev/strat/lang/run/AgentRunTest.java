@@ -101,8 +101,14 @@ class AgentRunTest {
     @Test
     void reusingWithoutModelsSaysWhatToDo() {
         RunOutcome outcome = run(PROGRAM, TrainContext.Mode.REUSE);
-        assertEquals(1, outcome.exitCode());
-        assertTrue(String.valueOf(outcome.failure()).contains("no trained model"), String.valueOf(outcome.failure()));
+        // before the fix: exit 1, a failure quoting the agent's whole signature and no location
+        String shown = DiagnosticFormatter.formatAll(outcome.diagnostics());
+        assertEquals(2, outcome.exitCode(), shown + outcome.failure());
+        assertEquals(null, outcome.failure());
+        Path model = out.resolve("e").resolve("models").resolve("learner.agent-seed");
+        assertTrue(shown.startsWith("agents.strat:6:1: error: strategy 'learner': no trained model at " + model), shown);
+        assertTrue(shown.contains("train it first"), shown);
+        assertFalse(shown.contains("td3("), "the agent's signature is not repeated: " + shown);
     }
 
     @Test

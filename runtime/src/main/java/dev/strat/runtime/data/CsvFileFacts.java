@@ -34,7 +34,7 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
     /** Scans a file; errors name the file and, for a bad row, its line number. */
     public static CsvFileFacts scan(Path file) {
         String name = file.toString();
-        try (InputStream raw = Files.newInputStream(file); BufferedReader in = CsvMarketReader.textReader(raw)) {
+        try (InputStream raw = Files.newInputStream(file); BufferedReader in = CsvMarketReader.textReader(raw, name)) {
             String header = in.readLine();
             if (header == null) throw new DataException(name + ": the file is empty");
             String[] columns = header.split(",", -1);

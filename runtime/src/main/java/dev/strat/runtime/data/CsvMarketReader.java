@@ -68,7 +68,7 @@ public final class CsvMarketReader {
      */
     public static LoadedMarket read(InputStream raw, String name, CsvOptions options) {
         try {
-            BufferedReader reader = textReader(raw);
+            BufferedReader reader = textReader(raw, name);
             Parsed parsed = new Parser(name, options).parse(reader);
             return CalendarAligner.align(name, parsed.series, parsed.skippedEmptyClose, options);
         } catch (IOException e) {
@@ -78,13 +78,24 @@ public final class CsvMarketReader {
         }
     }
 
-    /** A UTF-8 reader over plain or gzip data (gzip recognised by its magic bytes, not the name). */
-    static BufferedReader textReader(InputStream raw) throws IOException {
+    /**
+     * A UTF-8 reader over plain or gzip data (gzip recognised by its magic bytes, not the name).
+     * Binary data, compressed or not, is a {@link DataException} that says what the file looks
+     * like, never a line of its bytes.
+     *
+     * @param name the file name for messages
+     */
+    static BufferedReader textReader(InputStream raw, String name) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         buffered.mark(2);
         int b0 = buffered.read(), b1 = buffered.read();
         buffered.reset();
-        InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        boolean gzipped = b0 == 0x1f && b1 == 0x8b;
+        BufferedInputStream in = gzipped ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+        in.mark(BinarySniffer.HEAD);
+        byte[] head = in.readNBytes(BinarySniffer.HEAD);
+        in.reset();
+        BinarySniffer.requireText(head, head.length, name, gzipped);
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 

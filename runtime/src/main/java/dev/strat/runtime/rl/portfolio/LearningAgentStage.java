@@ -25,6 +25,7 @@ import dev.strat.runtime.rl.train.Keep;
 import dev.strat.runtime.rl.train.NanGuard;
 import dev.strat.runtime.rl.train.Trainer;
 import dev.strat.runtime.rl.train.TrainingConfig;
+import dev.strat.runtime.rl.train.SavedModelException;
 import dev.strat.runtime.rl.train.TrainingException;
 import dev.strat.runtime.rl.train.TrainingListener;
 import dev.strat.runtime.rl.train.TrainingProgress;
@@ -234,18 +235,21 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         return saved.history().toLog();
     }
 
-    /** The finished model of this algorithm at the context's checkpoint, or a training error saying what is wrong. */
+    /**
+     * The finished model of this algorithm at the context's checkpoint, or a {@link SavedModelException}
+     * saying what is wrong with the file (the user's to fix, so without this stage's long label).
+     */
     private CheckpointContent finishedModel(TrainContext context) {
         var path = context.checkpoint().orElseThrow();
         if (!Files.exists(path)) {
-            throw new TrainingException(label + ": no trained model at " + path + "; train it first (strat train)");
+            throw new SavedModelException(path, "no trained model at " + path + "; train it first (strat train)");
         }
         CheckpointContent saved = Checkpoint.read(path);
         if (!saved.meta().complete()) {
-            throw new TrainingException(label + ": the model at " + path + " did not finish training; resume it (strat train --resume)");
+            throw new SavedModelException(path, "the model at " + path + " did not finish training; resume it (strat train --resume)");
         }
         if (!saved.meta().algorithm().equals(algorithm)) {
-            throw new TrainingException(label + ": " + path + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
+            throw new SavedModelException(path, path + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
         }
         return saved;
     }

@@ -62,8 +62,16 @@ final class AgentStages {
         }
         LearningSettings settings = new LearningSettings(args.integer("epochs"), args.text("select"), args.integer("patience"),
                 args.text("device"), args.text("train_with"));
+        var features = components.buildAll(ComponentType.FEATURE, args.get("features"), context);
+        // what the networks would refuse when the agent is created, said now, with the agent's location
+        var layout = new dev.strat.runtime.rl.portfolio.Observations(features, context.market().assets()).layout();
+        for (NetSpec net : java.util.List.of(actor, critic)) {
+            net.incompatibility(layout).ifPresent(why -> {
+                throw new BuildException(algorithm.name() + ": " + why);
+            });
+        }
         return new LearningAgentStage(Specs.label(algorithm.name(), args), algorithm.name(), factory,
-                components.buildAll(ComponentType.FEATURE, args.get("features"), context),
+                features,
                 components.build(ComponentType.ACTIONS, args.get("actions"), context),
                 components.build(ComponentType.REWARD, args.get("reward"), context), settings, context.market().assets());
     }

@@ -28,16 +28,27 @@ final class Cnn implements Module {
     private final Module head;
     private final int features;
 
+    /** Why a cnn of these filters and kernel cannot read the layout, or empty when it can. */
+    static java.util.Optional<String> incompatibility(ObservationLayout layout, List<Integer> filters, int kernel) {
+        if (!layout.structured()) {
+            return java.util.Optional.of("cnn needs an observation with a tensor part (window, columns, channels): give the agent a "
+                    + "window feature such as returns(window=20) or ohlcv(window=60)");
+        }
+        if (filters.isEmpty()) return java.util.Optional.of("cnn needs at least one convolution");
+        if (kernel < 1) return java.util.Optional.of("cnn kernel must be positive, got " + kernel);
+        if (layout.window() - filters.size() * (kernel - 1) < 1) {
+            return java.util.Optional.of("cnn with " + filters.size() + " convolutions of kernel " + kernel + " needs a window of at least "
+                    + (filters.size() * (kernel - 1) + 1) + " bars, the observation has " + layout.window());
+        }
+        return java.util.Optional.empty();
+    }
+
     Cnn(NetContext context, String name, ObservationLayout layout, List<Integer> filters, int kernel, Activation activation,
         IntFunction<Module> head) {
-        if (!layout.structured()) throw new IllegalArgumentException("cnn needs an observation with a tensor part (window, columns, channels)");
-        if (filters.isEmpty()) throw new IllegalArgumentException("cnn needs at least one convolution");
-        if (kernel < 1) throw new IllegalArgumentException("cnn kernel must be positive, got " + kernel);
+        incompatibility(layout, filters, kernel).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         int width = layout.window() - filters.size() * (kernel - 1);
-        if (width < 1) {
-            throw new IllegalArgumentException("cnn with " + filters.size() + " convolutions of kernel " + kernel
-                    + " needs a window of at least " + (filters.size() * (kernel - 1) + 1) + " bars, the observation has " + layout.window());
-        }
         this.layout = layout;
         this.activation = activation;
         this.weights = new ArrayList<>();

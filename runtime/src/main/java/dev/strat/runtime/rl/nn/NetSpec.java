@@ -15,6 +15,14 @@ public sealed interface NetSpec permits NetSpec.Mlp, NetSpec.Cnn, NetSpec.GruAtt
     /** Builds the module; parameter names start with {@code name}. */
     Module build(NetContext context, String name, ObservationLayout input, int outputs, Activation outputActivation);
 
+    /**
+     * Why this network cannot read an observation of this layout, or empty when it can: a check a
+     * program can run before any network is built (what {@link #build} would refuse).
+     */
+    default java.util.Optional<String> incompatibility(ObservationLayout input) {
+        return java.util.Optional.empty();
+    }
+
     /** A short description for labels and checkpoints, e.g. {@code mlp(400, 300)}. */
     String describe();
 
@@ -75,6 +83,11 @@ public sealed interface NetSpec permits NetSpec.Mlp, NetSpec.Cnn, NetSpec.GruAtt
         }
 
         @Override
+        public java.util.Optional<String> incompatibility(ObservationLayout input) {
+            return dev.strat.runtime.rl.nn.Cnn.incompatibility(input, filters, kernel);
+        }
+
+        @Override
         public String describe() {
             return "cnn(filters=" + filters + ", kernel=" + kernel + ")";
         }
@@ -92,6 +105,12 @@ public sealed interface NetSpec permits NetSpec.Mlp, NetSpec.Cnn, NetSpec.GruAtt
         @Override
         public Module build(NetContext context, String name, ObservationLayout input, int outputs, Activation outputActivation) {
             return Layers.gruAttention(this, context, name, input, outputs, outputActivation);
+        }
+
+        @Override
+        public java.util.Optional<String> incompatibility(ObservationLayout input) {
+            return input.structured() ? java.util.Optional.empty()
+                    : java.util.Optional.of("gru_attention needs an observation with a tensor part (window, columns, channels)");
         }
 
         @Override

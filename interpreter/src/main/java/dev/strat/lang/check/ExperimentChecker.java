@@ -33,7 +33,8 @@ import java.util.function.Function;
 /**
  * Checks experiments and {@code backtest} commands and plans them. Settings inside an experiment:
  * {@code seeds N} (seeds 1..N, as the runtime's {@code ExperimentSpec.seeds} numbers them) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
- * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05)}, {@code report "path"},
+ * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05)} (over seeds) or
+ * {@code significance sharpe_diff(NAME, alpha=0.05, resamples=999)} (over time), {@code report "path"},
  * {@code warmup BARS}, {@code rf RATE}, and overrides of {@code capital}, {@code fee} and
  * {@code slippage}.
  */
@@ -44,10 +45,19 @@ final class ExperimentChecker {
     /** One run with seed 1, as {@code seeds 1} would say. */
     static final List<Long> DEFAULT_SEEDS = List.of(1L);
 
-    private static final List<Param> WILCOXON = List.of(
-            Param.custom("reference", true, v -> v instanceof Value.Word ? Optional.empty()
-                    : Optional.of("'reference' expects the name of a compared strategy, got " + v.typeName() + " " + v.render())),
-            Param.of(ParamSpec.optional("alpha", new ParamType.Number(), new Value.Num(0.05, false, false), Double.NaN, Double.NaN, "level")));
+    private static final Param REFERENCE = Param.custom("reference", true, v -> v instanceof Value.Word ? Optional.empty()
+            : Optional.of("'reference' expects the name of a compared strategy, got " + v.typeName() + " " + v.render()));
+    private static final Param ALPHA =
+            Param.of(ParamSpec.optional("alpha", new ParamType.Number(), new Value.Num(0.05, false, false), Double.NaN, Double.NaN, "level"));
+    private static final List<Param> WILCOXON = List.of(REFERENCE, ALPHA);
+    private static final List<Param> SHARPE_DIFF = List.of(REFERENCE, ALPHA,
+            Param.of(ParamSpec.optional("resamples", new ParamType.Number(), new Value.Num(SignificancePlan.DEFAULT_RESAMPLES, false, true),
+                    Double.NaN, Double.NaN, "bootstrap resamples")));
+    /** The tests, with their signatures as messages print them. */
+    private static final Map<String, String> TESTS = Map.of(
+            "wilcoxon", "wilcoxon(reference, alpha=0.05)",
+            "sharpe_diff", "sharpe_diff(reference, alpha=0.05, resamples=999)");
+    private static final int MAX_RESAMPLES = 1_000_000;
 
     /** What the checker knows when it reaches experiments. */
     record Inputs(Namespace namespace, Map<String, Optional<MarketPlan>> markets, MarketChecker marketChecker,
@@ -326,22 +336,34 @@ final class ExperimentChecker {
         if (!one(s)) return Optional.empty();
         Expr v = s.values().get(0);
         if (!(v instanceof Expr.Call call)) {
-            r.error(v.span(), "'significance' expects a test such as wilcoxon(mine, alpha=0.05)");
+            r.error(v.span(), "'significance' expects a test such as sharpe_diff(mine, alpha=0.05) (over time) or wilcoxon(mine) (over seeds)");
             return Optional.empty();
         }
-        if (!call.callee().name().equals("wilcoxon")) {
-            r.unknown(call.callee().span(), "unknown significance test '" + call.callee().name() + "'", call.callee().name(), List.of("wilcoxon"));
+        String test = call.callee().name();
+        if (!TESTS.containsKey(test)) {
+            r.unknown(call.callee().span(), "unknown significance test '" + test + "' (wilcoxon tests over seeds, sharpe_diff over time)",
+                    test, List.of("wilcoxon", "sharpe_diff"));
             return Optional.empty();
         }
-        Optional<Map<String, Value>> bound = ArgumentBinder.bind("wilcoxon", "wilcoxon(reference, alpha=0.05)",
-                call.callee().span(), call.args(), WILCOXON, r);
+        List<Param> params = test.equals("wilcoxon") ? WILCOXON : SHARPE_DIFF;
+        Optional<Map<String, Value>> bound = ArgumentBinder.bind(test, TESTS.get(test), call.callee().span(), call.args(), params, r);
         if (bound.isEmpty()) return Optional.empty();
         String reference = ((Value.Word) bound.get().get("reference")).name();
         double alpha = ((Value.Num) bound.get().get("alpha")).value();
-        Span refSpan = ArgumentBinder.valueSpan(call.args(), WILCOXON, "reference", call.span());
+        Span refSpan = ArgumentBinder.valueSpan(call.args(), params, "reference", call.span());
+        int resamples = SignificancePlan.DEFAULT_RESAMPLES;
+        if (bound.get().get("resamples") instanceof Value.Num n) {
+            if (n.value() == Math.rint(n.value()) && !n.percent() && n.value() >= 1 && n.value() <= MAX_RESAMPLES) {
+                resamples = (int) n.value();
+            } else {
+                r.error(ArgumentBinder.valueSpan(call.args(), params, "resamples", call.span()),
+                        "'resamples' expects a whole number in [1, " + MAX_RESAMPLES + "], got " + n.render());
+                return Optional.empty();
+            }
+        }
         boolean ok = true;
         if (!(alpha > 0 && alpha < 1)) {
-            r.error(ArgumentBinder.valueSpan(call.args(), WILCOXON, "alpha", call.span()), "'alpha' must be in (0, 1), got " + alpha);
+            r.error(ArgumentBinder.valueSpan(call.args(), params, "alpha", call.span()), "'alpha' must be in (0, 1), got " + alpha);
             ok = false;
         }
         if (!entries.isEmpty() && !entries.containsKey(reference)) {
@@ -352,7 +374,7 @@ final class ExperimentChecker {
             r.error(refSpan, "a significance test needs at least two compared strategies");
             ok = false;
         }
-        return ok ? Optional.of(new SignificancePlan("wilcoxon", reference, alpha)) : Optional.empty();
+        return ok ? Optional.of(new SignificancePlan(test, reference, alpha, resamples)) : Optional.empty();
     }
 
     private Optional<String> report(Setting s) {

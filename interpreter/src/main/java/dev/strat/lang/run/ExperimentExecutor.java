@@ -28,6 +28,7 @@ import dev.strat.runtime.pipeline.Stage;
 import dev.strat.runtime.experiment.ResultWriter;
 import dev.strat.runtime.experiment.RunInfo;
 import dev.strat.runtime.experiment.SignificanceSpec;
+import dev.strat.runtime.experiment.SignificanceTest;
 import dev.strat.runtime.experiment.TableRenderer;
 import dev.strat.runtime.metrics.MetricId;
 import dev.strat.runtime.metrics.MetricOptions;
@@ -171,10 +172,12 @@ public final class ExperimentExecutor {
                             walking ? Optional.of(run.window()) : Optional.empty(), previous)));
         }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Executed("", List.of(), diagnostics);
-        // one test per compared strategy on the headline metric (Sharpe when shown), not one per column
+        // one test per compared strategy on the headline metric (Sharpe when shown), not one per column;
+        // sharpe_diff always tests the Sharpe ratio, over time
         MetricId headline = plan.metrics().contains(MetricId.SHARPE) ? MetricId.SHARPE : plan.metrics().get(0);
         Optional<SignificanceSpec> significance = plan.significance()
-                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(headline)));
+                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(headline),
+                        sig.test().equals("sharpe_diff") ? SignificanceTest.SHARPE_DIFF : SignificanceTest.WILCOXON, sig.resamples()));
         ExperimentSpec spec = (walk.isPresent()
                 ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, significance)
                 : new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config, plan.metrics(), options,

@@ -120,10 +120,21 @@ class ExperimentCheckTest {
     void significanceMustReferToACompareEntry() {
         assertEquals(List.of("'mne' is not compared in this experiment"),
                 errors("strategy mine = ucrp\nexperiment e on m {\n compare mine, bah\n significance wilcoxon(mne)\n}"));
-        assertEquals(List.of("unknown significance test 'ttest'"),
+        assertEquals(List.of("unknown significance test 'ttest' (wilcoxon tests over seeds, sharpe_diff over time)"),
                 errors("experiment e on m {\n compare ucrp, bah\n significance ttest(ucrp)\n}"));
+        assertEquals(List.of("'resamples' expects a whole number in [1, 1000000], got 0"),
+                errors("experiment e on m {\n compare ucrp, bah\n significance sharpe_diff(ucrp, resamples=0)\n}"));
         assertEquals(List.of("'alpha' must be in (0, 1), got 0.0"),
                 errors("experiment e on m {\n compare ucrp, bah\n significance wilcoxon(ucrp, alpha=0)\n}"));
+    }
+
+    @Test
+    void sharpeDiffPlansATestOverTimeWithItsResamples() {
+        assertEquals(Optional.of(new SignificancePlan("sharpe_diff", "bah", 0.1, 499)),
+                experiment("experiment e on m {\n compare ucrp, bah\n significance sharpe_diff(bah, alpha=10%, resamples=499)\n}")
+                        .significance());
+        assertEquals(Optional.of(new SignificancePlan("sharpe_diff", "ucrp", 0.05, 999)),
+                experiment("experiment e on m {\n compare ucrp, bah\n significance sharpe_diff(ucrp)\n}").significance());
     }
 
     @Test

@@ -38,18 +38,20 @@ import java.util.Map;
  * @param metrics        the metrics shown in tables (all are recorded)
  * @param conventions    metric options
  * @param strategies     per-strategy values
- * @param significance   Wilcoxon tests, empty when none were asked for
+ * @param significance   significance tests, each naming its test, empty when none were asked for
  * @param stratVersion   toolchain version
  * @param sourceHash     hash of the program text, or null
  * @param scenarioPaths  number of Monte Carlo paths (run k on path k), 0 for a single market
  * @param protocol       the split: a fixed test range or the walk-forward's windows
+ * @param sharpeConfidence probabilistic and deflated Sharpe ratios of each strategy's first seed,
+ *                       recorded with a {@code sharpe_diff} test, empty otherwise
  */
 public record ExperimentReport(String experiment, String market, List<String> dataFiles, List<String> symbols,
                                String from, String to, int firstBar, int lastBar, int periods, String frequency,
                                double periodsPerYear, Costs costs, double capital, List<Long> seeds,
                                List<String> metrics, Conventions conventions, List<StrategyReport> strategies,
                                List<SignificanceReport> significance, String stratVersion, String sourceHash,
-                               int scenarioPaths, ProtocolReport protocol) {
+                               int scenarioPaths, ProtocolReport protocol, List<SharpeConfidenceReport> sharpeConfidence) {
 
     /** Most points of a stage series in the file (the first seed's; the equity CSV has no series). */
     public static final int MAX_SERIES_POINTS = 500;
@@ -163,10 +165,17 @@ public record ExperimentReport(String experiment, String market, List<String> da
     public record MetricReport(Double mean, Double std, List<Double> perSeed) {
     }
 
-    /** One significance test. */
-    public record SignificanceReport(String metric, String reference, String other, double alpha, int pairs,
+    /**
+     * One significance test; {@code test} names the test that produced the p-value
+     * ({@code wilcoxon} over seeds or {@code sharpe_diff} over time).
+     */
+    public record SignificanceReport(String test, String metric, String reference, String other, double alpha, int pairs,
                                      int nonZero, Double pValue, boolean exact, boolean significant,
                                      boolean referenceBetter, Double smallestP, String note) {
+    }
+
+    /** PSR and DSR of one strategy's first seed (see {@link SharpeConfidence}). */
+    public record SharpeConfidenceReport(String strategy, Double sharpe, Double psr, Double dsr, int trials, int periods) {
     }
 
     /** Builds the report of a finished experiment. */
@@ -193,8 +202,15 @@ public record ExperimentReport(String experiment, String market, List<String> da
         double alpha = spec.significance().map(SignificanceSpec::alpha).orElse(Double.NaN);
         List<SignificanceReport> tests = new ArrayList<>();
         for (SignificanceResult t : result.significance()) {
-            tests.add(new SignificanceReport(t.metric().key(), t.reference(), t.other(), alpha, t.pairs(), t.nonZero(),
+            tests.add(new SignificanceReport(t.test().key(), t.metric().key(), t.reference(), t.other(), alpha, t.pairs(), t.nonZero(),
                     orNull(t.pValue()), t.exact(), t.significant(), t.referenceBetter(), orNull(t.smallestP()), t.note()));
+        }
+        List<SharpeConfidenceReport> confidence = new ArrayList<>();
+        if (spec.significance().map(sig -> sig.test() == SignificanceTest.SHARPE_DIFF).orElse(false)) {
+            for (SharpeConfidence c : SharpeConfidence.of(spec, result.strategies())) {
+                confidence.add(new SharpeConfidenceReport(c.strategy(), orNull(c.sharpe()), orNull(c.psr()), orNull(c.dsr()),
+                        c.trials(), c.periods()));
+            }
         }
         return new ExperimentReport(spec.name(), market.name(), info.dataFiles(), market.symbols(),
                 TableRenderer.barTime(market, spec.firstBar()), TableRenderer.barTime(market, spec.lastBar()),
@@ -204,7 +220,7 @@ public record ExperimentReport(String experiment, String market, List<String> da
                 config.capital(), spec.seeds(), spec.metrics().stream().map(MetricId::key).toList(),
                 new Conventions(spec.options().riskFree(), spec.options().omegaThreshold(),
                         spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal())),
-                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size(), protocol(spec));
+                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size(), protocol(spec), confidence);
     }
 
     private static Map<String, MetricReport> metrics(java.util.function.Function<MetricId, MetricSummary> summaries) {

@@ -290,6 +290,7 @@ public final class ExperimentRunner {
     private static List<SignificanceResult> significance(ExperimentSpec spec, List<StrategyResult> results) {
         if (spec.significance().isEmpty()) return List.of();
         SignificanceSpec sig = spec.significance().get();
+        if (sig.test() == SignificanceTest.SHARPE_DIFF) return SharpeDiffTests.run(spec, sig, results);
         List<MetricId> metrics = sig.metrics().isEmpty() ? spec.metrics() : sig.metrics();
         StrategyResult reference = null;
         for (StrategyResult r : results) if (r.name().equals(sig.reference())) reference = r;

@@ -3,27 +3,40 @@ package dev.strat.runtime.experiment;
 import dev.strat.runtime.metrics.MetricId;
 
 /**
- * One Wilcoxon signed-rank test of the reference strategy against another on one metric, pairing
- * the two strategies' values seed by seed.
+ * One significance test of the reference strategy against another on one metric: a Wilcoxon
+ * signed-rank test pairing the two strategies' values seed by seed, or a Ledoit-Wolf Sharpe
+ * difference test pairing their returns period by period.
  *
+ * @param test            the test that produced the p-value
  * @param metric          the metric compared
  * @param reference       the reference strategy
  * @param other           the strategy compared with it
- * @param pairs           seeds with a defined value for both (NaN pairs are left out)
- * @param nonZero         pairs whose values differ (the test's n; equal pairs are dropped)
+ * @param pairs           seeds with a defined value for both (NaN pairs are left out); for the
+ *                        Sharpe difference, the paired periods
+ * @param nonZero         pairs whose values differ (the test's n; equal pairs are dropped); for the
+ *                        Sharpe difference, the bootstrap resamples
  * @param pValue          two-sided p-value; 1 when no pair differs, NaN when no pair is defined
- * @param exact           true when the p-value is the exact permutation probability (n <= 30)
+ * @param exact           true when the p-value is the exact permutation probability (n <= 30);
+ *                        false for the Sharpe difference
  * @param significant     {@code pValue < alpha}
  * @param referenceBetter true when the reference's mean is better than the other's (in the
  *                        metric's direction)
  * @param smallestP       the smallest p-value the exact test could give with this many differing
  *                        pairs, {@code 2 / 2^nonZero}; when it is not below alpha no difference
- *                        could have been significant (NaN for the normal approximation or no pairs)
+ *                        could have been significant (NaN for the normal approximation or no pairs);
+ *                        for the Sharpe difference, the bootstrap's {@code 1 / (resamples + 1)}
  * @param note            a caveat for the reader, or the empty string
  */
-public record SignificanceResult(MetricId metric, String reference, String other, int pairs, int nonZero,
+public record SignificanceResult(SignificanceTest test, MetricId metric, String reference, String other, int pairs, int nonZero,
                                  double pValue, boolean exact, boolean significant, boolean referenceBetter,
                                  double smallestP, String note) {
+
+    /** A Wilcoxon test's result. */
+    public SignificanceResult(MetricId metric, String reference, String other, int pairs, int nonZero, double pValue,
+                              boolean exact, boolean significant, boolean referenceBetter, double smallestP, String note) {
+        this(SignificanceTest.WILCOXON, metric, reference, other, pairs, nonZero, pValue, exact, significant, referenceBetter,
+                smallestP, note);
+    }
 
     /** True when too few seeds differ for any result to reach significance at {@code alpha}. */
     public boolean underpowered(double alpha) {

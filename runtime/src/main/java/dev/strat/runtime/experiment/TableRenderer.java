@@ -73,32 +73,69 @@ public final class TableRenderer {
         if (rows.size() > 1) out.append(BEST).append(" best in column\n");
         if (spec.walkForward()) windows(out, result);
 
-        if (!result.significance().isEmpty()) {
-            SignificanceSpec sig = spec.significance().orElseThrow();
-            out.append('\n').append("Wilcoxon signed-rank test vs ").append(sig.reference()).append(" (two-sided, alpha ")
-                    .append(plain(sig.alpha())).append(", paired by seed)\n");
-            List<String[]> lines = new ArrayList<>();
-            java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
-            for (SignificanceResult t : result.significance()) {
-                if (t.underpowered(sig.alpha()) && t.nonZero() > 0) underpowered.put(t.nonZero(), t.smallestP());
-                String verdict = Double.isNaN(t.pValue()) ? "no data"
-                        : t.significant() ? (t.referenceBetter() ? "significant, " + t.reference() + " better"
-                        : "significant, " + t.reference() + " worse") : "not significant";
-                String p = Double.isNaN(t.pValue()) ? "p = n/a" : "p = " + Wilcoxon.formatP(t.pValue());
-                lines.add(new String[]{t.metric().key(), t.other(), p, verdict, t.note().isEmpty() ? "" : "(" + t.note() + ")"});
-            }
-            int[] w = new int[5];
-            for (String[] l : lines) for (int c = 0; c < 5; c++) w[c] = Math.max(w[c], l[c].length());
-            for (String[] l : lines) {
-                StringBuilder line = new StringBuilder("  ");
-                for (int c = 0; c < 5; c++) line.append(pad(l[c], w[c], false)).append(c < 4 ? GAP : "");
-                out.append(strip(line)).append('\n');
-            }
-            for (var e : underpowered.entrySet()) {
-                out.append("  note: ").append(Wilcoxon.powerNote(e.getKey(), e.getValue(), sig.alpha())).append('\n');
-            }
-        }
+        if (!result.significance().isEmpty()) significance(out, result);
         return out.toString();
+    }
+
+    /** The significance section: a header naming the test, one line per comparison, and caveats. */
+    private static void significance(StringBuilder out, ExperimentResult result) {
+        ExperimentSpec spec = result.spec();
+        SignificanceSpec sig = spec.significance().orElseThrow();
+        out.append('\n').append(sig.test().title()).append(" vs ").append(sig.reference()).append(" (two-sided, alpha ")
+                .append(plain(sig.alpha()));
+        if (sig.test() == SignificanceTest.SHARPE_DIFF) {
+            out.append(", paired by period on seed ").append(spec.seeds().get(0))
+                    .append("'s returns; p from a studentised circular block bootstrap)\n");
+        } else {
+            out.append(", paired by seed: measures seed-to-seed noise, not performance over time)\n");
+        }
+        List<String[]> lines = new ArrayList<>();
+        java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
+        for (SignificanceResult t : result.significance()) {
+            if (t.test() == SignificanceTest.WILCOXON && t.underpowered(sig.alpha()) && t.nonZero() > 0) {
+                underpowered.put(t.nonZero(), t.smallestP());
+            }
+            String verdict = Double.isNaN(t.pValue()) ? "no data"
+                    : t.significant() ? (t.referenceBetter() ? "significant, " + t.reference() + " better"
+                    : "significant, " + t.reference() + " worse") : "not significant";
+            String p = Double.isNaN(t.pValue()) ? "p = n/a" : "p = " + Wilcoxon.formatP(t.pValue());
+            lines.add(new String[]{t.metric().key(), t.other(), p, verdict, t.note().isEmpty() ? "" : "(" + t.note() + ")"});
+        }
+        table(out, lines);
+        for (var e : underpowered.entrySet()) {
+            out.append("  note: ").append(Wilcoxon.powerNote(e.getKey(), e.getValue(), sig.alpha())).append('\n');
+        }
+        if (sig.test() == SignificanceTest.SHARPE_DIFF) {
+            if (1.0 / (sig.resamples() + 1) >= sig.alpha()) {
+                out.append("  note: with ").append(sig.resamples()).append(" resamples no bootstrap p can be below ")
+                        .append(plain(sig.alpha())).append('\n');
+            }
+            List<SharpeConfidence> conf = SharpeConfidence.of(spec, result.strategies());
+            out.append('\n').append("Probabilistic and deflated Sharpe ratio (seed ").append(spec.seeds().get(0))
+                    .append("; P(true Sharpe > 0); DSR deflates for the ").append(conf.size()).append(" strategies compared)\n");
+            List<String[]> rows = new ArrayList<>();
+            for (SharpeConfidence c : conf) {
+                rows.add(new String[]{c.strategy(), "Sharpe " + fixed(c.sharpe()), "PSR " + fixed(c.psr()), "DSR " + fixed(c.dsr())});
+            }
+            table(out, rows);
+        }
+    }
+
+    private static String fixed(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
+    /** Indented, left-aligned columns. */
+    private static void table(StringBuilder out, List<String[]> lines) {
+        if (lines.isEmpty()) return;
+        int cols = lines.get(0).length;
+        int[] w = new int[cols];
+        for (String[] l : lines) for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], l[c].length());
+        for (String[] l : lines) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int c = 0; c < cols; c++) line.append(pad(l[c], w[c], false)).append(c < cols - 1 ? GAP : "");
+            out.append(strip(line)).append('\n');
+        }
     }
 
     /** The walk-forward in one line: windows, their lengths, retraining. */

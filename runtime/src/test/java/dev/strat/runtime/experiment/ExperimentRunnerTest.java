@@ -143,6 +143,48 @@ class ExperimentRunnerTest {
         assertTrue(vsCash.exact());
     }
 
+    @Test
+    void sharpeDiffTestsOverTimeOnTheFirstSeedsReturns() {
+        SignificanceSpec sig = new SignificanceSpec("ucrp", 0.05, List.of(), SignificanceTest.SHARPE_DIFF, 199);
+        ExperimentSpec spec = spec(List.of(ucrp(), random(), cash()), List.of(4L, 5L), BacktestConfig.FRICTIONLESS, Optional.of(sig));
+        ExperimentResult result = new ExperimentRunner().run(spec);
+        assertEquals(2, result.significance().size(), "one test per other strategy, on Sharpe only");
+        SignificanceResult vsRandom = result.significance().get(0);
+        assertEquals(SignificanceTest.SHARPE_DIFF, vsRandom.test());
+        assertEquals(MetricId.SHARPE, vsRandom.metric());
+        assertEquals("rnd", vsRandom.other());
+        assertEquals(spec.periods(), vsRandom.pairs());
+        // the same p-value straight from the stats library, on seed 4's runs (no risk-free rate here)
+        double[] ref = result.strategy("ucrp").firstRun().returns(), rnd = result.strategy("rnd").firstRun().returns();
+        int block = dev.strat.runtime.stats.SharpeDifference.defaultBlock(ref.length);
+        assertEquals(dev.strat.runtime.stats.SharpeDifference.bootstrap(ref, rnd, block, 199, 4L), vsRandom.pValue(), 0);
+        assertTrue(vsRandom.pValue() > 0 && vsRandom.pValue() <= 1);
+        assertEquals(vsRandom.pValue() < 0.05, vsRandom.significant());
+        assertTrue(vsRandom.note().contains("HAC p = "), vsRandom.note());
+        SignificanceResult vsCash = result.significance().get(1);
+        assertTrue(Double.isNaN(vsCash.pValue()) && !vsCash.significant(), "cash's returns are constant");
+
+        String table = new TableRenderer().render(result);
+        assertTrue(table.contains("Ledoit-Wolf Sharpe difference test over time vs ucrp (two-sided, alpha 0.05, paired by period on seed 4's"), table);
+        assertTrue(table.contains("Probabilistic and deflated Sharpe ratio"), table);
+        ExperimentReport report = ExperimentReport.of(result, RunInfo.NONE);
+        assertEquals("sharpe_diff", report.significance().get(0).test());
+        assertEquals(3, report.sharpeConfidence().size());
+        ExperimentReport.SharpeConfidenceReport ucrpConf = report.sharpeConfidence().get(0);
+        assertEquals(dev.strat.runtime.stats.SharpeRatios.psr(ref, 0), ucrpConf.psr(), 1e-12);
+        assertTrue(ucrpConf.dsr() <= ucrpConf.psr(), "deflating for three strategies cannot raise the PSR");
+        assertEquals(3, ucrpConf.trials());
+    }
+
+    @Test
+    void wilcoxonReportsNameTheirTest() {
+        ExperimentSpec spec = spec(List.of(random(), ucrp()), ExperimentSpec.seeds(3), BacktestConfig.FRICTIONLESS,
+                Optional.of(new SignificanceSpec("rnd", 0.05)));
+        ExperimentReport report = ExperimentReport.of(new ExperimentRunner().run(spec), RunInfo.NONE);
+        assertTrue(report.significance().stream().allMatch(t -> t.test().equals("wilcoxon")));
+        assertEquals(List.of(), report.sharpeConfidence());
+    }
+
     /* Three paths where asset A ends at 1.3x, 1.1x and 1.25x: all-in-A reaches a 1.2x goal on 2 of 3. */
     @Test
     void scenarioPathsGiveGoalProbabilities() {

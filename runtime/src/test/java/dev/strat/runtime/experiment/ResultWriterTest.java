@@ -82,7 +82,7 @@ class ResultWriterTest {
                 cash        0.00% ± 0.00%   *0.00% ± 0.00%           n/a           n/a
                 * best in column
 
-                Wilcoxon signed-rank test vs olmar (two-sided, alpha 0.05, paired by seed)
+                Wilcoxon signed-rank test over seeds vs olmar (two-sided, alpha 0.05, paired by seed: measures seed-to-seed noise, not performance over time)
                   ar   ucrp  p = 0.250  not significant
                   mdd  ucrp  p = 0.250  not significant            (tied differences: the exact p-value assumes none, so it is approximate)
                   ar   cash  p = 0.001  significant, olmar better

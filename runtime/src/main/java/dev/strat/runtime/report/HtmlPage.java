@@ -69,6 +69,8 @@ final class HtmlPage {
             dt{font-weight:600;color:#333}
             dd{margin:0;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
             h3{font-size:1rem;margin:1.3rem 0 .4rem;font-weight:600}
+            summary{cursor:pointer}
+            summary h3{display:inline-block;margin:.9rem 0 .4rem}
             table.returns{width:auto;font-size:.82rem}
             table.returns th,table.returns td{padding:.22rem .5rem;border-bottom:1px solid #fff}
             table.returns tbody th{font-weight:600;text-align:left}

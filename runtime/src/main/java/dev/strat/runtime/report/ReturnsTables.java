@@ -27,6 +27,9 @@ final class ReturnsTables {
     /** The strongest tint: a 55% mix keeps #222 text above 4.5:1 contrast on either colour. */
     private static final double MAX_TINT = 0.55;
 
+    /** With more strategies than this, their monthly tables start folded. */
+    static final int OPEN_UP_TO = 4;
+
     private ReturnsTables() {
     }
 
@@ -38,10 +41,10 @@ final class ReturnsTables {
         StringBuilder h = new StringBuilder();
         yearly(h, returns, strategies, yearScale);
         for (PeriodReturns r : returns) {
-            if (!r.months().isEmpty()) monthly(h, r, strategies, monthScale, yearScale);
+            if (!r.months().isEmpty()) monthly(h, r, strategies, monthScale, yearScale, returns.size() <= OPEN_UP_TO);
         }
         h.append("<p class=\"hint\">Returns compounded within each calendar month and year (UTC dates of the bars) "
-                + "of each strategy's drawn path, the first seed's, as in the equity chart; each period is measured "
+                + "of each strategy's drawn path (click a strategy's name to unfold or fold its months), the first seed's, as in the equity chart; each period is measured "
                 + "from the last bar before it, the first from the run's start. <b>*</b> marks a partial period: the "
                 + "run covers only part of it. A dash: no return, the strategy had nothing left to invest. Green "
                 + "gains, red losses, darker for larger moves.</p>\n");
@@ -67,11 +70,14 @@ final class ReturnsTables {
         h.append("</tbody>\n</table></div>\n");
     }
 
-    private static void monthly(StringBuilder h, PeriodReturns r, Palette strategies, double monthScale, double yearScale) {
+    private static void monthly(StringBuilder h, PeriodReturns r, Palette strategies, double monthScale, double yearScale,
+                                boolean open) {
         Map<Integer, PeriodReturns.Period[]> byYear = new TreeMap<>();
         for (PeriodReturns.Period p : r.months()) byYear.computeIfAbsent(p.year(), y -> new PeriodReturns.Period[12])[p.month() - 1] = p;
-        h.append("<h3><span class=\"swatch\" style=\"background:").append(Palette.hex(strategies.color(r.strategy())))
-                .append("\"></span>").append(Html.escape(r.strategy())).append("</h3>\n<div class=\"scroll\"><table class=\"returns\" id=\"monthly-")
+        // folded but for a few strategies, so a long comparison keeps the page short; no script needed
+        h.append(open ? "<details open>" : "<details>").append("<summary><h3><span class=\"swatch\" style=\"background:")
+                .append(Palette.hex(strategies.color(r.strategy()))).append("\"></span>").append(Html.escape(r.strategy()))
+                .append(" by month</h3></summary>\n<div class=\"scroll\"><table class=\"returns\" id=\"monthly-")
                 .append(Html.escape(ReportWriter.slug(r.strategy()))).append("\">\n<thead><tr><th>Year</th>");
         for (int m = 1; m <= 12; m++) {
             h.append("<th class=\"num\">").append(java.time.Month.of(m).getDisplayName(TextStyle.SHORT, Locale.ROOT)).append("</th>");
@@ -84,7 +90,7 @@ final class ReturnsTables {
             cell(h, r.years().stream().filter(p -> p.year() == year).findFirst().orElse(null), yearScale, " year");
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table></div>\n");
+        h.append("</tbody>\n</table></div>\n</details>\n");
     }
 
     private static void cell(StringBuilder h, PeriodReturns.Period p, double scale) {
@@ -102,9 +108,10 @@ final class ReturnsTables {
                     .append(span).append(")\">&#8211;</td>");
             return;
         }
-        h.append("<td class=\"num").append(cls).append("\" style=\"background:").append(tint(p.value(), scale))
-                .append("\" title=\"").append(p.partial() ? "partial: " : "").append(span).append("\">")
-                .append(percent(p.value())).append(p.partial() ? "*" : "").append("</td>");
+        h.append("<td class=\"num").append(cls).append("\" style=\"background:").append(tint(p.value(), scale)).append('"');
+        // only a partial period says which bars it spans: the page stays small with many strategies
+        if (p.partial()) h.append(" title=\"partial: ").append(span).append('"');
+        h.append('>').append(percent(p.value())).append(p.partial() ? "*" : "").append("</td>");
     }
 
     /** {@code 0.0123} as {@code 1.2%}, {@code -0.0123} as {@code -1.2%}; never {@code -0.0%}. */

@@ -125,6 +125,7 @@ class PeriodReturnsTest {
         assertTrue(written.contains(dir.resolve("monthly.csv")));
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<a href=\"#returns\">Calendar returns</a>"));
+        assertTrue(html.contains("<details open><summary><h3>"), "one strategy's months are shown unfolded");
         String monthly = table(html, "monthly-a__b");
         // one row, 2019: Jan partial +10%, Feb -1%, Mar partial -60%, the rest of the year empty, then the year
         String row = monthly.substring(monthly.indexOf("<tbody>"));
@@ -147,6 +148,19 @@ class PeriodReturnsTest {
                 "a, b",2019-03,2019-02-28,2019-03-01,-0.6,true
                 "a, b",2019,2019-01-30,2019-03-01,-0.5644,true
                 """, Files.readString(dir.resolve("monthly.csv")));
+    }
+
+    @Test
+    void manyStrategiesMonthsStartFolded() {
+        List<PeriodReturns> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= ReturnsTables.OPEN_UP_TO; i++) many.add(PeriodReturns.of("s" + i, T, W));
+        Palette palette = Palette.forStrategies(many.stream().map(PeriodReturns::strategy).toList());
+        String folded = ReturnsTables.html(many, palette);
+        assertFalse(folded.contains("<details open>"));
+        assertEquals(ReturnsTables.OPEN_UP_TO + 1, folded.split("<details>", -1).length - 1);
+        String open = ReturnsTables.html(many.subList(0, ReturnsTables.OPEN_UP_TO), palette);
+        assertEquals(ReturnsTables.OPEN_UP_TO, open.split("<details open>", -1).length - 1);
+        assertEquals("", ReturnsTables.html(List.of(PeriodReturns.of("flat", new long[]{0}, new double[]{1})), palette));
     }
 
     @Test

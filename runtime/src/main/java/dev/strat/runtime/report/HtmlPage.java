@@ -68,6 +68,14 @@ final class HtmlPage {
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.4rem;margin:0;font-size:.9rem}
             dt{font-weight:600;color:#333}
             dd{margin:0;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+            h3{font-size:1rem;margin:1.3rem 0 .4rem;font-weight:600}
+            summary{cursor:pointer}
+            summary h3{display:inline-block;margin:.9rem 0 .4rem}
+            table.returns{width:auto;font-size:.82rem}
+            table.returns th,table.returns td{padding:.22rem .5rem;border-bottom:1px solid #fff}
+            table.returns tbody th{font-weight:600;text-align:left}
+            table.returns td.year{border-left:2px solid #fff;font-weight:600}
+            table.returns td.na{color:#999}
             ul.notes{margin:0;padding-left:1.2rem;font-size:.9rem}
             ul.notes li{margin:.2rem 0}
             @media print{body{background:#fff}main{padding:0}figure{break-inside:avoid}}

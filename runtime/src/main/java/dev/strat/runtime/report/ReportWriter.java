@@ -26,7 +26,8 @@ import java.util.Set;
  * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}, and one
  * {@code stage-<strategy>-<series>.svg} per series a strategy's stages reported (with a table of their
  * counters on the page), and for a walk-forward {@code windows-<metric>.svg}, the headline metric per window
- * (with a table of the windows on the page).
+ * (with a table of the windows on the page), and {@code monthly.csv}, each strategy's monthly and yearly
+ * returns, shown on the page as heat-coloured tables ({@link PeriodReturns}).
  * Every file is written atomically, the page last, so it never links a missing chart.
  */
 public final class ReportWriter {
@@ -153,8 +154,16 @@ public final class ReportWriter {
             }
         }
 
+        String returns = "";
+        if (!series.isEmpty()) {
+            List<PeriodReturns> periods = series.stream().map(PeriodReturns::of).toList();
+            returns = ReturnsTables.html(periods, palette);
+            written.add(AtomicFiles.writeString(dir.resolve(ReturnsTables.CSV), ReturnsTables.csv(periods)));
+        }
+
         List<HtmlPage.Section> sections = List.of(
                 new HtmlPage.Section("performance", "Performance", performance),
+                new HtmlPage.Section("returns", "Calendar returns", List.of(), returns),
                 new HtmlPage.Section("windows", "Windows", windows, windowTable),
                 new HtmlPage.Section("weights", "Weights", weights),
                 new HtmlPage.Section("training", "Training", training),

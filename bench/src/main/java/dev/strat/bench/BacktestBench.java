@@ -1,24 +1,17 @@
 package dev.strat.bench;
 
-import dev.strat.runtime.util.Gaussian;
 
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.backtest.Backtester;
-import dev.strat.runtime.data.Frequency;
 import dev.strat.runtime.data.MarketData;
+import dev.strat.runtime.data.SyntheticMarkets;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Throughput of the backtest loop in asset-steps per second (decisions times assets), the figure
@@ -98,25 +91,8 @@ public final class BacktestBench {
      * little drift) over {@code bars} bars from 2010-01-01, deterministic in {@code seed}.
      */
     public static MarketData randomWalkMarket(int assets, int bars, long seed) {
-        if (assets < 1 || bars < 2) throw new IllegalArgumentException("need at least one asset and two bars");
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> symbols = new ArrayList<>(assets);
-        for (int i = 0; i < assets; i++) symbols.add("A" + i);
-        long[] times = new long[bars];
-        long day0 = LocalDate.of(2010, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-        for (int t = 0; t < bars; t++) times[t] = day0 + 86_400L * t;
-        double[] close = new double[bars * assets];
-        for (int i = 0; i < assets; i++) close[i] = 100;
-        for (int t = 1; t < bars; t++) {
-            for (int i = 0; i < assets; i++) {
-                double z = Gaussian.next(random);
-                close[t * assets + i] = close[(t - 1) * assets + i] * Math.exp(0.0002 + 0.01 * z);
-            }
-        }
-        return new MarketData("random walk(assets=" + assets + ", bars=" + bars + ", seed=" + seed + ")", symbols, Map.of(),
-                times, null, null, null, close, null, Frequency.DAILY_STOCKS);
+        return SyntheticMarkets.randomWalk(assets, bars, seed);
     }
-
 
     /** The uniform constant-rebalanced portfolio over the assets (no cash): the benchmark's stage. */
     public static Stage uniformRebalance() {

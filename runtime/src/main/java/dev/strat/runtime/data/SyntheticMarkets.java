@@ -234,4 +234,28 @@ public final class SyntheticMarkets {
         }
         return times;
     }
+
+    /**
+     * {@code assets} geometric random walks (1 % daily volatility, a little drift) over {@code bars}
+     * daily bars from 2010-01-01, closes only, deterministic in {@code seed}: the backtest
+     * benchmark's market and a fixture for tests that pin figures.
+     */
+    public static MarketData randomWalk(int assets, int bars, long seed) {
+        if (assets < 1 || bars < 2) throw new IllegalArgumentException("need at least one asset and two bars");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<String> symbols = new ArrayList<>(assets);
+        for (int i = 0; i < assets; i++) symbols.add("A" + i);
+        long[] times = new long[bars];
+        long day0 = java.time.LocalDate.of(2010, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+        for (int t = 0; t < bars; t++) times[t] = day0 + 86_400L * t;
+        double[] close = new double[bars * assets];
+        for (int i = 0; i < assets; i++) close[i] = 100;
+        for (int t = 1; t < bars; t++) {
+            for (int i = 0; i < assets; i++) {
+                close[t * assets + i] = close[(t - 1) * assets + i] * Math.exp(0.0002 + 0.01 * dev.strat.runtime.util.Gaussian.next(random));
+            }
+        }
+        return new MarketData("random walk(assets=" + assets + ", bars=" + bars + ", seed=" + seed + ")", symbols,
+                java.util.Map.of(), times, null, null, null, close, null, Frequency.DAILY_STOCKS);
+    }
 }

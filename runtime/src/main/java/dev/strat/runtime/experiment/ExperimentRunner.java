@@ -110,7 +110,12 @@ public final class ExperimentRunner {
             safe.finish();
             return assemble(spec, runs);
         } finally {
-            waiting.values().forEach(t -> close(t.stage()));
+            // a test still running on another thread after a failure removes its stage itself: whoever
+            // removes a stage from the map frees it, so each is freed exactly once
+            for (RunSpec key : List.copyOf(waiting.keySet())) {
+                TrainStep.Trained left = waiting.remove(key);
+                if (left != null) close(left.stage());
+            }
         }
     }
 
@@ -244,6 +249,10 @@ public final class ExperimentRunner {
                                                                Map<RunSpec, TrainStep.Trained> waiting,
                                                                Optional<Holdings> previous) {
         TrainStep.Trained trained = waiting.remove(run);
+        if (trained == null) {
+            // the experiment has stopped (another run failed) and freed this stage already
+            throw new java.util.concurrent.CancellationException("experiment stopped before " + run.describe() + " was tested");
+        }
         try {
             Backtester.Leg leg = test(backtester, spec, run, trained.stage(), market(spec, run), previous.orElse(null));
             return new RunExecutor.Done<>(new Run(run, leg.result(), null), Optional.of(leg.end()));

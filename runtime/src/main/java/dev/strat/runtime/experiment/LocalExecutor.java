@@ -41,6 +41,8 @@ public final class LocalExecutor implements RunExecutor {
                 for (Future<List<R>> f : futures) results.add(await(f));
             } finally {
                 pool.shutdownNow();
+                // runs already under way finish (and free what they hold) before the failure is reported
+                awaitQuietly(pool);
             }
         }
         List<R> flat = new ArrayList<>(plan.size());
@@ -69,6 +71,16 @@ public final class LocalExecutor implements RunExecutor {
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("runs did not stop within 10 minutes of the experiment's end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -103,6 +103,8 @@ public final class Trainer {
                 double sum = 0;
                 int length = 0;
                 while (true) {
+                    // an experiment that stops (another run failed, the user quit) interrupts its runs
+                    if (Thread.currentThread().isInterrupted()) throw new TrainingException("training interrupted at step " + r.steps);
                     agent.act(obs, true, action);
                     Env.Step step = env.step(action, next);
                     r.steps++;

@@ -58,9 +58,7 @@ public record StrategyResult(String name, String label, List<BacktestResult> run
 
     /** The metric's value for each seed, in seed order. */
     public double[] values(MetricId metric) {
-        double[] v = new double[metrics.size()];
-        for (int k = 0; k < v.length; k++) v[k] = metrics.get(k).get(metric);
-        return v;
+        return MetricValues.column(metrics, metric);
     }
 
     public MetricSummary summary(MetricId metric) {

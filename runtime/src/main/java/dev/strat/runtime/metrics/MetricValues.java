@@ -41,6 +41,13 @@ public final class MetricValues {
         return new MetricValues(sum);
     }
 
+    /** One metric's value in each of {@code runs}, in their order (a column of a seeds x metrics table). */
+    public static double[] column(List<MetricValues> runs, MetricId id) {
+        double[] v = new double[runs.size()];
+        for (int k = 0; k < v.length; k++) v[k] = runs.get(k).get(id);
+        return v;
+    }
+
     public double get(MetricId id) {
         return values[id.ordinal()];
     }

@@ -159,9 +159,13 @@ primary
     | (TRUE | FALSE)                                                   # boolLit
     | call                                                             # callExpr
     | identifier                                                       # nameExpr
-    | LBRACK (expr (comprehensionTail | (COMMA expr)* COMMA?))? RBRACK  # listExpr
+    | LBRACK (listItem (comprehensionTail | (COMMA listItem)* COMMA?))? RBRACK  # listExpr
     | LPAREN expr RPAREN                                               # parenExpr
     ;
+
+// A list item may carry stage clauses, so that a pool member has its own schedule:
+// "[hrp(window=w) every 24h for w in [30, 60]]". Only pools accept them; the checker says so elsewhere.
+listItem : expr stageClause* ;
 
 // '[x for v in a, b]'; factored into the list rule so that telling a list from a comprehension
 // needs one token of lookahead, not a scan over the whole first element.

@@ -57,6 +57,14 @@ public sealed interface Expr extends Node {
     /** {@code a + b}, {@code a * b}, {@code a >= b}... */
     record Binary(Expr left, String op, Expr right, Span span) implements Expr { }
 
+    /**
+     * A list item with stage clauses, {@code hrp(window=30) every 24h}: a pool member with its own
+     * schedule. Only pools accept it; anywhere else it is an error.
+     */
+    record Clauses(Expr target, List<StageExpr.Clause> clauses, Span span) implements Expr {
+        public Clauses { clauses = List.copyOf(clauses); }
+    }
+
     /** {@code [body for var in v1, v2, ...]}. */
     record Comprehension(Expr body, Ident variable, List<Expr> values, Span span) implements Expr {
         public Comprehension { values = List.copyOf(values); }

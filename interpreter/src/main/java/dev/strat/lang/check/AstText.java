@@ -30,6 +30,8 @@ final class AstText {
                     .collect(Collectors.joining(", ", "(", ")"));
             case Expr.Unary u -> u.op() + expr(u.operand());
             case Expr.Binary b -> expr(b.left()) + " " + b.op() + " " + expr(b.right());
+            case Expr.Clauses c -> expr(c.target()) + c.clauses().stream()
+                    .map(k -> " " + k.keyword().name() + " " + expr(k.value())).collect(Collectors.joining());
             case Expr.Comprehension c -> "[" + expr(c.body()) + " for " + c.variable().name() + " in "
                     + c.values().stream().map(AstText::expr).collect(Collectors.joining(", ")) + "]";
         };
@@ -63,6 +65,7 @@ final class AstText {
             case Expr.Call c -> "a call";
             case Expr.Unary u -> "an expression";
             case Expr.Binary b -> "an expression";
+            case Expr.Clauses c -> "a stage with clauses";
             case Expr.Comprehension c -> "a list comprehension";
         };
     }

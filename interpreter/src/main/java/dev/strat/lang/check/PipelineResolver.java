@@ -480,6 +480,10 @@ final class PipelineResolver {
             case Expr.Call c -> {
                 return member(new StageExpr(null, c, List.of(), List.of(), c.span()), AstText.expr(c), out);
             }
+            case Expr.Clauses c when c.target() instanceof Expr.Call || c.target() instanceof Expr.Name -> {
+                // the member's name keeps its schedule, so 'hrp(window=30) every 24h' and 'hrp(window=30)' differ in reports
+                return member(new StageExpr(null, c.target(), c.clauses(), List.of(), c.span()), AstText.expr(c), out);
+            }
             default -> {
                 r.error(e.span(), "expected a pool of stages, not " + AstText.describe(e) + " '" + AstText.expr(e) + "'",
                         "a pool is a list [ucrp, olmar(window=5)], a models name, a comprehension "

@@ -23,6 +23,9 @@ final class Substitution {
             case Expr.Range r -> new Expr.Range(replace(r.from(), variable, value), replace(r.to(), variable, value), r.span());
             case Expr.Unary u -> new Expr.Unary(u.op(), replace(u.operand(), variable, value), u.span());
             case Expr.Binary b -> new Expr.Binary(replace(b.left(), variable, value), b.op(), replace(b.right(), variable, value), b.span());
+            case Expr.Clauses c -> new Expr.Clauses(replace(c.target(), variable, value), c.clauses().stream()
+                    .map(k -> new dev.strat.lang.ast.StageExpr.Clause(k.keyword(), replace(k.value(), variable, value), k.span())).toList(),
+                    c.span());
             case Expr.Member m -> new Expr.Member(replace(m.target(), variable, value), m.member(), m.span());
             // an inner comprehension binding the same name hides the outer one
             case Expr.Comprehension c -> c.variable().name().equals(variable) ? c

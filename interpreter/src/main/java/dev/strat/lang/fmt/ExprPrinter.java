@@ -70,6 +70,13 @@ final class ExprPrinter {
                 }
                 b.append(']');
             }
+            case Expr.Clauses c -> {
+                print(c.target(), COMPARISON, b);
+                for (var k : c.clauses()) {
+                    b.append(' ').append(k.keyword().name()).append(' ');
+                    print(k.value(), COMPARISON, b);
+                }
+            }
             case Expr.Comprehension c -> {
                 b.append('[');
                 print(c.body(), COMPARISON, b);

@@ -275,13 +275,19 @@ final class AstBuilder {
             case BoolLitContext c -> new Expr.Bool(c.TRUE() != null, span);
             case CallExprContext c -> call(c.call());
             case NameExprContext c -> name(c.identifier());
-            case ListExprContext c when c.comprehensionTail() != null -> new Expr.Comprehension(expr(c.expr(0)),
+            case ListExprContext c when c.comprehensionTail() != null -> new Expr.Comprehension(listItem(c.listItem(0)),
                     ident(c.comprehensionTail().identifier()),
                     c.comprehensionTail().expr().stream().map(this::expr).toList(), span);
-            case ListExprContext c -> new Expr.ListOf(c.expr().stream().map(this::expr).toList(), span);
+            case ListExprContext c -> new Expr.ListOf(c.listItem().stream().map(this::listItem).toList(), span);
             case ParenExprContext c -> expr(c.expr());
             default -> throw new IllegalStateException();
         };
+    }
+
+    private Expr listItem(ListItemContext ctx) {
+        Expr value = expr(ctx.expr());
+        if (ctx.stageClause().isEmpty()) return value;
+        return new Expr.Clauses(value, ctx.stageClause().stream().map(this::stageClause).toList(), span(ctx));
     }
 
     private Expr.Call call(CallContext ctx) {

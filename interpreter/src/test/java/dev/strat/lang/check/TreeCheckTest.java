@@ -99,6 +99,27 @@ class TreeCheckTest {
     }
 
     @Test
+    void aPoolMemberCarriesItsOwnSchedule() {
+        String text = """
+                models pool = [alloc(window=w) every 24 for w in [3, 5]] + [alloc every 5d]
+                strategy s = switch random every 5 over pool + [learner]
+                """;
+        StageNode sw = plan(text, "s").stages().get(0);
+        assertEquals(List.of("alloc(window=3) every 24", "alloc(window=5) every 24", "alloc every 5d", "learner"), memberNames(sw));
+        StageNode first = sw.members().get(0).pipeline().stages().get(0);
+        assertEquals(3, first.args().integer("window"));
+        assertEquals("24", first.every().orElseThrow().render());
+        assertTrue(sw.members().get(3).pipeline().stages().get(0).every().isEmpty());
+    }
+
+    @Test
+    void clausesInAListOutsideAPoolAreErrors() {
+        assertEquals(List.of("'over' is not a clause of 'alloc'"), errors("strategy s = switch random over [alloc over [alloc]]"));
+        List<String> value = errors("strategy s = fixed(weights=[1 every 5d])");
+        assertTrue(value.size() == 1 && value.get(0).contains("not a stage with clauses '1 every 5d'"), value::toString);
+    }
+
+    @Test
     void compositionErrorsAreLocatedAndSpecific() {
         assertEquals(List.of("'switch' needs 'over POOL': the members it chooses among"), errors("strategy s = switch random every 5"));
         assertEquals(List.of("'cap' cannot be a member of a pool: it is a transform, which adjusts the weights of the stage before it"),

@@ -96,6 +96,11 @@ class FormatterTest {
     }
 
     @Test
+    void poolMembersKeepTheirSchedules() {
+        assertCanonical("models hc = [hrp(window=w) every 24h for w in [30, 60]] + [herc(window=30) every 5, bah]\n");
+    }
+
+    @Test
     void longAgentCallsWrapAfterCommasAlignedToTheParenthesis() {
         String out = fmt("strategy t = agent td3(hidden=[64, 64], features=[returns(window=20), covariance(window=21), weights], "
                 + "actions=normalise, reward=simple_return(scale=100), epochs=20)\n");

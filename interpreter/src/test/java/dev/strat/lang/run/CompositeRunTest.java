@@ -49,6 +49,21 @@ class CompositeRunTest {
     }
 
     @Test
+    void aPoolMemberWithItsOwnScheduleTradesAsItDoesAlone() {
+        RunOutcome o = run("""
+                models pool = [mvo(window=w) every 10 for w in [20, 40]] + [ucrp]
+                experiment e on m split s {
+                    compare fixed_mvo = switch fixed(1) every 5 over pool, alone = mvo(window=40) every 10,
+                            daily = mvo(window=40)
+                    seeds 1
+                    metrics ar, sharpe, mdd, turnover
+                }
+                """, TrainContext.Mode.FRESH);
+        assertEquals(row(o, "alone"), row(o, "fixed_mvo"), "the member keeps its 'every 10' inside the switch");
+        assertNotEquals(row(o, "daily"), row(o, "fixed_mvo"), "and the schedule matters");
+    }
+
+    @Test
     void aSwitchFixedOnOneMemberIsThatMemberAndRandomSwitchesReportTheirChoices() throws Exception {
         RunOutcome o = run("""
                 models pool = [olmar(window=w) for w in [3, 10]] + [bah, ucrp]

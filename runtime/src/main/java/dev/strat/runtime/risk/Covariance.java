@@ -10,6 +10,15 @@ package dev.strat.runtime.risk;
  */
 public final class Covariance {
 
+    /** riskfolio-lib's {@code cov_fix} default: the smallest eigenvalue a repaired correlation keeps. */
+    public static final double PSD_THRESHOLD = 1e-8;
+
+    static {
+        // ojAlgo prints a hardware-profile banner when its classes initialise on an unknown machine
+        // (see MeanVariance); repairPsd may be the first ojAlgo user in a run.
+        if (System.getProperty("shut.up.ojAlgo") == null) System.setProperty("shut.up.ojAlgo", "true");
+    }
+
     private Covariance() {}
 
     /**
@@ -87,25 +96,163 @@ public final class Covariance {
         return shrinkage;
     }
 
+    /** {@link #repairPsd(double[], int, double)} at riskfolio-lib's threshold {@link #PSD_THRESHOLD}. */
+    public static boolean repairPsd(double[] cov, int n) {
+        return repairPsd(cov, n, PSD_THRESHOLD);
+    }
+
+    /**
+     * Nearest positive-semidefinite covariance by eigenvalue clipping, riskfolio-lib's
+     * {@code AuxFunctions.cov_fix(cov, method="clipped", threshold)}, i.e. statsmodels'
+     * {@code cov_nearest(method="clipped")}: the variances stay, the correlations are repaired.
+     * <pre>
+     *   s_i = sqrt(cov_ii),   C = cov / (s s')
+     *   C = V diag(lambda) V'                      (symmetric eigen-decomposition, ojAlgo)
+     *   if min lambda >= threshold: unchanged
+     *   X = V diag(max(lambda, threshold)) V',    C'_ij = X_ij / sqrt(X_jj) / sqrt(X_ii)
+     *   cov_ij = C'_ij (s_i s_j)
+     * </pre>
+     * An asset whose variance is zero or negative (where statsmodels would produce NaN) is
+     * treated as riskless: its variance and covariances become 0. Allocates its working matrices
+     * (a repair is the rare path, not the per-decision one).
+     *
+     * @return whether {@code cov} was changed
+     */
+    public static boolean repairPsd(double[] cov, int n, double threshold) {
+        if (n < 1) throw new IllegalArgumentException("need at least one asset, got n = " + n);
+        if (cov.length < n * n) throw new IllegalArgumentException("covariance buffer holds " + cov.length + ", need " + n * n);
+        final double[] std = new double[n];
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            final double v = cov[i * n + i];
+            std[i] = v > 0 ? Math.sqrt(v) : 0.0;
+        }
+        final org.ojalgo.matrix.store.R064Store corr = org.ojalgo.matrix.store.R064Store.FACTORY.make(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                final double c;
+                if (std[i] > 0 && std[j] > 0) c = cov[i * n + j] / (std[i] * std[j]);
+                else {
+                    c = i == j ? 1.0 : 0.0;
+                    changed |= cov[i * n + j] != 0.0;
+                }
+                corr.set(i, j, c);
+            }
+        }
+        final org.ojalgo.matrix.decomposition.Eigenvalue<Double> evd = org.ojalgo.matrix.decomposition.Eigenvalue.R064.make(n, true);
+        if (!evd.decompose(corr)) throw new ArithmeticException("eigen-decomposition of the correlation matrix failed");
+        final org.ojalgo.matrix.store.MatrixStore<Double> vectors = evd.getV();
+        final org.ojalgo.matrix.store.MatrixStore<Double> values = evd.getD();
+        final double[] lambda = new double[n];
+        boolean clipped = false;
+        for (int k = 0; k < n; k++) {
+            final double l = values.doubleValue(k, k);
+            clipped |= l < threshold;
+            lambda[k] = Math.max(l, threshold);
+        }
+        if (!clipped) {
+            if (changed) zeroRiskless(cov, n, std);
+            return changed;
+        }
+        final double[] x = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) s += vectors.doubleValue(i, k) * lambda[k] * vectors.doubleValue(j, k);
+                x[i * n + j] = s;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final double xi = Math.sqrt(x[i * n + i]);
+            for (int j = 0; j < n; j++) {
+                final double c = x[i * n + j] / Math.sqrt(x[j * n + j]) / xi;
+                cov[i * n + j] = c * (std[i] * std[j]);
+            }
+        }
+        return true;
+    }
+
+    private static void zeroRiskless(double[] cov, int n, double[] std) {
+        for (int i = 0; i < n; i++) {
+            if (std[i] > 0) continue;
+            for (int j = 0; j < n; j++) {
+                cov[i * n + j] = 0.0;
+                cov[j * n + i] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * Whether {@code cov + eps I} with {@code eps = 1e-12 trace(cov)} has a Cholesky factor, i.e.
+     * (up to rounding) whether the smallest eigenvalue is above {@code -1e-12 trace}. The factor
+     * is built in the lower triangle and the diagonal is kept in {@code scratch} (length n), then
+     * both are restored from the upper triangle and the scratch: {@code cov} comes back
+     * bit-for-bit. Allocation-free.
+     */
+    static boolean nearlyPsd(double[] cov, int n, double[] scratch) {
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            scratch[i] = cov[i * n + i];
+            trace += scratch[i];
+        }
+        if (!(trace >= 0)) return false;                     // negative or NaN trace
+        if (trace == 0) {
+            for (int i = 0; i < n * n; i++) if (cov[i] != 0.0) return false;
+            return true;                                     // the zero matrix
+        }
+        final double eps = 1e-12 * trace;
+        boolean ok = true;
+        outer:
+        for (int j = 0; j < n; j++) {
+            // L_jj = sqrt(A_jj + eps - Σ_k<j L_jk²); L_ij = (A_ij - Σ_k<j L_ik L_jk) / L_jj, rows i > j
+            double d = scratch[j] + eps;
+            for (int k = 0; k < j; k++) d -= cov[j * n + k] * cov[j * n + k];
+            if (!(d > 0)) { ok = false; break; }
+            final double ljj = Math.sqrt(d);
+            cov[j * n + j] = ljj;
+            for (int i = j + 1; i < n; i++) {
+                double s = cov[j * n + i];                   // A_ij from the untouched upper triangle
+                for (int k = 0; k < j; k++) s -= cov[i * n + k] * cov[j * n + k];
+                cov[i * n + j] = s / ljj;
+                if (!Double.isFinite(cov[i * n + j])) { ok = false; break outer; }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            cov[i * n + i] = scratch[i];
+            for (int j = i + 1; j < n; j++) cov[j * n + i] = cov[i * n + j];
+        }
+        return ok;
+    }
+
     /** Column means of the block. */
     static void means(double[] x, int t, int n, double[] mean) {
-        java.util.Arrays.fill(mean, 0, n, 0.0);
+        means(x, t, n, mean, 0);
+    }
+
+    /** Column means into {@code mean[at .. at + n)}. */
+    static void means(double[] x, int t, int n, double[] mean, int at) {
+        java.util.Arrays.fill(mean, at, at + n, 0.0);
         for (int r = 0; r < t; r++) {
             final int base = r * n;
-            for (int i = 0; i < n; i++) mean[i] += x[base + i];
+            for (int i = 0; i < n; i++) mean[at + i] += x[base + i];
         }
-        for (int i = 0; i < n; i++) mean[i] /= t;
+        for (int i = 0; i < n; i++) mean[at + i] /= t;
     }
 
     /** {@code cov = Σ_t (x_t - mean)(x_t - mean)'}, unscaled and symmetric; row by row for the cache. */
     static void centredProducts(double[] x, int t, int n, double[] mean, double[] cov) {
+        centredProducts(x, t, n, mean, 0, cov);
+    }
+
+    /** {@link #centredProducts(double[], int, int, double[], double[])} with the means at {@code mean[at ..]}. */
+    static void centredProducts(double[] x, int t, int n, double[] mean, int at, double[] cov) {
         java.util.Arrays.fill(cov, 0, n * n, 0.0);
         for (int r = 0; r < t; r++) {
             final int base = r * n;
             for (int i = 0; i < n; i++) {
-                final double di = x[base + i] - mean[i];
+                final double di = x[base + i] - mean[at + i];
                 final int row = i * n;
-                for (int j = i; j < n; j++) cov[row + j] += di * (x[base + j] - mean[j]);
+                for (int j = i; j < n; j++) cov[row + j] += di * (x[base + j] - mean[at + j]);
             }
         }
         for (int i = 0; i < n; i++) {

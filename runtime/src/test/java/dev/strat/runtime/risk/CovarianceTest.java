@@ -3,6 +3,7 @@ package dev.strat.runtime.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,5 +90,52 @@ class CovarianceTest {
         assertTrue(e.getMessage().contains("t x n"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Covariance.ledoitWolf(new double[6], 3, 2, mean, new double[3]));
         assertTrue(e.getMessage().contains("covariance buffer"), e.getMessage());
+    }
+
+    @Test
+    void repairPsdMatchesRiskfolioCovFix() {
+        for (JsonNode c : Goldens.load("psd.json")) {
+            int n = c.get("n").asInt();
+            String name = c.get("name").asText();
+            double[] cov = Goldens.array(c, "cov");
+            double[] original = cov.clone();
+            boolean changed = Covariance.repairPsd(cov, n);
+            assertEquals(c.get("changed").asBoolean(), changed, name + " changed");
+            if (changed) {
+                Goldens.assertClose(name + " repaired", Goldens.array(c, "fixed"), cov, n * n);
+                for (int i = 0; i < n; i++) assertEquals(original[i * n + i], cov[i * n + i], 1e-12 * original[i * n + i], name + " keeps variances");
+                assertTrue(Covariance.nearlyPsd(cov, n, new double[n]), name + " is PSD after the repair");
+                assertTrue(!Covariance.nearlyPsd(original, n, new double[n]), name + " was not PSD before");
+            } else {
+                assertArrayEquals(original, cov, name + " untouched");
+                Goldens.assertClose(name + " riskfolio agrees", Goldens.array(c, "fixed"), cov, n * n);
+            }
+        }
+    }
+
+    @Test
+    void repairZeroesARisklessAssetsStrayCovariances() {
+        double[] cov = {1, 0.5, 0.1, 0.5, 1, 0, 0.1, 0, 0};
+        assertTrue(Covariance.repairPsd(cov, 3));
+        assertArrayEquals(new double[] {1, 0.5, 0, 0.5, 1, 0, 0, 0, 0}, cov, 0.0);
+        assertTrue(!Covariance.repairPsd(cov, 3), "a repaired matrix needs no second repair");
+    }
+
+    @Test
+    void choleskyCheckRestoresTheMatrixBitForBit() {
+        for (JsonNode c : Goldens.load("estimators.json")) {
+            int n = c.get("n").asInt();
+            double[] cov = Goldens.array(c, "cov");
+            double[] copy = cov.clone();
+            assertTrue(Covariance.nearlyPsd(cov, n, new double[n]), c.get("name").asText() + ": a sample covariance is PSD");
+            assertArrayEquals(copy, cov, 0.0);
+        }
+        for (JsonNode c : Goldens.load("psd.json")) {
+            int n = c.get("n").asInt();
+            double[] cov = Goldens.array(c, "cov");
+            double[] copy = cov.clone();
+            assertEquals(!c.get("changed").asBoolean(), Covariance.nearlyPsd(cov, n, new double[n]), c.get("name").asText());
+            assertArrayEquals(copy, cov, 0.0);
+        }
     }
 }

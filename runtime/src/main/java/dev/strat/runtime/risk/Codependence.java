@@ -113,7 +113,7 @@ public final class Codependence {
      *   tau_b = (concordant - discordant) / sqrt((n0 - tiesX) (n0 - tiesY)),   n0 = t (t - 1) / 2
      * </pre>
      * where a pair tied in both columns counts in both tie totals. A constant column gets 0 with
-     * the others (pandas: NaN). Allocation-free, O(N² T²): about 50 ms for 20 assets x 700 bars,
+     * the others (pandas: NaN). Allocation-free, O(N² T²): about 0.45 s for 20 assets x 700 bars on a busy two-core machine,
      * so meant for occasional use, not every bar.
      */
     public static void kendall(double[] x, int t, int n, double[] corr) {
@@ -127,11 +127,13 @@ public final class Codependence {
                 for (int a = 0; a < t; a++) {
                     final double xa = x[a * n + i], ya = x[a * n + j];
                     for (int b = a + 1; b < t; b++) {
-                        final int dx = Double.compare(xa + 0.0, x[b * n + i] + 0.0);
-                        final int dy = Double.compare(ya + 0.0, x[b * n + j] + 0.0);
-                        s += (long) Integer.signum(dx) * Integer.signum(dy);
-                        pairsX += dx != 0 ? 1 : 0;
-                        pairsY += dy != 0 ? 1 : 0;
+                        // primitive comparisons: -0.0 ties with 0.0, as in pandas
+                        final double xb = x[b * n + i], yb = x[b * n + j];
+                        final int dx = (xa > xb ? 1 : 0) - (xa < xb ? 1 : 0);
+                        final int dy = (ya > yb ? 1 : 0) - (ya < yb ? 1 : 0);
+                        s += dx * dy;
+                        pairsX += dx & 1;
+                        pairsY += dy & 1;
                     }
                 }
                 final double tau = pairsX == 0 || pairsY == 0 ? 0.0 : s / (Math.sqrt((double) pairsX) * Math.sqrt((double) pairsY));

@@ -4,6 +4,7 @@ import dev.strat.runtime.data.History;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.risk.CovarianceEstimator;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -17,8 +18,10 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  *   maximise  mu · w - (lambda / 2) w' Σ w
  *   subject to sum w = 1 (cash included), 0 <= w_i <= max_weight (assets), 0 <= w_cash <= 1
  * </pre>
- * {@code mu} and {@code Σ} are the sample mean and covariance (divisor {@code window - 1}) of the
- * last {@code window} simple per-bar returns, all known at the decision bar. Cash is a risk-free
+ * {@code mu} is the sample mean of the last {@code window} simple per-bar returns, all known at the
+ * decision bar, and {@code Σ} their covariance by the chosen {@link CovarianceEstimator} of the
+ * shared risk layer: the sample covariance (divisor {@code window - 1}, numpy/pandas; the default)
+ * or Ledoit-Wolf shrinkage (scikit-learn's, divisor {@code window}). Cash is a risk-free
  * asset with zero return and zero variance, so a risk-averse investor facing poor estimates holds
  * cash. A ridge {@code δ I} with {@code δ = RIDGE · trace(Σ)/N} (plus a floor for flat markets)
  * keeps the quadratic strictly concave in the assets when returns are collinear. The quadratic
@@ -55,8 +58,10 @@ public final class MeanVariance implements Stage {
     private final int window;
     private final double riskAversion;
     private final double maxWeight;
+    private final CovarianceEstimator estimator;
     private int n;
-    private double[] returns;   // window x N simple returns, row r = lag r
+    private double[] returns;   // window x N simple returns, oldest first (row window-1 = the latest bar)
+    private double[] scratch;   // the estimator's PSD check
     private double[] mu;
     private double[] sigma;     // N x N
     private ConvexSolver.Builder builder;
@@ -65,7 +70,12 @@ public final class MeanVariance implements Stage {
     private int fallbacks;      // decisions the builder could not solve (tests check it stays rare)
     private final Optimisation.Options options = new Optimisation.Options();
 
+    /** With the sample covariance. */
     public MeanVariance(String label, int window, double riskAversion, double maxWeight) {
+        this(label, window, riskAversion, maxWeight, CovarianceEstimator.SAMPLE);
+    }
+
+    public MeanVariance(String label, int window, double riskAversion, double maxWeight, CovarianceEstimator estimator) {
         if (window < 2) throw new IllegalArgumentException("MVO window must be >= 2 returns");
         if (!(riskAversion >= 0) || !Double.isFinite(riskAversion)) throw new IllegalArgumentException("MVO risk aversion must be finite and >= 0");
         if (!(maxWeight >= 0 && maxWeight <= 1)) throw new IllegalArgumentException("MVO max_weight must be in [0, 1]");
@@ -73,6 +83,7 @@ public final class MeanVariance implements Stage {
         this.window = window;
         this.riskAversion = riskAversion;
         this.maxWeight = maxWeight;
+        this.estimator = java.util.Objects.requireNonNull(estimator, "estimator");
     }
 
     @Override public String label() { return label; }
@@ -86,6 +97,7 @@ public final class MeanVariance implements Stage {
         returns = new double[window * n];
         mu = new double[n];
         sigma = new double[n * n];
+        scratch = new double[n];
         builder = ConvexSolver.newBuilder(n + 1);
         double[] row = new double[n + 1];
         java.util.Arrays.fill(row, 1.0);
@@ -107,6 +119,11 @@ public final class MeanVariance implements Stage {
     /** Decisions of this run that the fast path could not solve. */
     int fallbacks() {
         return fallbacks;
+    }
+
+    /** The current (ridged) covariance estimate, N x N row-major (for tests; not a copy). */
+    double[] covariance() {
+        return sigma;
     }
 
     /** {@code mu · w - (lambda / 2) w' Σ w} under the current estimates (for tests). */
@@ -136,28 +153,15 @@ public final class MeanVariance implements Stage {
         solve(out);
     }
 
-    /** Sample mean and ridged covariance of the trailing window of simple returns. */
+    /** Sample mean and ridged covariance (by the estimator) of the trailing window of simple returns. */
     void estimate(History h) {
-        java.util.Arrays.fill(mu, 0.0);
         for (int r = 0; r < window; r++) {
-            for (int i = 0; i < n; i++) {
-                double x = h.relative(r, i) - 1.0;
-                returns[r * n + i] = x;
-                mu[i] += x;
-            }
+            final int row = (window - 1 - r) * n;
+            for (int i = 0; i < n; i++) returns[row + i] = h.relative(r, i) - 1.0;
         }
-        for (int i = 0; i < n; i++) mu[i] /= window;
+        estimator.estimate(returns, window, n, mu, sigma, scratch);
         double trace = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double s = 0;
-                for (int r = 0; r < window; r++) s += (returns[r * n + i] - mu[i]) * (returns[r * n + j] - mu[j]);
-                s /= window - 1;
-                sigma[i * n + j] = s;
-                sigma[j * n + i] = s;
-            }
-            trace += sigma[i * n + i];
-        }
+        for (int i = 0; i < n; i++) trace += sigma[i * n + i];
         double ridge = RIDGE * trace / n + RIDGE_FLOOR;
         for (int i = 0; i < n; i++) sigma[i * n + i] += ridge;
     }

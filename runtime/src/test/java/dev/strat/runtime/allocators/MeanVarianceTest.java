@@ -106,4 +106,60 @@ class MeanVarianceTest {
             assertEquals(0, fast.fallbacks(), "setting " + c + ": the builder failed and the model decided");
         }
     }
+
+    /** The estimate the class made before it moved onto the risk layer, written out plainly. */
+    private static double[] plainRidgedSample(dev.strat.runtime.data.History h, int window, int n) {
+        double[] r = new double[window * n], mu = new double[n], s = new double[n * n];
+        for (int k = 0; k < window; k++) {
+            for (int i = 0; i < n; i++) {
+                r[k * n + i] = h.relative(k, i) - 1.0;
+                mu[i] += r[k * n + i];
+            }
+        }
+        for (int i = 0; i < n; i++) mu[i] /= window;
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < window; k++) s[i * n + j] += (r[k * n + i] - mu[i]) * (r[k * n + j] - mu[j]);
+                s[i * n + j] /= window - 1;
+            }
+            trace += s[i * n + i];
+        }
+        for (int i = 0; i < n; i++) s[i * n + i] += MeanVariance.RIDGE * trace / n + MeanVariance.RIDGE_FLOOR;
+        return s;
+    }
+
+    @Test
+    void sharedEstimatorGivesTheFormerSampleCovarianceAndLedoitWolfOnRequest() {
+        MarketData market = Drive.random(8, 120, 7);
+        int n = 8, window = 40, t = 100;
+        dev.strat.runtime.pipeline.RunSetup setup = new dev.strat.runtime.pipeline.RunSetup(market.symbols(), market.frequency(), 1L, window + 1, 119);
+        dev.strat.runtime.data.History h = dev.strat.runtime.data.History.cursor(market, t).view();
+        MeanVariance sample = new MeanVariance("mvo", window, 5, 1);
+        sample.reset(setup);
+        sample.estimate(h);
+        double[] plain = plainRidgedSample(h, window, n);
+        double scale = 0;
+        for (double v : plain) scale = Math.max(scale, Math.abs(v));
+        for (int i = 0; i < n * n; i++) assertEquals(plain[i], sample.covariance()[i], 1e-12 * scale, "entry " + i);
+
+        MeanVariance shrunk = new MeanVariance("mvo", window, 5, 1, dev.strat.runtime.risk.CovarianceEstimator.LEDOIT_WOLF);
+        shrunk.reset(setup);
+        shrunk.estimate(h);
+        double[] x = new double[window * n], mean = new double[n], lw = new double[n * n];
+        for (int k = 0; k < window; k++) for (int i = 0; i < n; i++) x[(window - 1 - k) * n + i] = h.relative(k, i) - 1.0;
+        double s = dev.strat.runtime.risk.Covariance.ledoitWolf(x, window, n, mean, lw);
+        assertTrue(s > 0 && s < 1, "a real shrinkage: " + s);
+        double trace = 0;
+        for (int i = 0; i < n; i++) trace += lw[i * n + i];
+        for (int i = 0; i < n; i++) lw[i * n + i] += MeanVariance.RIDGE * trace / n + MeanVariance.RIDGE_FLOOR;
+        assertArrayEquals(lw, shrunk.covariance(), 0.0);
+        // and the choice shows in the portfolio
+        double[] a = Drive.run(new MeanVariance("mvo", window, 500, 1), market, t, t)[0];
+        double[] b = Drive.run(new MeanVariance("mvo", window, 500, 1, dev.strat.runtime.risk.CovarianceEstimator.LEDOIT_WOLF), market, t, t)[0];
+        Drive.assertValid(b);
+        double diff = 0;
+        for (int i = 0; i <= n; i++) diff += Math.abs(a[i] - b[i]);
+        assertTrue(diff > 1e-3, "ledoit_wolf changed nothing: " + java.util.Arrays.toString(a) + " vs " + java.util.Arrays.toString(b));
+    }
 }

@@ -1,17 +1,21 @@
 package dev.strat.runtime.rl.portfolio;
 
 import dev.strat.runtime.data.History;
+import dev.strat.runtime.risk.Covariance;
 
 /**
- * RiPO's covariance state: the N x N sample covariance (n - 1) of the last {@code window} log
- * returns, written row-major (all N * N entries, so a network sees the matrix whole).
- * Allocation-free: the returns go into a buffer sized on first use.
+ * RiPO's covariance state: the N x N sample covariance (divisor {@code window - 1},
+ * {@link Covariance#sample}, numpy/pandas) of the last {@code window} log returns
+ * {@code log(close_t / close_t-1)}, written row-major as floats (all N * N entries, so a network
+ * sees the matrix whole). Allocation-free: the returns, means and covariance go into buffers sized
+ * on first use.
  */
 final class CovarianceFeature implements Feature {
 
     private final int window;
-    private double[] returns = new double[0];
+    private double[] returns = new double[0];   // window x N, oldest first
     private double[] means = new double[0];
+    private double[] cov = new double[0];
 
     CovarianceFeature(int window) {
         if (window < 2) throw new IllegalArgumentException("covariance needs a window of at least 2, got " + window);
@@ -33,26 +37,13 @@ final class CovarianceFeature implements Feature {
         if (returns.length != window * n) {
             returns = new double[window * n];
             means = new double[n];
+            cov = new double[n * n];
         }
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int k = 0; k < window; k++) {
-                final double r = Math.log(history.close(k, i) / history.close(k + 1, i));
-                returns[i * window + k] = r;
-                sum += r;
-            }
-            means[i] = sum / window;
+        for (int k = 0; k < window; k++) {
+            final int row = (window - 1 - k) * n;
+            for (int i = 0; i < n; i++) returns[row + i] = Math.log(history.close(k, i) / history.close(k + 1, i));
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double s = 0;
-                for (int k = 0; k < window; k++) {
-                    s += (returns[i * window + k] - means[i]) * (returns[j * window + k] - means[j]);
-                }
-                final float c = (float) (s / (window - 1));
-                out[offset + i * n + j] = c;
-                out[offset + j * n + i] = c;
-            }
-        }
+        Covariance.sample(returns, window, n, means, cov);
+        for (int i = 0; i < n * n; i++) out[offset + i] = (float) cov[i];
     }
 }

@@ -48,12 +48,13 @@ public final class Composites {
             + "learning for goal-based investing\", Bank of America research engagement, 2023";
 
     /** How a learning policy works, shared by the docs of switch and blend. */
-    private static final String LEARNING_DOC = "With ppo(...) as the policy the switch learns (the paper's PPO high level): "
+    private static final String LEARNING_DOC = "With ppo(...) as the policy it learns (the paper's PPO high level): "
             + "it takes ppo's hyper-parameters with RLlib's defaults as the paper ran them (hidden=[256, 256] tanh, lr=5e-5, "
             + "gamma=0.99, gae_lambda=1, clip=0.3, n_epochs=30, batch=128, n_steps=4000; no adaptive KL penalty), plus "
-            + "lookback (state: the last lookback per-step log growths of every member's shadow account, and the previous "
-            + "decision), hold_bonus (added to the reward when no_trade was chosen and every asset fell; default 0) and "
-            + "timesteps (decisions trained). It trains on the train split from the members' warm-up on: the members run "
+            + "lookback (default 24; state: the last lookback per-step log growths of every member's shadow account, and "
+            + "the previous decision), hold_bonus (added to the reward when no_trade was chosen and every asset fell over "
+            + "the decision's bars; default 0) and timesteps (decisions trained in all; default 100000). No validation: the "
+            + "last model is kept. It trains on the train split from the members' warm-up on: the members run "
             + "once, then episodes replay the real account over their record with the run's costs; reward = the account's "
             + "log growth over the decision's bars. Saved as models/PATH-seedN.zip like an agent.";
 

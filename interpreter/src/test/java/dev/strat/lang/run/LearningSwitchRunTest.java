@@ -65,4 +65,23 @@ class LearningSwitchRunTest {
         RunOutcome again = run(TrainContext.Mode.FRESH);
         assertEquals(trained.tables(), again.tables(), "same seed, same result");
     }
+
+    @Test
+    void aLearningSwitchWalksForwardContinuingThePreviousWindowsPolicy() throws Exception {
+        RunOutcome o = new Interpreter().run(new Source("walk.strat", """
+                market m = synthetic gbm(assets=3, days=900, seed=2)
+                costs fee 0.1%
+                models pool = [olmar(window=5), ucrp, bah]
+                strategy sw = switch ppo(hidden=[8, 8], n_steps=32, batch=16, n_epochs=1, lookback=4, timesteps=100) every 5 over pool + [no_trade]
+                experiment w on m rolling(train=1y, test=6mo, retrain=continue, from=2000-01-01) {
+                    compare sw
+                    seeds 1
+                    metrics ar, sharpe
+                }
+                """), new RunOptions(Path.of("."), out, OptionalLong.empty(), Path.of(""), TrainContext.Mode.FRESH), ProgressListener.NONE);
+        assertEquals(0, o.exitCode(), DiagnosticFormatter.formatAll(o.diagnostics()) + o.failure());
+        Path models = out.resolve("w").resolve("models");
+        assertTrue(Files.exists(models.resolve("sw.switch-seed1-window1.zip")), String.join(", ", models.toFile().list()));
+        assertTrue(Files.exists(models.resolve("sw.switch-seed1-window2.zip")), String.join(", ", models.toFile().list()));
+    }
 }

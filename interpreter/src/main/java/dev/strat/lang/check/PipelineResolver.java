@@ -10,6 +10,7 @@ import dev.strat.lang.plan.PipelinePlan;
 import dev.strat.lang.plan.StageNode;
 import dev.strat.stdlib.Arguments;
 import dev.strat.stdlib.Builtin;
+import dev.strat.stdlib.builtins.LearnedPolicies;
 import dev.strat.stdlib.Registry;
 import dev.strat.stdlib.StageKind;
 import dev.strat.stdlib.Value;
@@ -313,14 +314,16 @@ final class PipelineResolver {
         }
         String policyName = policy instanceof Expr.Call c ? c.callee().name() : ((Expr.Name) policy).ident().name();
         Optional<Builtin> agent = registry.find(policyName).filter(b -> b.kind() == StageKind.AGENT);
-        if (agent.isPresent()) {
+        // a learning switch or blend (the HRP/HERC switching paper's PPO): the agent's call binds to its policy schema
+        Optional<Builtin> learning = kind == StageKind.HIERARCHY ? Optional.empty() : agent.flatMap(LearnedPolicies::schema);
+        if (agent.isPresent() && learning.isEmpty()) {
             r.error(policy.span(), "a learning " + keyword + " policy ('" + policyName + "') is not supported yet",
                     (kind == StageKind.HIERARCHY ? "learning hierarchies arrive with HADAPS's hierarchical SAC"
-                            : "learning switchers arrive with the HRP/HERC switching work") + "; use " + policies(builtin));
+                            : "a switch or blend learns with " + String.join(", ", LearnedPolicies.AGENTS)) + "; use " + policies(builtin));
             return Optional.empty();
         }
         List<Expr.Arg> args = new ArrayList<>();
-        args.add(new Expr.Arg(new Ident("policy", policy.span()), policy, policy.span()));
+        if (learning.isEmpty()) args.add(new Expr.Arg(new Ident("policy", policy.span()), policy, policy.span()));
         Expr over = null;
         boolean ok = true;
         Map<String, Span> seen = new HashMap<>();
@@ -340,7 +343,8 @@ final class PipelineResolver {
                 ok = false;
             }
         }
-        Optional<Map<String, Value>> bound = ArgumentBinder.bind(builtin, stage.kind().span(), args, registry, r);
+        Optional<Map<String, Value>> bound = learning.isEmpty() ? ArgumentBinder.bind(builtin, stage.kind().span(), args, registry, r)
+                : learningPolicy(builtin, learning.get(), policy, stage.kind().span(), args);
         ok &= bound.isPresent();
         Optional<List<StageNode.Member>> members = Optional.empty();
         if (kind == StageKind.HIERARCHY) {
@@ -358,6 +362,7 @@ final class PipelineResolver {
             r.error(stage.block().get(0).span(), "a block { ... } is not supported for '" + keyword + "'");
             ok = false;
         }
+        if (ok && learning.isPresent()) ok = learnableMembers(keyword, policyName, members.get());
         if (!ok) return Optional.empty();
         StageNode node = new StageNode(builtin, Arguments.of(builtin, bound.get()), stage.span()).withMembers(members.get());
         return Optional.of(new Piece(keyword, stage.span(), List.of(node)));
@@ -399,6 +404,64 @@ final class PipelineResolver {
             out.addAll(one);
         }
         return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    /**
+     * A composite whose policy is a learning agent's call: the call binds to the agent's policy
+     * schema ({@link LearnedPolicies#schema}), the composite's other arguments to the composite, and
+     * the policy argument is the bound call.
+     */
+    private Optional<Map<String, Value>> learningPolicy(Builtin composite, Builtin schema, Expr policy, Span span, List<Expr.Arg> args) {
+        List<Expr.Arg> policyArgs = policy instanceof Expr.Call c ? c.args() : List.of();
+        Span callee = policy instanceof Expr.Call c ? c.callee().span() : policy.span();
+        Optional<Map<String, Value>> policyValues = ArgumentBinder.bind(schema, callee, policyArgs, registry, r);
+        List<Param> rest = composite.params().stream().filter(p -> !p.name().equals("policy")).map(Param::of).toList();
+        Optional<Map<String, Value>> values = ArgumentBinder.bind(composite.name(), composite.signature(), span, args, rest, registry, r);
+        if (policyValues.isEmpty() || values.isEmpty()) return Optional.empty();
+        List<String> written = ArgumentBinder.written(policyArgs, schema.params().stream().map(Param::of).toList());
+        Map<String, Value> out = new java.util.LinkedHashMap<>();
+        out.put("policy", new Value.Call(schema.name(), dev.strat.stdlib.ComponentKind.POLICY, policyValues.get(), written));
+        out.putAll(values.get());
+        return Optional.of(out);
+    }
+
+    /**
+     * The members of a learning switch or blend: none may learn itself (the policy trains over the
+     * members' recorded proposals), and strat's {@code hold} is probably meant as the paper's hold.
+     */
+    private boolean learnableMembers(String keyword, String policyName, List<StageNode.Member> members) {
+        boolean ok = true;
+        for (StageNode.Member m : members) {
+            for (StageNode node : m.pipeline().stages()) {
+                Optional<String> learner = learnerIn(node);
+                if (learner.isPresent()) {
+                    r.error(m.span(), "member '" + m.name() + "' learns ('" + learner.get() + "'), but a " + keyword + " with a learning "
+                            + "policy ('" + policyName + "') needs members that do not learn", "train the member in its own strategy, "
+                            + "or use a policy that does not learn (random, best, ...)");
+                    ok = false;
+                }
+                if (node.builtin().name().equals("hold")) {
+                    r.warning(m.span(), "'hold' in a learning " + keyword + ": did you mean no_trade? hold sells everything into cash, "
+                            + "no_trade keeps the drifted weights (the paper's hold action)");
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** The first learning stage in a node or its members, by name. */
+    private static Optional<String> learnerIn(StageNode node) {
+        if (node.builtin().kind() == StageKind.AGENT) return Optional.of(node.builtin().name());
+        if (node.args().has("policy") && node.args().get("policy") instanceof Value.Call c && LearnedPolicies.AGENTS.contains(c.name())) {
+            return Optional.of(c.name());
+        }
+        for (StageNode.Member m : node.members()) {
+            for (StageNode inner : m.pipeline().stages()) {
+                Optional<String> found = learnerIn(inner);
+                if (found.isPresent()) return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The policies a composite accepts, from its 'policy' parameter's type. */

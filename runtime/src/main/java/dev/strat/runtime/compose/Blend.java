@@ -60,7 +60,8 @@ public final class Blend extends PooledStage {
             double w = weights[k];
             reports.series(series[k], decision.step(), w);
             if (w == 0) continue;
-            double[] p = pool.proposal(k);
+            // no_trade: its share stays where the real account drifted to
+            double[] p = pool.holds(k) ? decision.current() : pool.proposal(k);
             for (int j = 0; j < out.length; j++) out[j] += w * p[j];
         }
     }

@@ -25,6 +25,8 @@ final class MemberPool {
     private final List<String> names;
     private final String owner;
     private final TrackRecord record;
+    /** Which members are {@link NoTrade}: executing one means letting the real account drift. */
+    private final boolean[] holds;
     private MarketStep[] accounts = new MarketStep[0];
     private double[][] raw = new double[0][];
     private double[][] proposals = new double[0][];
@@ -40,7 +42,12 @@ final class MemberPool {
         this.stages = List.copyOf(stages);
         this.names = List.copyOf(names);
         this.record = new TrackRecord(stages.size());
+        this.holds = new boolean[stages.size()];
+        for (int k = 0; k < holds.length; k++) holds[k] = stages.get(k) instanceof NoTrade;
     }
+
+    /** True when member {@code k} is {@link NoTrade}: the composite executes the real account's current weights for it. */
+    boolean holds(int k) { return holds[k]; }
 
     List<Stage> stages() { return stages; }
 

@@ -17,7 +17,8 @@ import java.util.List;
  * proposal is executed at every decision until the next choice, so it trades every bar. A switch
  * that always chooses member {@code i} therefore runs exactly as member {@code i} alone (when no
  * member's warm-up delays the start). Members are reset with {@code forMember(memberName, symbols)}
- * of the switch's own setup, so their reports read {@code name/memberName/...}.
+ * of the switch's own setup, so their reports read {@code name/memberName/...}. A {@link NoTrade}
+ * member, when chosen, executes the real account's drifted weights: nothing trades.
  *
  * <h2>Reports</h2>
  * Under {@code name/}: the categorical series {@code choice} (the chosen member's index at every
@@ -65,7 +66,8 @@ public final class Switch extends PooledStage {
 
     @Override
     void write(Decision decision, double[] out) {
-        System.arraycopy(pool.rawProposal(chosen), 0, out, 0, out.length);
+        // no_trade: the real account drifts (its member's own shadow account never leaves cash)
+        System.arraycopy(pool.holds(chosen) ? decision.current() : pool.rawProposal(chosen), 0, out, 0, out.length);
         reports.series(choiceSeries, decision.step(), chosen);
         reports.count(counters[chosen], 1);
     }

@@ -77,7 +77,7 @@ final class AgentStages {
     }
 
     /** The network a {@code net=} or {@code critic=} argument names; {@code auto} is an MLP of {@code hidden}. */
-    private static NetSpec network(Value value, double[] hidden, String defaultActivation, BuildContext context,
+    static NetSpec network(Value value, double[] hidden, String defaultActivation, BuildContext context,
                                    ComponentBinder components) {
         if (value instanceof Value.Word) {
             return new NetSpec.Mlp(Components.widths(hidden), Activation.of(defaultActivation), false, 0);

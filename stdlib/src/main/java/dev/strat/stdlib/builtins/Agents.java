@@ -110,7 +110,8 @@ public final class Agents {
         return (spec, seed, compute) -> new Sac(spec, c, seed, compute);
     }
 
-    private static AgentFactory ppo(Arguments a, NetSpec actor, NetSpec critic) {
+    /** PPO's configuration from its arguments; also the learned switch policy's ({@link LearnedPolicies}). */
+    static AgentFactory ppo(Arguments a, NetSpec actor, NetSpec critic) {
         Ppo.Config c = Ppo.Config.defaults().withNets(actor, critic).withNSteps(a.integer("n_steps"))
                 .withBatchSize(a.integer("batch")).withEpochs(a.integer("n_epochs")).withLearningRate(a.number("lr"))
                 .withGamma(a.number("gamma")).withGaeLambda(a.number("gae_lambda")).withClipRange(a.number("clip"))

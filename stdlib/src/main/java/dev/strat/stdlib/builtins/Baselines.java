@@ -25,7 +25,8 @@ public final class Baselines {
         b.add(new Builtin("hold", StageKind.ALLOCATOR, List.of(),
                 "All cash, never invests.",
                 "Proposes 100% cash at every decision. The zero-risk, zero-return reference, and the safe "
-                        + "option a switcher can fall back to.",
+                        + "option a switcher can fall back to. Not the HRP/HERC switching paper's \"hold\" action, which "
+                        + "trades nothing and keeps the drifted weights: that is no_trade.",
                 "",
                 "strategy safe = hold",
                 (args, context) -> new HoldCash("hold")));

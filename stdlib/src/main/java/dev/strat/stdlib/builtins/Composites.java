@@ -3,6 +3,7 @@ package dev.strat.stdlib.builtins;
 import dev.strat.runtime.compose.BestMember;
 import dev.strat.runtime.compose.Blend;
 import dev.strat.runtime.compose.BlendPolicy;
+import dev.strat.runtime.compose.NoTrade;
 import dev.strat.runtime.compose.Policies;
 import dev.strat.runtime.compose.Scorer;
 import dev.strat.runtime.compose.Scorers;
@@ -45,6 +46,17 @@ public final class Composites {
             + "Risk Parity for Portfolio Optimization\", International Journal of Financial Studies 11(1), 2023";
     private static final String HRL_PAPER = "S. Hao, P. Tang, N. Jiang, Y. Gu (advisor C. Homescu), \"Hierarchical reinforcement "
             + "learning for goal-based investing\", Bank of America research engagement, 2023";
+
+    /** How a learning policy works, shared by the docs of switch and blend. */
+    private static final String LEARNING_DOC = "With ppo(...) as the policy it learns (the paper's PPO high level): "
+            + "it takes ppo's hyper-parameters with RLlib's defaults as the paper ran them (hidden=[256, 256] tanh, lr=5e-5, "
+            + "gamma=0.99, gae_lambda=1, clip=0.3, n_epochs=30, batch=128, n_steps=4000; no adaptive KL penalty), plus "
+            + "lookback (default 24; state: the last lookback per-step log growths of every member's shadow account, and "
+            + "the previous decision), hold_bonus (added to the reward when no_trade was chosen and every asset fell over "
+            + "the decision's bars; default 0) and timesteps (decisions trained in all; default 100000). No validation: the "
+            + "last model is kept. It trains on the train split from the members' warm-up on: the members run "
+            + "once, then episodes replay the real account over their record with the run's costs; reward = the account's "
+            + "log growth over the decision's bars. Saved as models/PATH-seedN.zip like an agent.";
 
     static final Component RANDOM = new Component("random", List.of(),
             "Chooses a member uniformly at random at every choice.",
@@ -114,29 +126,43 @@ public final class Composites {
         for (Component c : List.of(RANDOM, FIXED, BEST, EQUAL, MIX, MOMENTUM, LOW_VOL, SHUFFLE)) b.add(c);
         ComponentBinder components = b.binder();
 
+        b.add(new Builtin("no_trade", StageKind.ALLOCATOR, List.of(),
+                "Trades nothing: keeps the weights the account drifted to.",
+                "Proposes the current (drifted) weights at every decision. As a member of a switch or blend it is the "
+                        + "HRP/HERC switching paper's \"hold\" action: choosing it lets the real account drift, no model "
+                        + "trades. Alone it stays in cash, where every account starts. Not strat's hold, which sells "
+                        + "everything into cash.",
+                SWITCHING_PAPER,
+                "strategy sw = switch ppo(lookback=24) every 5 over [ucrp, olmar, no_trade]",
+                (args, context) -> new NoTrade()));
+
         b.add(new Builtin("switch", StageKind.SWITCH, List.of(
                 ParamSpec.required("policy", new ParamType.ComponentOf(ComponentKind.POLICY), Double.NaN, Double.NaN,
-                        "chooses the member: random, fixed(index), best(metric, lookback)"),
+                        "chooses the member: random, fixed(index), best(metric, lookback), or a learning ppo(...)"),
                 Specs.bars("every", 1, 1, "decisions between choices")),
                 "Executes one member of a pool at a time, chosen by a policy every few decisions.",
                 "Every member runs at every decision on its own shadow account (its own drifted weights and wealth, "
                         + "charged like the real account), because the market does not depend on the choice. Every "
                         + "'every' decisions the policy chooses a member, and that member's proposal is executed at each "
                         + "decision until the next choice. Reports the chosen member at every step (series choice) and how "
-                        + "many steps each member was executed (counters chosen/MEMBER). Warm-up: the longest of the members'.",
+                        + "many steps each member was executed (counters chosen/MEMBER). Warm-up: the longest of the members'. "
+                        + LEARNING_DOC + " Its action picks one member; no_trade as a member is the paper's hold action "
+                        + "(nothing trades, the account drifts).",
                 SWITCHING_PAPER,
                 "strategy rnd = switch random every 5 over [olmar, pamr, ucrp, hold]",
                 (args, context) -> buildSwitch(args, context, components)));
 
         b.add(new Builtin("blend", StageKind.BLEND, List.of(
                 ParamSpec.required("policy", new ParamType.ComponentOf(ComponentKind.POLICY), Double.NaN, Double.NaN,
-                        "weights the members: equal, mix(weights), or a switch policy (all weight on its choice)"),
+                        "weights the members: equal, mix(weights), a switch policy (all weight on its choice), or a learning ppo(...)"),
                 Specs.bars("every", 1, 1, "decisions between new weights")),
                 "Executes a weighted sum of the members' proposals, weighted by a policy every few decisions.",
                 "Members run as in a switch, each on its own shadow account. Every 'every' decisions the policy gives "
                         + "each member a weight (>= 0, summing to 1), and the blend executes the weighted sum of their "
                         + "proposals until the next weighting: the continuous-action variant of the HRP/HERC switching "
-                        + "system. Reports each member's weight at every step (series weight/MEMBER).",
+                        + "system. Reports each member's weight at every step (series weight/MEMBER). "
+                        + LEARNING_DOC + " Its action is one value in [-1, 1] per member, mapped to member weights by "
+                        + "softmax(5 a) (the paper's 3.3: the executed weights are the weighted sum of the members').",
                 SWITCHING_PAPER,
                 "strategy average = blend equal over [olmar, pamr, ucrp]",
                 (args, context) -> buildBlend(args, context, components)));
@@ -199,6 +225,10 @@ public final class Composites {
     private static Stage buildSwitch(Arguments args, BuildContext context, ComponentBinder components) {
         List<Stage> members = members("switch", context);
         Value call = args.get("policy");
+        if (LearnedPolicies.learns(call)) {
+            return LearnedPolicies.build(false, (Value.Call) call, name(context, "switch"), args.bars("every", context.market().frequency(), 1),
+                    members, distinct(context.memberNames()), context, components);
+        }
         BlendPolicy policy = components.build(ComponentType.POLICY, call, context);
         if (!(policy instanceof SwitchPolicy choice)) {
             throw new BuildException("switch executes one member at a time, but '" + call.render()
@@ -210,6 +240,10 @@ public final class Composites {
 
     private static Stage buildBlend(Arguments args, BuildContext context, ComponentBinder components) {
         List<Stage> members = members("blend", context);
+        if (LearnedPolicies.learns(args.get("policy"))) {
+            return LearnedPolicies.build(true, (Value.Call) args.get("policy"), name(context, "blend"),
+                    args.bars("every", context.market().frequency(), 1), members, distinct(context.memberNames()), context, components);
+        }
         BlendPolicy policy = components.build(ComponentType.POLICY, args.get("policy"), context);
         return new Blend(name(context, "blend"), policy, args.bars("every", context.market().frequency(), 1), members,
                 distinct(context.memberNames()));

@@ -96,7 +96,7 @@ public final class Normaliser {
      * A normaliser from accumulated moments (Welford's {@code mean} and {@code m2} over
      * {@code count} observations), with the same floor on the standard deviation as {@link #fit}.
      */
-    static Normaliser fromMoments(double[] mean, double[] m2, int count) {
+    public static Normaliser fromMoments(double[] mean, double[] m2, int count) {
         final double[] std = new double[mean.length];
         for (int k = 0; k < mean.length; k++) {
             final double s = count > 1 ? Math.sqrt(m2[k] / (count - 1)) : 0;

@@ -29,7 +29,10 @@ import dev.strat.runtime.risk.SpearmanCorrelation;
  *       {@code k} clusters ({@code cut_tree}) is shared by its naive inverse-risk weights;</li>
  *   <li>bounds: riskfolio's step 4, applied after the allocation: clip to
  *       {@code [min_weight, max_weight]} and hand the clipped excess (or shortfall) to the assets
- *       strictly inside their bounds in proportion to their weights, up to 100 rounds.</li>
+ *       strictly inside their bounds in proportion to their weights, up to 100 rounds. When that
+ *       leaves every asset on a bound and the budget missed (riskfolio then returns weights that
+ *       do not sum to 1), the remainder is spread in proportion to each asset's room to its
+ *       bound. Bounds whose sum cannot make 100% are an error ({@link #checkBounds}).</li>
  * </ol>
  *
  * <p>Where riskfolio divides by zero this class takes the limit, so that no weight is NaN: assets
@@ -431,16 +434,22 @@ public final class HierarchicalAllocation {
                 for (int i = 0; i < n; i++) if (w[i] < hi && w[i] > lo) w[i] += delta * w[i] / inside;
             }
         }
-        // guard: riskfolio stops after 100 rounds; keep the weights a long-only budget regardless
+        // riskfolio stops here even when every weight sits on a bound and the budget is missed
+        // (it then returns, e.g., 5 x 12% + 7 x 4% = 88%). Where that happens the shortfall (or
+        // excess) goes to the assets in proportion to their room below max_weight (above
+        // min_weight), which keeps the bounds and the full investment; elsewhere this is a no-op.
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            if (!(w[i] > 0)) w[i] = 0;
+            w[i] = Math.max(Math.min(w[i], hi), lo);
             sum += w[i];
         }
-        if (!(sum > 0) || !Double.isFinite(sum)) {
-            for (int i = 0; i < n; i++) w[i] = 1.0 / n;
-        } else if (Math.abs(sum - 1) > 1e-12) {
-            for (int i = 0; i < n; i++) w[i] /= sum;
+        double gap = 1 - sum;
+        if (Math.abs(gap) > 1e-13) {
+            double room = 0;
+            for (int i = 0; i < n; i++) room += gap > 0 ? hi - w[i] : w[i] - lo;
+            if (room > 0) {
+                for (int i = 0; i < n; i++) w[i] += gap * (gap > 0 ? hi - w[i] : w[i] - lo) / room;
+            }
         }
     }
 

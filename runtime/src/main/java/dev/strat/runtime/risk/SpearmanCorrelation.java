@@ -1,7 +1,5 @@
 package dev.strat.runtime.risk;
 
-import java.util.Arrays;
-
 /**
  * Spearman rank correlation as pandas computes it ({@code DataFrame.corr(method='spearman')}):
  * every column is replaced by its ranks (ties share their average rank, pandas' {@code 'average'})
@@ -25,7 +23,7 @@ public final class SpearmanCorrelation {
         }
         for (int i = 0; i < n; i++) {
             for (int r = 0; r < t; r++) sorted[r] = x[r * n + i];
-            Arrays.sort(sorted, 0, t);
+            heapSort(sorted, t);   // Arrays.sort allocates run buffers; this does not
             for (int r = 0; r < t; r++) {
                 double v = x[r * n + i];
                 int lo = first(sorted, t, v), hi = last(sorted, t, v);
@@ -34,6 +32,30 @@ public final class SpearmanCorrelation {
         }
         Covariance.sample(ranks, t, n, mean, cov);
         Codependence.correlation(cov, n, corr);
+    }
+
+    /** In-place ascending heap sort of {@code a[0..len)} (no NaNs: inputs are finite). */
+    static void heapSort(double[] a, int len) {
+        for (int i = len / 2 - 1; i >= 0; i--) sift(a, i, len);
+        for (int end = len - 1; end > 0; end--) {
+            double top = a[0];
+            a[0] = a[end];
+            a[end] = top;
+            sift(a, 0, end);
+        }
+    }
+
+    private static void sift(double[] a, int i, int len) {
+        double v = a[i];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= len) break;
+            if (c + 1 < len && a[c + 1] > a[c]) c++;
+            if (a[c] <= v) break;
+            a[i] = a[c];
+            i = c;
+        }
+        a[i] = v;
     }
 
     private static int first(double[] a, int len, double v) {

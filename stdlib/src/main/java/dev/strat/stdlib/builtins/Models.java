@@ -28,5 +28,6 @@ public final class Models {
                 "strategy markowitz = mvo(window=60, risk_aversion=5, max_weight=30%)",
                 (args, context) -> new MeanVariance(Specs.label("mvo", args), args.bars("window", context.market().frequency(), 2),
                         args.number("risk_aversion"), args.number("max_weight"))));
+        HierarchicalModels.register(b);
     }
 }

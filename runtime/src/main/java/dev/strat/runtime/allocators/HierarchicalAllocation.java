@@ -62,9 +62,10 @@ public final class HierarchicalAllocation {
 
     private int n = -1, t = -1;
     private double[] x;                 // returns, t x n
+    private double[] columns;           // the same returns column by column (n x t), for the series measures
     private double[] mean, sample, cov, corr, dist, euclid;
     private double[] single;            // per-asset risk (inverse-risk input)
-    private double[] w, scratchW, portfolio, drawdowns, heap, clusterRisk;
+    private double[] w, scratchW, portfolio, drawdowns, tailScratch, clusterRisk;
     private int[] order, members, labels, cutLabels, ranges, next, nodes, leftLeaves, rightLeaves;
     private boolean[] inLeft, inRight;
     private int clusters;               // HERC's k of the last call
@@ -123,6 +124,9 @@ public final class HierarchicalAllocation {
                 return;
             }
         }
+        if (!s.risk().usesCovariance()) {
+            for (int r = 0; r < t; r++) for (int i = 0; i < n; i++) columns[i * t + r] = x[r * n + i];
+        }
         estimate();
         if (allFlat()) {
             for (int j = 0; j < n; j++) out[j] = 1.0 / n;
@@ -142,6 +146,7 @@ public final class HierarchicalAllocation {
         t = bars;
         n = assets;
         x = new double[t * n];
+        columns = new double[n * t];
         mean = new double[n];
         sample = new double[n * n];
         cov = new double[n * n];
@@ -153,7 +158,7 @@ public final class HierarchicalAllocation {
         scratchW = new double[n];
         portfolio = new double[t];
         drawdowns = new double[t];
-        heap = new double[Math.min(t, RiskMeasures.tailSize(s.alpha(), t)) + 1];
+        tailScratch = new double[t];
         clusterRisk = new double[n + 1];
         order = new int[n];
         members = new int[n];
@@ -209,7 +214,7 @@ public final class HierarchicalAllocation {
         return switch (s.risk()) {
             case VARIANCE, STD -> Math.sqrt(cov[i * n + i]);
             default -> {
-                for (int r = 0; r < t; r++) portfolio[r] = x[r * n + i];
+                System.arraycopy(columns, i * t, portfolio, 0, t);
                 yield seriesRisk();
             }
         };
@@ -225,8 +230,8 @@ public final class HierarchicalAllocation {
     private double seriesRisk() {
         return switch (s.risk()) {
             case MAD -> RiskMeasures.mad(portfolio, t);
-            case CVAR -> RiskMeasures.cvar(portfolio, t, s.alpha(), heap);
-            case CDAR -> RiskMeasures.cdar(portfolio, t, s.alpha(), drawdowns, heap);
+            case CVAR -> RiskMeasures.cvar(portfolio, t, s.alpha(), tailScratch);
+            case CDAR -> RiskMeasures.cdar(portfolio, t, s.alpha(), drawdowns);
             case MDD -> RiskMeasures.mdd(portfolio, t);
             default -> throw new IllegalStateException("not a series measure: " + s.risk());
         };
@@ -279,11 +284,12 @@ public final class HierarchicalAllocation {
                 return s.risk() == RiskMeasure.VARIANCE ? sd * sd : sd;
             }
             default: {
-                for (int r = 0; r < t; r++) {
-                    int base = r * n;
-                    double sum = 0;
-                    for (int a = 0; a < m; a++) sum += x[base + assets[a]] * scratchW[a];
-                    portfolio[r] = sum;
+                // portfolio returns, column by column so that the inner loop runs over contiguous bars
+                java.util.Arrays.fill(portfolio, 0, t, 0.0);
+                for (int a = 0; a < m; a++) {
+                    double wa = scratchW[a];
+                    int base = assets[a] * t;
+                    for (int r = 0; r < t; r++) portfolio[r] += columns[base + r] * wa;
                 }
                 return seriesRisk();
             }

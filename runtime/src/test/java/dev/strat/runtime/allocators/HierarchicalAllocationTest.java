@@ -64,6 +64,13 @@ class HierarchicalAllocationTest {
         HierarchicalSettings s = HierarchicalSettings.defaults(t);
         assertArrayEquals(expected, weights(Model.HRP, s, x, t, 2), 1e-14);
         assertArrayEquals(expected, weights(Model.HERC, s.withClusters(2, 10), x, t, 2), 1e-14);
+        // with two assets the gap statistic has no three cuts to compare (riskfolio raises): one
+        // cluster, whose inverse-variance weights are the same split
+        HierarchicalAllocation herc = new HierarchicalAllocation(Model.HERC, s);
+        double[] w = new double[2];
+        herc.allocate(x, t, 2, w);
+        assertEquals(1, herc.clusters());
+        assertArrayEquals(expected, w, 1e-14);
         // inverse volatility for std: 1/sigma_i normalised
         double a = 1 / Math.sqrt(var[0]), b = 1 / Math.sqrt(var[1]);
         assertArrayEquals(new double[] {a / (a + b), b / (a + b)},

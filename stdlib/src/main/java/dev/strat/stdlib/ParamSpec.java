@@ -50,7 +50,12 @@ public record ParamSpec(String name, ParamType type, Value defaultValue, double 
      */
     public Optional<String> check(Value value) {
         if (!type.accepts(value)) {
-            return Optional.of("'" + name + "' expects " + type.display() + ", got " + value.typeName() + " " + value.render());
+            String hint = "";
+            if (type instanceof ParamType.Choice c) {   // a misspelt option: name the closest one
+                String given = value instanceof Value.Word w ? w.name() : value instanceof Value.Str s ? s.text() : null;
+                if (given != null) hint = NameSuggester.closest(given, c.options()).map(o -> "; did you mean '" + o + "'?").orElse("");
+            }
+            return Optional.of("'" + name + "' expects " + type.display() + ", got " + value.typeName() + " " + value.render() + hint);
         }
         if (value instanceof Value.Num n) return checkRange(n);
         if (value instanceof Value.ListOf l) {

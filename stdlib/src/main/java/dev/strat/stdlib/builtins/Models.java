@@ -33,5 +33,6 @@ public final class Models {
                 "strategy markowitz = mvo(window=60, risk_aversion=5, max_weight=30%)",
                 (args, context) -> new MeanVariance(Specs.label("mvo", args), args.bars("window", context.market().frequency(), 2),
                         args.number("risk_aversion"), args.number("max_weight"), CovarianceEstimator.parse(args.text("estimator")))));
+        HierarchicalModels.register(b);
     }
 }

@@ -7,7 +7,7 @@ import dev.strat.runtime.risk.Codependence;
 import dev.strat.runtime.risk.Covariance;
 import dev.strat.runtime.risk.RiskMeasure;
 import dev.strat.runtime.risk.RiskMeasures;
-import dev.strat.runtime.risk.SpearmanCorrelation;
+import dev.strat.runtime.risk.CovarianceEstimator;
 
 /**
  * Hierarchical risk parity (HRP, M. Lopez de Prado, "Building diversified portfolios that
@@ -58,10 +58,10 @@ public final class HierarchicalAllocation {
     private final Linkages linkages = new Linkages();
     private final Dendrogram tree = new Dendrogram();
     private final GapStatistic gap = new GapStatistic();
-    private final SpearmanCorrelation spearman = new SpearmanCorrelation();
 
     private int n = -1, t = -1;
     private double[] x;                 // returns, t x n
+    private double[] rankScratch;       // Spearman's ranks
     private double[] columns;           // the same returns column by column (n x t), for the series measures
     private double[] mean, sample, cov, corr, dist, euclid;
     private double[] single;            // per-asset risk (inverse-risk input)
@@ -151,6 +151,7 @@ public final class HierarchicalAllocation {
         sample = new double[n * n];
         cov = new double[n * n];
         corr = new double[n * n];
+        rankScratch = new double[Codependence.spearmanScratch(t, n)];
         dist = new double[n * n];
         euclid = new double[n * n];
         single = new double[n];
@@ -178,13 +179,13 @@ public final class HierarchicalAllocation {
     private void estimate() {
         Covariance.sample(x, t, n, mean, sample);
         RiskMeasure rm = s.risk();
-        if (rm.usesCovariance() && s.estimator() == HierarchicalSettings.Estimator.LEDOIT_WOLF) {
+        if (rm.usesCovariance() && s.estimator() == CovarianceEstimator.LEDOIT_WOLF) {
             Covariance.ledoitWolf(x, t, n, mean, cov);
         } else {
             System.arraycopy(sample, 0, cov, 0, n * n);
         }
         switch (s.dependence()) {
-            case SPEARMAN -> spearman.correlation(x, t, n, corr);
+            case SPEARMAN -> Codependence.spearman(x, t, n, corr, rankScratch);
             default -> Codependence.correlation(sample, n, corr);
         }
         Codependence.distance(corr, n, s.dependence() == HierarchicalSettings.Dependence.ABS_PEARSON, dist);

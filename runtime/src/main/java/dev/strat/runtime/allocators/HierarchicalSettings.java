@@ -1,5 +1,7 @@
 package dev.strat.runtime.allocators;
 
+import dev.strat.runtime.risk.CovarianceEstimator;
+
 import dev.strat.runtime.cluster.Linkage;
 import dev.strat.runtime.risk.RiskMeasure;
 
@@ -26,7 +28,7 @@ import dev.strat.runtime.risk.RiskMeasure;
  * @param maxK       largest k the gap statistic considers
  */
 public record HierarchicalSettings(int window, Linkage linkage, Dependence dependence, ClusterInput input,
-                                   RiskMeasure risk, double alpha, Estimator estimator, double minWeight,
+                                   RiskMeasure risk, double alpha, CovarianceEstimator estimator, double minWeight,
                                    double maxWeight, boolean leafOrder, int k, int maxK) {
 
     /** Codependence measures (riskfolio {@code codependence}). */
@@ -54,15 +56,6 @@ public record HierarchicalSettings(int window, Linkage linkage, Dependence depen
         public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
-    /** Covariance estimators (riskfolio {@code method_cov}). */
-    public enum Estimator {
-        /** Unbiased sample covariance ({@code 'hist'}). */
-        SAMPLE,
-        /** Ledoit-Wolf shrinkage towards a scaled identity ({@code 'ledoit'}). */
-        LEDOIT_WOLF;
-
-        public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
-    }
 
     public HierarchicalSettings {
         if (window < 2) throw new IllegalArgumentException("window must be at least 2 returns, got " + window);
@@ -84,7 +77,7 @@ public record HierarchicalSettings(int window, Linkage linkage, Dependence depen
     /** riskfolio-lib's defaults with the given window. */
     public static HierarchicalSettings defaults(int window) {
         return new HierarchicalSettings(window, Linkage.SINGLE, Dependence.PEARSON, ClusterInput.CORRELATION,
-                RiskMeasure.VARIANCE, 0.05, Estimator.SAMPLE, 0.0, 1.0, true, 0, 10);
+                RiskMeasure.VARIANCE, 0.05, CovarianceEstimator.SAMPLE, 0.0, 1.0, true, 0, 10);
     }
 
     public HierarchicalSettings withLinkage(Linkage l) {
@@ -103,7 +96,7 @@ public record HierarchicalSettings(int window, Linkage linkage, Dependence depen
         return new HierarchicalSettings(window, linkage, dependence, input, r, a, estimator, minWeight, maxWeight, leafOrder, k, maxK);
     }
 
-    public HierarchicalSettings withEstimator(Estimator e) {
+    public HierarchicalSettings withEstimator(CovarianceEstimator e) {
         return new HierarchicalSettings(window, linkage, dependence, input, risk, alpha, e, minWeight, maxWeight, leafOrder, k, maxK);
     }
 

@@ -91,7 +91,7 @@ public final class Codependence {
         final int sorted = t * n, mean = t * n + t;
         for (int i = 0; i < n; i++) {
             for (int r = 0; r < t; r++) scratch[sorted + r] = x[r * n + i] + 0.0;   // + 0.0 turns -0.0 into 0.0
-            java.util.Arrays.sort(scratch, sorted, sorted + t);
+            heapSort(scratch, sorted, sorted + t);   // Arrays.sort may allocate merge buffers; this never does
             for (int r = 0; r < t; r++) {
                 final double v = x[r * n + i] + 0.0;
                 final int lo = lowerBound(scratch, sorted, sorted + t, v) - sorted;
@@ -159,5 +159,30 @@ public final class Codependence {
             if (a[mid] <= v) lo = mid + 1; else hi = mid;
         }
         return lo;
+    }
+
+    /** In-place ascending heap sort of {@code a[from..to)} (finite values). */
+    private static void heapSort(double[] a, int from, int to) {
+        final int len = to - from;
+        for (int i = len / 2 - 1; i >= 0; i--) sift(a, from, i, len);
+        for (int end = len - 1; end > 0; end--) {
+            double top = a[from];
+            a[from] = a[from + end];
+            a[from + end] = top;
+            sift(a, from, 0, end);
+        }
+    }
+
+    private static void sift(double[] a, int from, int i, int len) {
+        double v = a[from + i];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= len) break;
+            if (c + 1 < len && a[from + c + 1] > a[from + c]) c++;
+            if (a[from + c] <= v) break;
+            a[from + i] = a[from + c];
+            i = c;
+        }
+        a[from + i] = v;
     }
 }

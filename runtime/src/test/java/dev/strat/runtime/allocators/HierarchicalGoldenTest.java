@@ -26,7 +26,7 @@ class HierarchicalGoldenTest {
                 HierarchicalSettings.ClusterInput.valueOf(s.get("distance").asText().toUpperCase(Locale.ROOT)),
                 RiskMeasure.byId(s.get("risk").asText()),
                 s.get("alpha").asDouble(),
-                HierarchicalSettings.Estimator.valueOf(s.get("estimator").asText().toUpperCase(Locale.ROOT)),
+                dev.strat.runtime.risk.CovarianceEstimator.parse(s.get("estimator").asText()),
                 s.get("min_weight").asDouble(), s.get("max_weight").asDouble(),
                 s.get("leaf_order").asBoolean(), s.get("k").asInt(), s.get("max_k").asInt());
     }

@@ -46,7 +46,7 @@ final class HierarchicalModels {
         p.add(Specs.choice("risk", ids(RiskMeasure.values()), "variance",
                 "risk measure of the bisection and of the inverse-risk weights"));
         p.add(Specs.number("alpha", 0.05, 1e-6, 0.999999, "tail level of cvar and cdar"));
-        p.add(Specs.choice("estimator", ids(HierarchicalSettings.Estimator.values()), "sample",
+        p.add(Specs.choice("estimator", dev.strat.runtime.risk.CovarianceEstimator.keys(), "sample",
                 "covariance estimator (for variance and std)"));
         p.add(Specs.percent("min_weight", 0.0, 0, 1, "lower bound of every weight"));
         p.add(Specs.percent("max_weight", 1.0, 0, 1, "upper bound of every weight"));
@@ -103,7 +103,7 @@ final class HierarchicalModels {
                     HierarchicalSettings.ClusterInput.valueOf(args.text("distance").toUpperCase(Locale.ROOT)),
                     RiskMeasure.byId(args.text("risk")),
                     args.number("alpha"),
-                    HierarchicalSettings.Estimator.valueOf(args.text("estimator").toUpperCase(Locale.ROOT)),
+                    dev.strat.runtime.risk.CovarianceEstimator.parse(args.text("estimator")),
                     args.number("min_weight"), args.number("max_weight"),
                     args.flag("leaf_order"),
                     herc ? args.integer("k") : 0,

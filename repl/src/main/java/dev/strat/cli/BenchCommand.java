@@ -70,7 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "backtest",
-            description = "What to benchmark: 'backtest' (the default) or 'rl' (training steps per second of the RL agents).")
+            description = "What to benchmark: 'backtest' (the default), 'rl' (training steps per second of the RL agents) or 'hc' "
+                    + "(one HRP/HERC allocation, and the HC-DRL pool of twelve models over the hourly crypto file).")
     String what;
 
     @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
@@ -144,7 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (what.equals("rl")) return rl();
-        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest' or 'rl'");
+        if (what.equals("hc")) return hc();
+        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest', 'rl' or 'hc'");
         if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory || maxDirectMb != null) {
             throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock, --memory and --max-direct-mb belong to 'strat bench rl'");
         }
@@ -262,6 +264,31 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         out.println("results: " + json);
+    }
+
+    /**
+     * HRP and HERC: one allocation for 20 assets x 700 bars (median, variance and CDaR), then the
+     * HC-DRL pool of twelve models every 24 bars over the whole hourly crypto file on one thread.
+     */
+    private int hc() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (dev.strat.runtime.allocators.HierarchicalAllocation.Model m : dev.strat.runtime.allocators.HierarchicalAllocation.Model.values()) {
+            for (dev.strat.runtime.risk.RiskMeasure rm : new dev.strat.runtime.risk.RiskMeasure[] {
+                    dev.strat.runtime.risk.RiskMeasure.VARIANCE, dev.strat.runtime.risk.RiskMeasure.CDAR}) {
+                var c = new dev.strat.bench.HierarchicalBench.Case(m, rm);
+                double us = dev.strat.bench.HierarchicalBench.medianMicros(c, 700, 20, rounds * 2 + 1, 200, warmupMillis * 1_000_000L);
+                out.printf("%-18s 20 assets x 700 bars: %7.1f us per allocation (median)   target < %.0f us: %s%n", c.label(), us,
+                        dev.strat.bench.HierarchicalBench.TARGET_MICROS, us < dev.strat.bench.HierarchicalBench.TARGET_MICROS ? "met" : "NOT met");
+            }
+        }
+        Path file;
+        try {
+            file = ctx.dataRoots().dataRoot(data).file(dev.strat.bench.PoolBench.FILE);
+        } catch (dev.strat.runtime.data.DataException e) {
+            throw new UserError(e.getMessage());
+        }
+        dev.strat.bench.PoolBench.print(dev.strat.bench.PoolBench.run(file, 24), out);
+        return 0;
     }
 
     private MarketData load() {

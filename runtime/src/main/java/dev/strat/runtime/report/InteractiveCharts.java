@@ -107,10 +107,8 @@ final class InteractiveCharts {
     /** {@code v} to four significant digits, without exponent or trailing zeros. */
     static String number(double v) {
         if (v == 0) return "0";
-        String s = new BigDecimal(v).round(DIGITS).stripTrailingZeros().toPlainString();
-        if (s.startsWith("0.")) return s.substring(1);
-        if (s.startsWith("-0.")) return "-" + s.substring(2);
-        return s;
+        // JSON wants the leading zero of "0.5"; the headless-browser test caught ".5"
+        return new BigDecimal(v).round(DIGITS).stripTrailingZeros().toPlainString();
     }
 
     /** The page's data element: every chart's JSON under its id, read by {@link #script()}. */

@@ -230,7 +230,8 @@ public final class ReportCharts {
         int cols = layers.names().size();
         double[] means = Downsampler.bucketMeans(layers.matrix(), cols, MAX_WEIGHT_ROWS);
         int[] starts = Downsampler.bucketStarts(layers.rows(), MAX_WEIGHT_ROWS);
-        if (meanChange(means, cols, layers.cashIndex()) > HEATMAP_CHANGE) return Optional.of(heatmap(s, layers));
+        // measured on the decisions themselves: bucket means would smooth a fast trader into a calm picture
+        if (meanChange(layers.matrix(), cols, layers.cashIndex()) > HEATMAP_CHANGE) return Optional.of(heatmap(s, layers));
         int points = starts.length + 1;
         double[] x = new double[points];
         for (int b = 0; b < starts.length; b++) x[b] = millis(s.epochSeconds()[starts[b]]);
@@ -279,9 +280,9 @@ public final class ReportCharts {
     }
 
     /**
-     * The mean one-way change of the asset weights between consecutive drawn columns (of
-     * {@code cols} per row; the cash column left out). Above {@link #HEATMAP_CHANGE} a stacked chart is
-     * a comb of spikes, so the weights are drawn as a heatmap instead.
+     * The mean one-way change of the asset weights between consecutive rows (of {@code cols} per row;
+     * the cash column left out): the turnover per decision. Above {@link #HEATMAP_CHANGE} a stacked
+     * chart is a comb of spikes, so the weights are drawn as a heatmap instead.
      */
     static double meanChange(double[] matrix, int cols, int cashIndex) {
         int rows = matrix.length / cols;
@@ -297,7 +298,7 @@ public final class ReportCharts {
         return total / (rows - 1);
     }
 
-    /** Weights drawn as a heatmap when they change by more than this per drawn column, on average. */
+    /** Weights drawn as a heatmap when they change by more than this per decision, on average. */
     static final double HEATMAP_CHANGE = 0.10;
     /** Time columns of a weights heatmap, each the mean weight over its bars. */
     static final int HEATMAP_COLUMNS = 120;
@@ -807,7 +808,9 @@ public final class ReportCharts {
                 otherIndex = names.size();
                 names.add("other");
             }
-            if (hasCash) {
+            // cash never held is left out too: an empty layer, a legend entry saying nothing
+            boolean showCash = hasCash && avg[n - 1] > 0;
+            if (showCash) {
                 cashIndex = names.size();
                 names.add(cols.get(n - 1));
             }
@@ -821,7 +824,7 @@ public final class ReportCharts {
                     for (int k = shown; k < held; k++) sum += w[r * n + order[k]];
                     out[r * m + otherIndex] = sum;
                 }
-                if (hasCash) out[r * m + cashIndex] = w[r * n + n - 1];
+                if (showCash) out[r * m + cashIndex] = w[r * n + n - 1];
             }
             return Optional.of(new WeightLayers(List.copyOf(names), out, rows, cashIndex, otherIndex, grouped,
                     assets - held));

@@ -78,8 +78,10 @@
       draw(el, c);
     } catch (e) {
       // say so on the page (and the console) instead of leaving an empty box
-      el.insertAdjacentHTML("beforeend", '<p class="chart-error"></p>');
-      el.lastChild.textContent = "This chart could not be drawn: " + e.message + " (the SVG file beside the report has it).";
+      var p = document.createElement("p");
+      p.className = "chart-error";
+      p.textContent = "This chart could not be drawn: " + e.message + " (the SVG file beside the report has it).";
+      el.appendChild(p);
       if (window.console) console.error(e);
     }
   }

@@ -301,7 +301,9 @@ public final class ReportCharts {
     /** Weights drawn as a heatmap when they change by more than this per decision, on average. */
     static final double HEATMAP_CHANGE = 0.10;
     /** Time columns of a weights heatmap, each the mean weight over its bars. */
-    static final int HEATMAP_COLUMNS = 120;
+    static final int HEATMAP_COLUMNS = 80;
+    /** Heatmap cells below this weight are drawn as the white background (the first colour step starts at 5 %). */
+    static final double HEATMAP_FLOOR = 0.05;
 
     /**
      * A fast trader's weights: one row per asset (largest average weight on top, cash at the
@@ -317,18 +319,21 @@ public final class ReportCharts {
         int n = starts.length * cols;
         double[] xs = new double[n], ys = new double[n], zs = new double[n];
         double widest = 0;
+        int k = 0;
         for (int b = 0; b < starts.length; b++) {
             double from = millis(t[starts[b]]);
             double to = millis(t[b + 1 < starts.length ? starts[b + 1] : t.length - 1]);
             widest = Math.max(widest, to - from);
             for (int c = 0; c < cols; c++) {
-                int k = b * cols + c;
+                // a cell that would be drawn white is left out: the background is white, the SVG smaller
+                if (means[b * cols + c] < HEATMAP_FLOOR) continue;
                 xs[k] = (from + to) / 2;
                 ys[k] = cols - 1 - c; // first layer (largest) on top
                 zs[k] = means[b * cols + c];
+                k++;
             }
         }
-        data.addSeries("weights", new double[][] {xs, ys, zs});
+        data.addSeries("weights", new double[][] {Arrays.copyOf(xs, k), Arrays.copyOf(ys, k), Arrays.copyOf(zs, k)});
         org.jfree.chart.renderer.xy.XYBlockRenderer renderer = new org.jfree.chart.renderer.xy.XYBlockRenderer();
         renderer.setBlockWidth(widest);
         renderer.setBlockHeight(1);

@@ -340,9 +340,9 @@ public final class ReportCharts {
         org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001, Color.WHITE);
         // eleven steps from white to a dark blue: weights differ by 10 % per step
         Color dark = new Color(0x08306B);
-        for (int k = 0; k <= 10; k++) {
-            double f = k / 10.0;
-            scale.add(k == 0 ? 0 : (k - 0.5) / 10.0, new Color(
+        for (int step = 0; step <= 10; step++) {
+            double f = step / 10.0;
+            scale.add(step == 0 ? 0 : (step - 0.5) / 10.0, new Color(
                     (int) Math.round(255 + (dark.getRed() - 255) * f),
                     (int) Math.round(255 + (dark.getGreen() - 255) * f),
                     (int) Math.round(255 + (dark.getBlue() - 255) * f)));

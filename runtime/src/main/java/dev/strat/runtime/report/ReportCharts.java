@@ -302,8 +302,6 @@ public final class ReportCharts {
     static final double HEATMAP_CHANGE = 0.10;
     /** Time columns of a weights heatmap, each the mean weight over its bars. */
     static final int HEATMAP_COLUMNS = 80;
-    /** Heatmap cells below this weight are drawn as the white background (the first colour step starts at 5 %). */
-    static final double HEATMAP_FLOOR = 0.05;
 
     /**
      * A fast trader's weights: one row per asset (largest average weight on top, cash at the
@@ -319,6 +317,8 @@ public final class ReportCharts {
         int n = starts.length * cols;
         double[] xs = new double[n], ys = new double[n], zs = new double[n];
         double widest = 0;
+        double top = 0.1;
+        for (double m : means) top = Math.max(top, Math.ceil(m * 10 - 1e-9) / 10);
         int k = 0;
         for (int b = 0; b < starts.length; b++) {
             double from = millis(t[starts[b]]);
@@ -326,7 +326,7 @@ public final class ReportCharts {
             widest = Math.max(widest, to - from);
             for (int c = 0; c < cols; c++) {
                 // a cell that would be drawn white is left out: the background is white, the SVG smaller
-                if (means[b * cols + c] < HEATMAP_FLOOR) continue;
+                if (means[b * cols + c] < 0.05 * top) continue;
                 xs[k] = (from + to) / 2;
                 ys[k] = cols - 1 - c; // first layer (largest) on top
                 zs[k] = means[b * cols + c];
@@ -337,12 +337,13 @@ public final class ReportCharts {
         org.jfree.chart.renderer.xy.XYBlockRenderer renderer = new org.jfree.chart.renderer.xy.XYBlockRenderer();
         renderer.setBlockWidth(widest);
         renderer.setBlockHeight(1);
-        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001, Color.WHITE);
-        // eleven steps from white to a dark blue: weights differ by 10 % per step
+        // eleven steps from white to a dark blue, the darkest at the largest cell rounded up to 10 %
+        // (top): a trader spreading over many assets holds little of each, a 0..100 % scale would wash out
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, top + 1e-4, Color.WHITE);
         Color dark = new Color(0x08306B);
         for (int step = 0; step <= 10; step++) {
             double f = step / 10.0;
-            scale.add(step == 0 ? 0 : (step - 0.5) / 10.0, new Color(
+            scale.add(step == 0 ? 0 : (step - 0.5) / 10.0 * top, new Color(
                     (int) Math.round(255 + (dark.getRed() - 255) * f),
                     (int) Math.round(255 + (dark.getGreen() - 255) * f),
                     (int) Math.round(255 + (dark.getBlue() - 255) * f)));
@@ -358,7 +359,8 @@ public final class ReportCharts {
         plot.setRangeGridlinesVisible(false);
         int bars = Math.max(1, layers.rows() / starts.length);
         return finish(plot, "Weights: " + s.strategy(), "Trades often: each cell is the mean weight over about " + bars
-                + (bars == 1 ? " bar" : " bars") + " (white 0 %, dark blue 100 %)" + layers.leftOutNote(), false);
+                + (bars == 1 ? " bar" : " bars") + " (white 0 %, dark blue " + Math.round(top * 100) + " % or more)"
+                + layers.leftOutNote(), false);
     }
 
     /**

@@ -10,6 +10,12 @@
     if (kind === "x") return v.toFixed(v < 10 ? 3 : 1);
     return v.toFixed(2);
   }
+  // axis ticks: round values, so fewer digits than the hover values ("0.01", "10", "-20%")
+  function tick(kind, v) {
+    if (v == null) return "";
+    if (kind === "pct") return +(v * 100).toPrecision(3) + "%";
+    return String(+v.toPrecision(3));
+  }
   function intraday(x) {
     for (var i = 0; i < x.length; i++) if (x[i] % 86400 !== 0) return true;
     return false;
@@ -58,7 +64,7 @@
     var opts = {
       title: c.title, width: width, height: c.height, series: series,
       scales: { x: { time: true }, y: c.log ? { distr: 3 } : {} },
-      axes: [{}, { size: 64, values: function (u, vals) { return vals.map(function (v) { return fmt(c.fmt, v); }); } }],
+      axes: [{}, { size: 64, values: function (u, vals) { return vals.map(function (v) { return tick(c.fmt, v); }); } }],
       cursor: { drag: { x: true, y: false } },
       hooks: { draw: [guides(c)] }
     };

@@ -196,14 +196,35 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
         }
         if (task == null) return;
         if (bar != null) {
-            if (completed && total > 0) bar.stepTo(total);
-            bar.close();
+            if (completed && total > 0 && !Thread.currentThread().isInterrupted()) bar.stepTo(total);
+            closeBar(bar);
             bar = null;
         } else if (mode == Mode.LINES && linePrinted) {
             err.println(task + ": done in " + duration(nanos.getAsLong() - startedAt));
             err.flush();
         }
         task = null;
+    }
+
+    /**
+     * Closes {@code bar} and waits for its last redraw. The bar redraws on a thread of its own and
+     * its {@code close()} waits for that redraw with a blocking {@code get()}, which returns at once
+     * when this thread is interrupted (Ctrl-C): the redraw then landed after the REPL's prompt. So
+     * the interrupt is set aside while the bar closes and restored afterwards; on an interrupt the
+     * bar's line is erased, since "interrupted" says all it could.
+     */
+    private void closeBar(ProgressBar b) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            b.close();
+        } finally {
+            if (interrupted) {
+                // the bar ended its line with a newline: go up to it and clear it
+                err.print("\033[1A\r\033[2K");
+                err.flush();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private String progressLine(long now, String message) {

@@ -90,6 +90,33 @@ class ProgressReporterTest {
         assertTrue(text().contains("10/10"), text());
     }
 
+    /**
+     * Ctrl-C interrupts the REPL's thread while a bar is drawn; closing the reporter must finish the
+     * bar's last redraw before it returns (else that redraw lands over the next prompt), erase the
+     * bar, and leave the interrupt set for the engine's caller.
+     */
+    @Test
+    void interruptedCloseDrawsNothingAfterItReturns() throws InterruptedException {
+        ProgressReporter p = reporter(ProgressReporter.Mode.BAR);
+        p.start("backtest", 10);
+        clock.addAndGet(2 * SECOND);
+        p.progress(5, null);
+        Thread.currentThread().interrupt();
+        int closedAt;
+        boolean stillInterrupted;
+        try {
+            p.close();
+            closedAt = bytes.size();
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        Thread.sleep(600); // longer than the bar's refresh interval: a late redraw would show here
+        assertEquals(closedAt, bytes.size(), "the bar drew after close returned: " + text());
+        assertTrue(stillInterrupted, "the interrupt must survive closing the bar");
+        assertTrue(text().endsWith("\033[1A\r\033[2K"), "the bar's line is erased: " + text());
+        assertTrue(text().contains("5/10"), text());
+    }
+
     @Test
     void warningsArePrefixedInEveryMode() {
         for (ProgressReporter.Mode mode : new ProgressReporter.Mode[] {ProgressReporter.Mode.OFF, ProgressReporter.Mode.LINES, ProgressReporter.Mode.BAR}) {

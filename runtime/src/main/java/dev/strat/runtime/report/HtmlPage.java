@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's single self-contained HTML page: embedded CSS, inline SVG charts, no scripts and
- * no external resources, so it opens offline and from a CI artefact store.
+ * The report's HTML page: embedded CSS, the interactive charts' data as one JSON element drawn by
+ * the inlined uPlot library ({@link InteractiveCharts}), and the other charts as the SVG files
+ * written beside the page (never inlined a second time). Nothing is fetched from the network, so
+ * the report folder opens offline and from a CI artefact store.
  */
 final class HtmlPage {
 
@@ -13,11 +15,11 @@ final class HtmlPage {
      * One chart on the page.
      *
      * @param anchor  id of the figure element
-     * @param svg     the inline {@code <svg>} element
+     * @param body    the chart's markup: an interactive chart's placeholder or an {@code <img>} of its file
      * @param caption text under the chart (plain text, escaped here)
      * @param files   names of the chart's image files next to the page, linked under it
      */
-    record Figure(String anchor, String svg, String caption, List<String> files) {
+    record Figure(String anchor, String body, String caption, List<String> files) {
     }
 
     /**
@@ -62,7 +64,7 @@ final class HtmlPage {
             .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.5em;vertical-align:-.05em}
             .hint{color:#666;font-size:.85rem;margin:.5rem 0 0}
             figure{margin:0 0 1.8rem}
-            figure svg{display:block;width:100%;height:auto}
+            figure svg,figure img{display:block;width:100%;height:auto}
             figcaption{color:#555;font-size:.86rem;margin:.25rem 0 0}
             figcaption a{color:#3b6aa0;margin-left:.5rem}
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.4rem;margin:0;font-size:.9rem}
@@ -85,11 +87,18 @@ final class HtmlPage {
     }
 
     static String render(ReportData data, Palette strategies, List<Section> sections) {
+        return render(data, strategies, sections, List.of());
+    }
+
+    /** The page, drawing {@code charts} (placeholders of which are among the sections' figures) with uPlot. */
+    static String render(ReportData data, Palette strategies, List<Section> sections, List<InteractiveCharts.Chart> charts) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(data.title())).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<style>\n").append(CSS);
+        if (!charts.isEmpty()) h.append(InteractiveCharts.css());
+        h.append("</style>\n</head>\n<body>\n<main>\n");
         header(h, data, sections);
         metrics(h, data, strategies);
         for (Section s : sections) {
@@ -101,7 +110,9 @@ final class HtmlPage {
         }
         reproduce(h, data.settings());
         notes(h, data.notes());
-        h.append("</main>\n</body>\n</html>\n");
+        h.append("</main>\n");
+        if (!charts.isEmpty()) h.append(InteractiveCharts.dataElement(charts)).append(InteractiveCharts.script());
+        h.append("</body>\n</html>\n");
         return h.toString();
     }
 
@@ -232,7 +243,7 @@ final class HtmlPage {
     }
 
     private static void figure(StringBuilder h, Figure f) {
-        h.append("<figure id=\"").append(f.anchor()).append("\">\n").append(f.svg()).append("\n<figcaption>")
+        h.append("<figure id=\"").append(f.anchor()).append("\">\n").append(f.body()).append("\n<figcaption>")
                 .append(Html.escape(f.caption()));
         for (String file : f.files()) {
             h.append("<a href=\"").append(Html.escape(file)).append("\">").append(Html.escape(file)).append("</a>");

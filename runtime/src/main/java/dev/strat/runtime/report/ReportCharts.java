@@ -70,8 +70,30 @@ public final class ReportCharts {
     public static final int MAX_WEIGHT_ROWS = 500;
     /** Assets shown by name in a weights chart; the rest are summed as "other". */
     public static final int TOP_ASSETS = 10;
-    /** Window of the rolling Sharpe chart, in bars (about three months of daily data). */
-    public static final int ROLLING_WINDOW = 63;
+    /**
+     * The rolling charts' window: about three months of the data's bars ({@code periodsPerYear / 4}:
+     * 63 daily stock bars, 2,190 hourly crypto bars), or one month when the test is too short for two
+     * three-month windows; the span is stated in the chart's title.
+     *
+     * @param bars the window in bars
+     * @param span the window in words, e.g. {@code "3-month"}
+     */
+    public record RollingWindow(int bars, String span) {
+
+        /** The window for a test of {@code periods} returns, empty when even a month's does not fit twice. */
+        public static Optional<RollingWindow> of(double periodsPerYear, int periods) {
+            for (int months : new int[] {3, 1}) {
+                int bars = (int) Math.round(periodsPerYear * months / 12.0);
+                if (bars >= 5 && periods >= 2 * bars) return Optional.of(new RollingWindow(bars, months + "-month"));
+            }
+            return Optional.empty();
+        }
+
+        /** E.g. {@code "3-month window (63 bars)"}. */
+        public String describe() {
+            return span + " window (" + String.format(Locale.ROOT, "%,d", bars) + " bars)";
+        }
+    }
     /** Equity curves switch to a log axis when the largest value is this many times the smallest. */
     public static final double LOG_SCALE_RATIO = 3.0;
 
@@ -81,6 +103,10 @@ public final class ReportCharts {
     private static final BasicStroke THIN_CURVE = new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final BasicStroke REFERENCE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
+
+    /** The benchmark: dashed, so it reads as a reference line. */
+    static final BasicStroke BENCHMARK_CURVE = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {6f, 4f}, 0f);
 
     /** Window boundaries on a time axis: a light dotted line. */
     private static final BasicStroke BOUNDARY = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
@@ -123,7 +149,7 @@ public final class ReportCharts {
             }
             data.addSeries(s.strategy(), thinned(s.epochSeconds(), w));
         }
-        boolean log = lo > 0 && hi / lo > LOG_SCALE_RATIO;
+        boolean log = isLogScale(series.stream().map(x -> SeriesMath.normalised(x.wealth())).toList());
         ValueAxis range;
         if (log) {
             NiceLogAxis axis = new NiceLogAxis("Wealth (start = 1, log scale)");
@@ -145,6 +171,20 @@ public final class ReportCharts {
                 true);
     }
 
+    /** Whether wealth curves (normalised) span more than {@link #LOG_SCALE_RATIO}, so a log axis reads better. */
+    static boolean isLogScale(List<double[]> normalisedWealth) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] w : normalisedWealth) {
+            for (double v : w) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return lo > 0 && hi / lo > LOG_SCALE_RATIO;
+    }
+
     /** Underwater chart: distance below each strategy's running peak, as a negative percentage. */
     public JFreeChart drawdown(List<SeriesSet> series) {
         DefaultXYDataset lines = new DefaultXYDataset();
@@ -162,7 +202,9 @@ public final class ReportCharts {
             areas.addSeries(s.strategy(), xy);
             Color c = strategies.color(s.strategy());
             // Light fills: several strategies' underwater areas overlap, the lines carry the detail.
-            fill.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), series.size() > 3 ? 28 : 45));
+            // no fill under the benchmark: it is a reference, not a contender
+            fill.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(),
+                    s.benchmark() ? 0 : series.size() > 3 ? 28 : 45));
         }
         NumberAxis range = new NumberAxis("Drawdown");
         double ddStep = niceStep(-worst);
@@ -188,6 +230,8 @@ public final class ReportCharts {
         int cols = layers.names().size();
         double[] means = Downsampler.bucketMeans(layers.matrix(), cols, MAX_WEIGHT_ROWS);
         int[] starts = Downsampler.bucketStarts(layers.rows(), MAX_WEIGHT_ROWS);
+        // measured on the decisions themselves: bucket means would smooth a fast trader into a calm picture
+        if (meanChange(layers.matrix(), cols, layers.cashIndex()) > HEATMAP_CHANGE) return Optional.of(heatmap(s, layers));
         int points = starts.length + 1;
         double[] x = new double[points];
         for (int b = 0; b < starts.length; b++) x[b] = millis(s.epochSeconds()[starts[b]]);
@@ -233,6 +277,90 @@ public final class ReportCharts {
         lt.setPosition(RectangleEdge.RIGHT);
         lt.setMargin(new RectangleInsets(0, 12, 0, 0));
         return Optional.of(chart);
+    }
+
+    /**
+     * The mean one-way change of the asset weights between consecutive rows (of {@code cols} per row;
+     * the cash column left out): the turnover per decision. Above {@link #HEATMAP_CHANGE} a stacked
+     * chart is a comb of spikes, so the weights are drawn as a heatmap instead.
+     */
+    static double meanChange(double[] matrix, int cols, int cashIndex) {
+        int rows = matrix.length / cols;
+        if (rows < 2) return 0;
+        double total = 0;
+        for (int r = 1; r < rows; r++) {
+            double d = 0;
+            for (int c = 0; c < cols; c++) {
+                if (c != cashIndex) d += Math.abs(matrix[r * cols + c] - matrix[(r - 1) * cols + c]);
+            }
+            total += d / 2;
+        }
+        return total / (rows - 1);
+    }
+
+    /** Weights drawn as a heatmap when they change by more than this per decision, on average. */
+    static final double HEATMAP_CHANGE = 0.10;
+    /** Time columns of a weights heatmap, each the mean weight over its bars. */
+    static final int HEATMAP_COLUMNS = 80;
+
+    /**
+     * A fast trader's weights: one row per asset (largest average weight on top, cash at the
+     * bottom), one column per stretch of bars holding their mean weight, darker for more weight, so
+     * what it held stays readable however often it trades.
+     */
+    JFreeChart heatmap(SeriesSet s, WeightLayers layers) {
+        int cols = layers.names().size();
+        double[] means = Downsampler.bucketMeans(layers.matrix(), cols, HEATMAP_COLUMNS);
+        int[] starts = Downsampler.bucketStarts(layers.rows(), HEATMAP_COLUMNS);
+        long[] t = s.epochSeconds();
+        org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
+        int n = starts.length * cols;
+        double[] xs = new double[n], ys = new double[n], zs = new double[n];
+        double widest = 0;
+        double top = 0.1;
+        for (double m : means) top = Math.max(top, Math.ceil(m * 10 - 1e-9) / 10);
+        int k = 0;
+        for (int b = 0; b < starts.length; b++) {
+            double from = millis(t[starts[b]]);
+            double to = millis(t[b + 1 < starts.length ? starts[b + 1] : t.length - 1]);
+            widest = Math.max(widest, to - from);
+            for (int c = 0; c < cols; c++) {
+                // a cell that would be drawn white is left out: the background is white, the SVG smaller
+                if (means[b * cols + c] < 0.05 * top) continue;
+                xs[k] = (from + to) / 2;
+                ys[k] = cols - 1 - c; // first layer (largest) on top
+                zs[k] = means[b * cols + c];
+                k++;
+            }
+        }
+        data.addSeries("weights", new double[][] {Arrays.copyOf(xs, k), Arrays.copyOf(ys, k), Arrays.copyOf(zs, k)});
+        org.jfree.chart.renderer.xy.XYBlockRenderer renderer = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+        renderer.setBlockWidth(widest);
+        renderer.setBlockHeight(1);
+        // eleven steps from white to a dark blue, the darkest at the largest cell rounded up to 10 %
+        // (top): a trader spreading over many assets holds little of each, a 0..100 % scale would wash out
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(0, top + 1e-4, Color.WHITE);
+        Color dark = new Color(0x08306B);
+        for (int step = 0; step <= 10; step++) {
+            double f = step / 10.0;
+            scale.add(step == 0 ? 0 : (step - 0.5) / 10.0 * top, new Color(
+                    (int) Math.round(255 + (dark.getRed() - 255) * f),
+                    (int) Math.round(255 + (dark.getGreen() - 255) * f),
+                    (int) Math.round(255 + (dark.getBlue() - 255) * f)));
+        }
+        renderer.setPaintScale(scale);
+        String[] labels = new String[cols];
+        for (int c = 0; c < cols; c++) labels[cols - 1 - c] = layers.legendLabel(c);
+        SymbolAxis range = new SymbolAxis(null, labels);
+        range.setGridBandsVisible(false);
+        range.setRange(-0.5, cols - 0.5);
+        XYPlot plot = new XYPlot(data, dateAxis(), range, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        int bars = Math.max(1, layers.rows() / starts.length);
+        return finish(plot, "Weights: " + s.strategy(), "Trades often: each cell is the mean weight over about " + bars
+                + (bars == 1 ? " bar" : " bars") + " (white 0 %, dark blue " + Math.round(top * 100) + " % or more)"
+                + layers.leftOutNote(), false);
     }
 
     /**
@@ -357,36 +485,57 @@ public final class ReportCharts {
     }
 
     /**
-     * Annualised Sharpe ratio over the trailing {@link #ROLLING_WINDOW} bars, one line per strategy.
-     * Empty when no series is long enough for a useful curve (twice the window).
+     * The window of the rolling charts for {@code series}: sized by the data's bars per year and the
+     * longest series ({@link RollingWindow#of}).
+     */
+    public static Optional<RollingWindow> rollingWindow(List<SeriesSet> series, double periodsPerYear) {
+        int longest = 0;
+        for (SeriesSet s : series) longest = Math.max(longest, s.wealth().length - 1);
+        return RollingWindow.of(periodsPerYear, longest);
+    }
+
+    /**
+     * Annualised Sharpe ratio over a trailing window of about three months of bars
+     * ({@link #rollingWindow}), one line per strategy, the window stated in the title. Empty when no
+     * series is long enough for a useful curve (twice the window).
      */
     public Optional<JFreeChart> rollingSharpe(List<SeriesSet> series, double periodsPerYear) {
+        Optional<RollingWindow> maybe = rollingWindow(series, periodsPerYear);
+        if (maybe.isEmpty()) return Optional.empty();
+        int window = maybe.get().bars();
         DefaultXYDataset data = new DefaultXYDataset();
         List<SeriesSet> drawn = new ArrayList<>();
         double lo = 0, hi = 0;
         for (SeriesSet s : series) {
-            if (s.wealth().length - 1 < 2 * ROLLING_WINDOW) continue;
-            double[] sr = SeriesMath.rollingSharpe(s.wealth(), ROLLING_WINDOW, periodsPerYear);
+            if (s.wealth().length - 1 < 2 * window) continue;
+            double[] sr = SeriesMath.rollingSharpe(s.wealth(), window, periodsPerYear);
             for (double v : sr) {
                 if (Double.isFinite(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
-            long[] t = Arrays.copyOfRange(s.epochSeconds(), ROLLING_WINDOW, s.epochSeconds().length);
-            data.addSeries(s.strategy(), thinned(t, sr));
+            data.addSeries(s.strategy(), thinned(rollingTimes(s, window), sr));
             drawn.add(s);
         }
-        if (drawn.isEmpty()) return Optional.empty();
         NumberAxis range = new NumberAxis("Sharpe ratio (annualised)");
         range.setAutoRangeIncludesZero(true);
         double step = niceStep(hi - lo);
         range.setTickUnit(new NumberTickUnit(step, numberFormat(step)));
         XYPlot plot = new XYPlot(data, dateAxis(), range, lines(drawn));
         plot.addRangeMarker(new ValueMarker(0, ChartStyle.MUTED, REFERENCE));
-        return Optional.of(finish(plot, "Rolling Sharpe ratio",
-                ROLLING_WINDOW + "-bar trailing window, " + fmtPeriods(periodsPerYear) + " periods per year, rf = 0",
-                true));
+        return Optional.of(finish(plot, rollingTitle(maybe.get()),
+                "Trailing window, " + fmtPeriods(periodsPerYear) + " periods per year, rf = 0", true));
+    }
+
+    /** The rolling Sharpe chart's title, naming its window. */
+    static String rollingTitle(RollingWindow w) {
+        return "Rolling Sharpe ratio, " + w.describe();
+    }
+
+    /** The times of a rolling statistic's values: entry k belongs to bar k + window. */
+    static long[] rollingTimes(SeriesSet s, int window) {
+        return Arrays.copyOfRange(s.epochSeconds(), window, s.epochSeconds().length);
     }
 
     /**
@@ -533,8 +682,9 @@ public final class ReportCharts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < series.size(); i++) {
-            r.setSeriesPaint(i, strategies.color(series.get(i).strategy()));
-            r.setSeriesStroke(i, series.size() > 5 ? THIN_CURVE : CURVE);
+            SeriesSet s = series.get(i);
+            r.setSeriesPaint(i, s.benchmark() ? Palette.BENCHMARK : strategies.color(s.strategy()));
+            r.setSeriesStroke(i, s.benchmark() ? BENCHMARK_CURVE : series.size() > 5 ? THIN_CURVE : CURVE);
         }
         r.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
         return r;
@@ -634,7 +784,8 @@ public final class ReportCharts {
      * A strategy's weights grouped for display: top assets by average weight (largest first, at the
      * bottom of the stack), then "other", then cash.
      */
-    record WeightLayers(List<String> names, double[] matrix, int rows, int cashIndex, int otherIndex, int grouped) {
+    record WeightLayers(List<String> names, double[] matrix, int rows, int cashIndex, int otherIndex, int grouped,
+                        int neverHeld) {
 
         static Optional<WeightLayers> of(SeriesSet s, int top) {
             int rows = s.weightRows();
@@ -648,12 +799,15 @@ public final class ReportCharts {
             double[] w = s.weights().clone();
             for (int i = 0; i < w.length; i++) if (!(w[i] > 0) || !Double.isFinite(w[i])) w[i] = 0;
             for (int r = 0; r < rows; r++) for (int c = 0; c < n; c++) avg[c] += w[r * n + c];
-            Integer[] order = new Integer[assets];
-            for (int i = 0; i < assets; i++) order[i] = i;
+            // Assets never held get no layer and no legend entry: the legend lists what was owned.
+            List<Integer> heldList = new ArrayList<>();
+            for (int i = 0; i < assets; i++) if (avg[i] > 0) heldList.add(i);
+            int held = heldList.size();
+            Integer[] order = heldList.toArray(new Integer[0]);
             Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -avg[i]).thenComparing(i -> i));
             // Grouping a single asset as "other" hides its name for nothing.
-            int shown = assets <= top + 1 ? assets : top;
-            int grouped = assets - shown;
+            int shown = held <= top + 1 ? held : top;
+            int grouped = held - shown;
             List<String> names = new ArrayList<>();
             for (int k = 0; k < shown; k++) names.add(cols.get(order[k]));
             int otherIndex = -1, cashIndex = -1;
@@ -661,22 +815,26 @@ public final class ReportCharts {
                 otherIndex = names.size();
                 names.add("other");
             }
-            if (hasCash) {
+            // cash never held is left out too: an empty layer, a legend entry saying nothing
+            boolean showCash = hasCash && avg[n - 1] > 0;
+            if (showCash) {
                 cashIndex = names.size();
                 names.add(cols.get(n - 1));
             }
             int m = names.size();
+            if (m == 0) return Optional.empty();
             double[] out = new double[rows * m];
             for (int r = 0; r < rows; r++) {
                 for (int k = 0; k < shown; k++) out[r * m + k] = w[r * n + order[k]];
                 if (grouped > 0) {
                     double sum = 0;
-                    for (int k = shown; k < assets; k++) sum += w[r * n + order[k]];
+                    for (int k = shown; k < held; k++) sum += w[r * n + order[k]];
                     out[r * m + otherIndex] = sum;
                 }
-                if (hasCash) out[r * m + cashIndex] = w[r * n + n - 1];
+                if (showCash) out[r * m + cashIndex] = w[r * n + n - 1];
             }
-            return Optional.of(new WeightLayers(List.copyOf(names), out, rows, cashIndex, otherIndex, grouped));
+            return Optional.of(new WeightLayers(List.copyOf(names), out, rows, cashIndex, otherIndex, grouped,
+                    assets - held));
         }
 
         boolean isCash(int c) {
@@ -692,10 +850,15 @@ public final class ReportCharts {
         }
 
         String subtitle() {
-            return grouped > 0
+            return (grouped > 0
                     ? "Top " + (names.size() - 1 - (cashIndex >= 0 ? 1 : 0)) + " assets by average weight; "
                             + grouped + " more summed as other"
-                    : "Portfolio weights over time";
+                    : "Portfolio weights over time") + leftOutNote();
+        }
+
+        /** E.g. {@code "; 3 assets never held not shown"}, empty when every asset was held. */
+        String leftOutNote() {
+            return neverHeld == 0 ? "" : "; " + neverHeld + (neverHeld == 1 ? " asset" : " assets") + " never held not shown";
         }
     }
 }

@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes an experiment report into a folder: {@code index.html} (self-contained: CSS and every
- * chart inline, viewable offline) and the charts as files beside it: {@code equity.svg},
+ * Writes an experiment report into a folder: {@code index.html} (CSS, the bundled uPlot library and
+ * the interactive charts' data inline; the other charts shown from their files; nothing fetched from
+ * the network, so the folder opens offline) and the charts as files beside it: {@code equity.svg},
  * {@code equity.png}, {@code drawdown.svg}, {@code drawdown.png}, {@code rolling-sharpe.svg},
  * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights and,
  * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}, and one
@@ -58,28 +59,50 @@ public final class ReportWriter {
         Set<String> names = new LinkedHashSet<>();
         data.table().forEach(r -> names.add(r.strategy()));
         data.series().forEach(s -> names.add(s.strategy()));
-        Palette palette = Palette.forStrategies(names);
+        Set<String> benchmarks = new HashSet<>();
+        data.series().stream().filter(SeriesSet::benchmark).forEach(s -> benchmarks.add(s.strategy()));
+        Palette palette = Palette.forStrategies(names, benchmarks);
         ReportCharts charts = new ReportCharts(palette);
         List<Path> written = new ArrayList<>();
 
         List<HtmlPage.Figure> performance = new ArrayList<>();
         List<HtmlPage.Figure> weights = new ArrayList<>();
+        List<InteractiveCharts.Chart> interactive = new ArrayList<>();
         List<SeriesSet> series = data.series();
         if (!series.isEmpty()) {
             long[] boundaries = data.windows().map(WindowTable::boundaries).orElse(new long[0]);
             JFreeChart equity = charts.equity(series, boundaries);
-            performance.add(svgFigure(equity, WIDTH, EQUITY_HEIGHT, "equity", dir, written,
+            performance.add(interactiveFigure(equity, WIDTH, EQUITY_HEIGHT, "equity", dir, written,
                     "Growth of 1 unit of capital for each strategy's drawn path."
-                            + (boundaries.length > 0 ? " Dotted vertical lines mark where walk-forward windows meet." : ""),
-                    true));
+                            + (boundaries.length > 0 ? " Dotted vertical lines mark where walk-forward windows meet." : "")
+                            + INTERACTION));
+            List<double[]> wealth = series.stream().map(s -> SeriesMath.normalised(s.wealth())).toList();
+            boolean log = ReportCharts.isLogScale(wealth);
+            interactive.add(new InteractiveCharts.Chart("equity", "Equity curves" + (log ? " (log scale)" : ""), "x", log,
+                    1.0, boundaries, EQUITY_HEIGHT - 60, InteractiveCharts.lines(series, times(series), wealth, palette)));
+
             JFreeChart drawdown = charts.drawdown(series);
-            performance.add(svgFigure(drawdown, WIDTH, DRAWDOWN_HEIGHT, "drawdown", dir, written,
-                    "Distance below the running peak; the lowest point of each curve is its maximum drawdown.", true));
+            performance.add(interactiveFigure(drawdown, WIDTH, DRAWDOWN_HEIGHT, "drawdown", dir, written,
+                    "Distance below the running peak; the lowest point of each curve is its maximum drawdown."
+                            + INTERACTION));
+            interactive.add(new InteractiveCharts.Chart("drawdown", "Drawdowns", "pct", false, 0, new long[0],
+                    DRAWDOWN_HEIGHT - 60, InteractiveCharts.lines(series, times(series),
+                    series.stream().map(s -> SeriesMath.drawdown(s.wealth())).toList(), palette)));
+
             Optional<JFreeChart> rolling = charts.rollingSharpe(series, data.periodsPerYear());
-            if (rolling.isPresent()) {
-                performance.add(svgFigure(rolling.get(), WIDTH, ROLLING_HEIGHT, "rolling-sharpe", dir, written,
-                        "Trailing " + ReportCharts.ROLLING_WINDOW + "-bar Sharpe ratio: when each strategy earned its "
-                                + "risk-adjusted return.", false));
+            Optional<ReportCharts.RollingWindow> window = ReportCharts.rollingWindow(series, data.periodsPerYear());
+            if (rolling.isPresent() && window.isPresent()) {
+                int bars = window.get().bars();
+                List<SeriesSet> longEnough = series.stream().filter(s -> s.wealth().length - 1 >= 2 * bars).toList();
+                performance.add(interactiveFigure(rolling.get(), WIDTH, ROLLING_HEIGHT, "rolling-sharpe", dir, written,
+                        "Sharpe ratio over a trailing " + window.get().describe() + ", sized by the data's "
+                                + fmt(data.periodsPerYear()) + " bars per year: when each strategy earned its "
+                                + "risk-adjusted return." + INTERACTION));
+                interactive.add(new InteractiveCharts.Chart("rolling-sharpe", ReportCharts.rollingTitle(window.get()), "num",
+                        false, 0, new long[0], ROLLING_HEIGHT - 40, InteractiveCharts.lines(longEnough,
+                        longEnough.stream().map(s -> ReportCharts.rollingTimes(s, bars)).toList(),
+                        longEnough.stream().map(s -> SeriesMath.rollingSharpe(s.wealth(), bars, data.periodsPerYear())).toList(),
+                        palette)));
             }
         }
         Optional<Integer> headline = headlineColumn(data.metricColumns());
@@ -99,13 +122,15 @@ public final class ReportWriter {
             Palette assets = assetPalette(series);
             Map<String, Integer> slugs = new HashMap<>();
             for (SeriesSet s : series) {
+                if (s.benchmark()) continue;
                 Optional<JFreeChart> chart = charts.weights(s, assets);
                 if (chart.isEmpty()) continue;
                 String base = "weights-" + slug(s.strategy());
                 int n = slugs.merge(base, 1, Integer::sum);
                 String file = n == 1 ? base : base + "-" + n;
                 weights.add(svgFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
-                        "Portfolio weights of " + s.strategy() + " at each decision (cash on top).", false));
+                        "Portfolio weights of " + s.strategy() + " at each decision (cash on top; assets never held "
+                                + "are left out).", false));
             }
         }
 
@@ -168,13 +193,36 @@ public final class ReportWriter {
                 new HtmlPage.Section("weights", "Weights", weights),
                 new HtmlPage.Section("training", "Training", training),
                 new HtmlPage.Section("stages", "Stage reports", stages, HtmlPage.counterTable(data.stageReports(), palette)));
-        Path index = AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(data, palette, sections));
+        Path index = AtomicFiles.writeString(dir.resolve("index.html"), HtmlPage.render(data, palette, sections, interactive));
         written.add(0, index);
         return List.copyOf(written);
     }
 
+    /** How to use an interactive chart, said under each. */
+    private static final String INTERACTION = " Drag to zoom (double-click to reset), hover for values, click a name"
+            + " in the legend to hide or show it.";
+
+    /**
+     * Writes {@code chart} as an SVG file (and a PNG when asked) beside the page; the page shows the
+     * file through an {@code <img>}, so the SVG is not inlined a second time.
+     */
     private static HtmlPage.Figure svgFigure(JFreeChart chart, int width, int height, String name, Path dir,
                                              List<Path> written, String caption, boolean png) throws IOException {
+        List<String> files = exports(chart, width, height, name, dir, written, png);
+        String img = "<img src=\"" + Html.escape(name) + ".svg\" width=\"" + width + "\" height=\"" + height
+                + "\" loading=\"lazy\" alt=\"" + Html.escape(chart.getTitle() == null ? name : chart.getTitle().getText()) + "\">";
+        return new HtmlPage.Figure(name, img, caption, files);
+    }
+
+    /** An interactive chart's figure: its placeholder on the page, its SVG and PNG exports beside it. */
+    private static HtmlPage.Figure interactiveFigure(JFreeChart chart, int width, int height, String name, Path dir,
+                                                     List<Path> written, String caption) throws IOException {
+        List<String> files = exports(chart, width, height, name, dir, written, true);
+        return new HtmlPage.Figure(name, InteractiveCharts.placeholder(name, name + ".svg"), caption, files);
+    }
+
+    private static List<String> exports(JFreeChart chart, int width, int height, String name, Path dir,
+                                        List<Path> written, boolean png) throws IOException {
         String svg = ReportCharts.svg(chart, width, height, name + "-chart");
         written.add(AtomicFiles.writeString(dir.resolve(name + ".svg"), SvgCharts.document(svg)));
         List<String> files = new ArrayList<>(List.of(name + ".svg"));
@@ -183,7 +231,17 @@ public final class ReportWriter {
                     temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height)));
             files.add(name + ".png");
         }
-        return new HtmlPage.Figure(name, svg, caption, files);
+        return files;
+    }
+
+    private static List<long[]> times(List<SeriesSet> series) {
+        return series.stream().map(SeriesSet::epochSeconds).toList();
+    }
+
+    private static String fmt(double periodsPerYear) {
+        return periodsPerYear == Math.rint(periodsPerYear)
+                ? String.format(java.util.Locale.ROOT, "%,d", (long) periodsPerYear)
+                : String.format(java.util.Locale.ROOT, "%,.1f", periodsPerYear);
     }
 
     /** Sharpe if the table has it (the usual headline), else the first column. */

@@ -20,8 +20,17 @@ import java.util.Objects;
  *                     {@code epochSeconds.length - 1} (one row per decision, row t held from
  *                     {@code epochSeconds[t]} to {@code epochSeconds[t + 1]}, as in a
  *                     {@code BacktestResult}) or {@code epochSeconds.length}; empty with no columns
+ * @param benchmark    whether this path is a benchmark (a market symbol or a reference strategy) that
+ *                     the others are measured against: drawn dashed grey, outside the strategies'
+ *                     palette, and without a weights chart
  */
-public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights) {
+public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights,
+                        boolean benchmark) {
+
+    /** A strategy's path (not a benchmark). */
+    public SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights) {
+        this(strategy, epochSeconds, wealth, columns, weights, false);
+    }
 
     public SeriesSet {
         Objects.requireNonNull(strategy, "strategy");
@@ -64,6 +73,11 @@ public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, L
     /** A series without weights (only the equity, drawdown and rolling charts show it). */
     public static SeriesSet withoutWeights(String strategy, long[] epochSeconds, double[] wealth) {
         return new SeriesSet(strategy, epochSeconds, wealth, List.of(), new double[0]);
+    }
+
+    /** This path flagged as the benchmark: drawn dashed grey in every chart. */
+    public SeriesSet asBenchmark() {
+        return new SeriesSet(strategy, epochSeconds, wealth, columns, weights, true);
     }
 
     /** Number of weight rows (0 when weights are not reported). */

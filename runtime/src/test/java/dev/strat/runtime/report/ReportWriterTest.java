@@ -49,12 +49,16 @@ class ReportWriterTest {
         assertEquals(files.size(), Files.list(dir).count(), "only the reported files, no temporaries");
 
         String html = Files.readString(dir.resolve("index.html"));
-        List<String> svgs = inlineSvgs(html);
+        List<String> svgs = figureSvgs(html, dir);
         assertEquals(7, svgs.size(), "equity, drawdown, rolling Sharpe, headline metric and 3 weights charts");
         for (String svg : svgs) parse(svg);
-        assertFalse(Pattern.compile("src=|href=\"(https?:)?//|@import|url\\((?!#)").matcher(html).find(),
-                "no external resources");
-        assertFalse(html.contains("<script"), "no scripts");
+        assertEquals(List.of(), inlineSvgs(html), "charts are shown from their files, not inlined a second time");
+        assertEquals(3, count(html, "<div class=\"chart\" data-chart="), "equity, drawdown and rolling Sharpe interactive");
+        assertFalse(Pattern.compile("src=\"(https?:)?//|href=\"(https?:)?//|@import|url\\((?!#|data:)|<script src")
+                .matcher(html).find(), "no external resources");
+        assertEquals(1, count(html, "/*! https://github.com/leeoniya/uPlot (v" + InteractiveCharts.UPLOT_VERSION + ")"),
+                "uPlot inlined once, its banner kept");
+        assertEquals(1, count(html, "<script id=\"chart-data\""), "the charts' data once");
 
         // The table: one row per strategy with its formatted cells; the best cell per column marked.
         assertEquals(3, count(html, "<td class=\"name\">"));
@@ -99,11 +103,12 @@ class ReportWriterTest {
         ReportWriter.write(data, tmp);
         preview(tmp, data);
         long size = Files.size(tmp.resolve("index.html"));
-        assertTrue(size < 5_000_000, "index.html is " + size + " bytes");
+        // 10 strategies x 2,500 bars: the interactive charts' data is bounded by InteractiveCharts.MAX_POINTS
+        assertTrue(size < 400_000, "index.html is " + size + " bytes");
         String weights = Files.readString(tmp.resolve("weights-strategy_3.svg"));
         assertTrue(weights.contains("other (20 assets)"), "small assets grouped in the legend");
         parse(weights);
-        assertEquals(4 + 10, inlineSvgs(Files.readString(tmp.resolve("index.html"))).size(),
+        assertEquals(4 + 10, figureSvgs(Files.readString(tmp.resolve("index.html")), tmp).size(),
                 "4 performance charts and 10 weights charts");
     }
 
@@ -131,7 +136,8 @@ class ReportWriterTest {
                 List.of(), 252, List.of());
         List<Path> files = ReportWriter.write(data, tmp);
         String html = Files.readString(tmp.resolve("index.html"));
-        assertEquals(1, inlineSvgs(html).size(), "only the headline metric chart");
+        assertEquals(1, figureSvgs(html, tmp).size(), "only the headline metric chart");
+        assertFalse(html.contains("<script"), "no interactive chart, no script");
         assertEquals(2, files.size());
         assertFalse(html.contains("id=\"notes\""));
     }
@@ -149,8 +155,8 @@ class ReportWriterTest {
                 List.of(two, hourly), 365 * 24, List.of());
         ReportWriter.write(data, tmp);
         String html = Files.readString(tmp.resolve("index.html"));
-        assertEquals(4, inlineSvgs(html).size(), "equity, drawdown and two weights charts; too short for rolling");
-        for (String svg : inlineSvgs(html)) parse(svg);
+        assertEquals(4, figureSvgs(html, tmp).size(), "equity, drawdown and two weights charts; too short for rolling");
+        for (String svg : figureSvgs(html, tmp)) parse(svg);
         assertTrue(Files.exists(tmp.resolve("weights-two_bars.svg")));
     }
 
@@ -160,6 +166,21 @@ class ReportWriterTest {
         assertEquals("a_b", ReportWriter.slug("a/b"));
         assertEquals("__", ReportWriter.slug(".."));
         assertEquals("strategy", ReportWriter.slug(""));
+    }
+
+    /**
+     * The SVG of every figure on the page: the file its {@code <img>} (or, for an interactive chart,
+     * its no-script fallback) shows; each must exist beside the page.
+     */
+    static List<String> figureSvgs(String html, Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<figure id=\"[^\"]*\">(.*?)</figure>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            Matcher img = Pattern.compile("<img src=\"([^\"]+\\.svg)\"").matcher(m.group(1));
+            assertTrue(img.find(), "a figure shows no chart file: " + m.group(1));
+            out.add(Files.readString(dir.resolve(img.group(1))));
+        }
+        return out;
     }
 
     static List<String> inlineSvgs(String html) {

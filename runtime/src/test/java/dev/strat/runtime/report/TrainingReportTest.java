@@ -52,7 +52,8 @@ class TrainingReportTest {
         assertTrue(html.contains("<section id=\"training\">"));
         assertTrue(html.contains("<figure id=\"training-reward\">"));
         assertTrue(html.contains("<figure id=\"training-validation\">"));
-        assertTrue(html.contains(">sharpe on the validation split after each epoch</text>"), "the chart names the metric");
+        assertTrue(Files.readString(tmp.resolve("training-validation.svg"))
+                .contains(">sharpe on the validation split after each epoch</text>"), "the chart names the metric");
     }
 
     @Test

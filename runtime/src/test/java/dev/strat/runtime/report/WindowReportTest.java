@@ -136,7 +136,7 @@ class WindowReportTest {
         for (String s : table.strategies()) assertTrue(svgFile.contains(">" + s + "<"), s + " in the legend");
         for (Protocol.Window w : windows) assertTrue(svgFile.contains(">" + date(w.test().from()) + "<"), "window label");
         String figure = between(html, "<figure id=\"windows-sharpe\">", "</figure>");
-        ReportWriterTest.parse(figure.substring(figure.indexOf("<svg"), figure.indexOf("</svg>") + 6));
+        assertTrue(figure.contains("<img src=\"windows-sharpe.svg\""), "the page shows the chart's file");
         assertTrue(figure.contains("href=\"windows-sharpe.svg\""));
 
         // the equity chart marks where windows meet, once per boundary, on the chart's time axis

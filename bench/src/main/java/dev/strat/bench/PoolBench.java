@@ -103,7 +103,7 @@ public final class PoolBench {
         out.printf("pool: 12 HRP/HERC models (CDaR) every %d bars over %,d bars x %d assets (%s clock; loading %.1f s)%n",
                 r.every(), r.bars(), r.assets(), r.cpuClock() ? "thread CPU" : "wall", r.loadSeconds());
         for (ModelTime m : r.models()) {
-            out.printf("  %-40s %6d decisions %7.2f s%n", m.label() + " every " + r.every(), m.decisions(), m.seconds());
+            out.printf("  %-40s %6d decisions %7.2f s%n", m.label(), m.decisions(), m.seconds());
         }
         out.printf("  %-40s %14s %7.2f s   target < %.0f s: %s%n", "total", "", r.seconds(), TARGET_SECONDS,
                 r.seconds() < TARGET_SECONDS ? "met" : "NOT met");

@@ -169,6 +169,13 @@ public final class ExperimentExecutor {
                         "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019, or rolling(train=2y, test=6mo)"));
                 continue;
             }
+            // a learner that cannot fill its rollouts on the train split is tested (nearly) untrained: say so now
+            long trainBars = walk.map(w -> (long) w.windows().get(0).train().orElseThrow().bars())
+                    .orElseGet(() -> train.map(b -> (long) b.bars()).orElse(0L));
+            for (String warning : LearnerBudget.warnings(s, trainBars)) {
+                progress.warn(warning);
+                notes.add(warning);
+            }
             long units = 1;
             for (PipelineBuilder.Learner l : learners) units += l.trainable().trainingUnits();
             int windows = walk.map(w -> w.windows().size()).orElse(1);

@@ -179,6 +179,24 @@ class HonestStatisticsRunTest {
     }
 
     @Test
+    void aLearnerThatNeverFillsARolloutIsAWarningBeforeItTrains() {
+        ok("""
+                market m = synthetic gbm(assets=3, days=500, seed=2)
+                costs fee 0.1%
+                split s = train ..2000-12-31, test 2001-01-01..
+                strategy lazy = agent ppo(n_steps=100000, epochs=1, features=[returns(window=5)])
+                strategy busy = agent a2c(n_steps=5, epochs=1, features=[returns(window=5)])
+                experiment e on m split s {
+                    compare lazy, busy, ucrp
+                    metrics sharpe
+                }
+                """);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("strategy 'lazy': ppo never fills a rollout of n_steps=100000")
+                && w.contains("tested untrained")), warnings.toString());
+        assertFalse(warnings.stream().anyMatch(w -> w.startsWith("strategy 'busy'")), warnings.toString());
+    }
+
+    @Test
     void aStrategyThatNeverTradesIsAWarningAndNothingTradingIsAnError() {
         String table = ok(MARKET + "experiment e on m {\n compare ucrp, olmar(window=100000)\n}\n");
         assertTrue(warnings.stream().anyMatch(w -> w.contains("'olmar(window=100000)' never traded")), warnings.toString());

@@ -229,9 +229,11 @@ public final class ExperimentExecutor {
             diagnostics.add(Diagnostic.error(plan.span(), strategy + missing.get().getMessage()));
             return new Executed("", List.of(), diagnostics);
         }
-        List<String> idle = NeverTraded.strategies(result);
+        // 'hold' is all cash by design: never trading is what it is for
+        List<String> idle = NeverTraded.strategies(result).stream().filter(n -> !holdsCashByDesign(plan, n)).toList();
         // a symbol benchmark is not the user's strategy: nothing happened when none of theirs traded
-        int own = result.strategies().size() - (plan.benchmark().map(b -> b.strategy() ? 0 : 1).orElse(0));
+        int own = result.strategies().size() - (plan.benchmark().map(b -> b.strategy() ? 0 : 1).orElse(0))
+                - (int) plan.compare().stream().filter(sp -> holdsCashByDesign(plan, sp.name())).count();
         if (!idle.isEmpty() && idle.size() >= own) {
             diagnostics.add(Diagnostic.error(plan.span(), "nothing happened in experiment '" + plan.name() + "': "
                     + NeverTraded.describe(idle) + " never traded over the test and held cash throughout",
@@ -291,6 +293,12 @@ public final class ExperimentExecutor {
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /** True when {@code strategy} is compared and is nothing but the all-cash {@code hold} built-in. */
+    private static boolean holdsCashByDesign(ExperimentPlan plan, String strategy) {
+        return plan.compare().stream().filter(sp -> sp.name().equals(strategy)).findFirst()
+                .map(sp -> sp.pipeline().walk().stream().allMatch(n -> n.builtin().name().equals("hold"))).orElse(false);
     }
 
     /** The saved-model problem behind a run failure, if that is what it is. */

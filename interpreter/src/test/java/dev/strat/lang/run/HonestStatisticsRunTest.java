@@ -198,8 +198,10 @@ class HonestStatisticsRunTest {
 
     @Test
     void aStrategyThatNeverTradesIsAWarningAndNothingTradingIsAnError() {
-        String table = ok(MARKET + "experiment e on m {\n compare ucrp, olmar(window=100000)\n}\n");
+        String table = ok(MARKET + "experiment e on m {\n compare ucrp, olmar(window=100000), hold\n}\n");
         assertTrue(warnings.stream().anyMatch(w -> w.contains("'olmar(window=100000)' never traded")), warnings.toString());
+        // the all-cash baseline never trades by design
+        assertFalse(warnings.stream().anyMatch(w -> w.contains("'hold' never traded")), warnings.toString());
         assertTrue(table.contains("ucrp"), table);
         RunOutcome none = run(MARKET + "experiment e on m {\n compare olmar(window=100000)\n}\n", out);
         String text = DiagnosticFormatter.formatAll(none.diagnostics());

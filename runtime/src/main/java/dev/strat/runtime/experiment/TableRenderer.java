@@ -64,7 +64,7 @@ public final class TableRenderer {
             }
             for (int r = 0; r < rows.size(); r++) {
                 MetricSummary s = rows.get(r).summary(id);
-                boolean isBest = defined > 1 && means[r] == best;
+                boolean isBest = defined > 1 && id.ranked() && means[r] == best;
                 cells[r + 1][c + 1] = (isBest ? BEST : " ") + cell(id, s, intervals.get(r).get(id));
             }
         }

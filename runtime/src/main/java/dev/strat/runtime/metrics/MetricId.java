@@ -76,6 +76,12 @@ public enum MetricId {
     public List<String> aliases() { return aliases; }
     public String description() { return description; }
     public boolean higherIsBetter() { return higherIsBetter; }
+    /**
+     * False for metrics no value of which is better than another (beta, tracking error: how close
+     * to the benchmark a strategy moves is a description, not a score); tables mark no best for them.
+     */
+    public boolean ranked() { return this != BETA && this != TRACKING_ERROR; }
+
     /** True when the value is a fraction best shown as a percentage. */
     public boolean percent() { return percent; }
 

@@ -60,7 +60,9 @@ public final class ExperimentReportData {
                 means[c] = summary.mean();
                 stds[c] = summary.std();
             }
-            rows.add(new ReportRow(s.name(), s.label(), cells, means, stds));
+            boolean isBenchmark = spec.benchmark().map(s.name()::equals).orElse(false);
+            String label = isBenchmark && !s.label().endsWith("(benchmark)") ? s.label() + " (benchmark)" : s.label();
+            rows.add(new ReportRow(s.name(), label, cells, means, stds));
             series.add(SeriesSet.of(s.firstRun()));
         }
 
@@ -85,7 +87,7 @@ public final class ExperimentReportData {
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(TableRenderer.notes(result));
         return new ReportData("Experiment " + spec.name(), subtitle, all, columns, rows, series,
-                market.frequency().periodsPerYear(), allNotes, training, stages, windows(result));
+                market.frequency().periodsPerYear(), allNotes, training, stages, windows(result), spec.benchmark());
     }
 
     /**

@@ -94,11 +94,22 @@ public final class ReportCharts {
     /** Most window numbers written under the per-window chart; beyond it every k-th is written. */
     static final int MAX_WINDOW_LABELS = 40;
 
+    /** The benchmark's line: dashed, so it reads as the reference, not as one more strategy. */
+    private static final BasicStroke BENCHMARK = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[]{6f, 3f}, 0f);
+
     private final Palette strategies;
+    private final java.util.Optional<String> benchmark;
 
     /** Charts colouring strategies with {@code strategies}. */
     public ReportCharts(Palette strategies) {
+        this(strategies, java.util.Optional.empty());
+    }
+
+    /** Charts colouring strategies with {@code strategies}, drawing {@code benchmark}'s line dashed. */
+    public ReportCharts(Palette strategies, java.util.Optional<String> benchmark) {
         this.strategies = strategies;
+        this.benchmark = benchmark;
     }
 
     /** Wealth normalised to 1 at the start, one line per strategy; log scale when it spans over 3x. */
@@ -535,6 +546,7 @@ public final class ReportCharts {
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, strategies.color(series.get(i).strategy()));
             r.setSeriesStroke(i, series.size() > 5 ? THIN_CURVE : CURVE);
+            if (benchmark.isPresent() && benchmark.get().equals(series.get(i).strategy())) r.setSeriesStroke(i, BENCHMARK);
         }
         r.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
         return r;

@@ -59,7 +59,7 @@ public final class ReportWriter {
         data.table().forEach(r -> names.add(r.strategy()));
         data.series().forEach(s -> names.add(s.strategy()));
         Palette palette = Palette.forStrategies(names);
-        ReportCharts charts = new ReportCharts(palette);
+        ReportCharts charts = new ReportCharts(palette, data.benchmark());
         List<Path> written = new ArrayList<>();
 
         List<HtmlPage.Figure> performance = new ArrayList<>();

@@ -99,6 +99,22 @@ class RelativeAndDeflatedMetricsTest {
     }
 
     @Test
+    void betaAndTrackingErrorHaveNoBestCell() {
+        ExperimentSpec spec = new ExperimentSpec("rel", ExperimentRunnerTest.MARKET, 60, 259,
+                List.of(ExperimentRunnerTest.ucrp(), ExperimentRunnerTest.random(), HoldAsset.strategy(2, "A2")), List.of(1L), CONFIG,
+                List.of(MetricId.BETA, MetricId.TRACKING_ERROR, MetricId.INFORMATION_RATIO), MetricOptions.DEFAULT, Optional.empty())
+                .withBenchmark("A2");
+        String table = new TableRenderer().render(new ExperimentRunner().run(spec));
+        List<String> rows = table.lines().filter(l -> l.startsWith("ucrp") || l.startsWith("rnd") || l.startsWith("A2")).toList();
+        assertEquals(3, rows.size(), table);
+        // only the information ratio column is ranked: one star in all, and the benchmark row says what it is
+        assertEquals(1, rows.stream().mapToLong(l -> l.chars().filter(c -> c == '*').count()).sum(), table);
+        assertTrue(table.contains("A2 (benchmark)"), table);
+        assertFalse(dev.strat.runtime.report.MetricColumn.of(MetricId.BETA).ranked());
+        assertTrue(dev.strat.runtime.report.MetricColumn.of(MetricId.INFORMATION_RATIO).ranked());
+    }
+
+    @Test
     void bootstrapIntervalsAreSeededAndBracketTheEstimate() {
         MetricOptions options = MetricOptions.DEFAULT.withCi(0.9);
         ExperimentSpec spec = spec(List.of(ExperimentRunnerTest.random()), List.of(4L), options);

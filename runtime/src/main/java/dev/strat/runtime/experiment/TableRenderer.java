@@ -238,8 +238,8 @@ public final class TableRenderer {
         if (shown.contains(MetricId.PSR) || shown.contains(MetricId.DSR)) {
             int trials = ExperimentRunner.dsrTrials(spec);
             notes.add("psr: P(true Sharpe > 0); dsr: the same against the best Sharpe " + trials + " trial"
-                    + (trials == 1 ? "" : "s") + " (" + spec.strategies().size() + " strategies x " + spec.seeds().size()
-                    + " seeds) would show by luck");
+                    + (trials == 1 ? "" : "s") + " (" + spec.strategies().size() + (spec.strategies().size() == 1 ? " strategy x " : " strategies x ")
+                    + spec.seeds().size() + (spec.seeds().size() == 1 ? " seed" : " seeds") + ") would show by luck");
         }
         return notes;
     }

@@ -242,9 +242,10 @@ DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT ('-' DIGIT DIGIT)? ;
 // 21d 1h 5w 1mo 2y: listed before BAD_NUMBER so that equal-length matches lex as lengths.
 LENGTH : DIGITS ('h' | 'd' | 'w' | 'mo' | 'y') ;
 
-// 1_000_000 0.25% 1e-3 1.5e6 30%; '2015..2017' lexes as NUMBER DOTDOT NUMBER because a '.'
-// must be followed by a digit to start a fraction.
-NUMBER : DIGITS ('.' DIGITS)? EXPONENT? '%'? ;
+// 1_000_000 0.25% 1e-3 1.5e6 30% 10bp; '2015..2017' lexes as NUMBER DOTDOT NUMBER because a '.'
+// must be followed by a digit to start a fraction. 'bp' (basis points, 10bp = 0.1%) is listed
+// before BAD_NUMBER, so the equal-length match lexes as a number.
+NUMBER : DIGITS ('.' DIGITS)? EXPONENT? ('%' | 'bp')? ;
 
 // 12abc, 1.2.3, 3.5x: reported as a malformed number (longest match beats NUMBER + ID).
 BAD_NUMBER

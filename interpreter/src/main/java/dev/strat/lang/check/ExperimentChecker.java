@@ -40,7 +40,8 @@ import java.util.function.Function;
  */
 final class ExperimentChecker {
 
-    static final List<String> SETTINGS = List.of("seeds", "metrics", "significance", "report", "warmup", "rf", "capital", "fee", "slippage");
+    static final List<String> SETTINGS = List.of("seeds", "metrics", "significance", "report", "warmup", "rf", "capital", "fee",
+            "slippage", "ci", "annualise", "cash_rate", "benchmark");
     static final int MAX_SEEDS = 10_000;
     /** One run with seed 1, as {@code seeds 1} would say. */
     static final List<Long> DEFAULT_SEEDS = List.of(1L);
@@ -131,9 +132,38 @@ final class ExperimentChecker {
         for (String key : List.of("fee", "slippage")) {
             if (settings.containsKey(key)) costs = costChecker.apply(costs, settings.get(key)).orElse(costs);
         }
+        double ci = settings.containsKey("ci") ? ciLevel(settings.get("ci")) : Double.NaN;
+        boolean annualiseAlways = settings.containsKey("annualise") && word(settings.get("annualise"), List.of("auto", "always"))
+                .map("always"::equals).orElse(false);
+        boolean cashEarnsRf = settings.containsKey("cash_rate") && word(settings.get("cash_rate"), List.of("rf", "zero"))
+                .map("rf"::equals).orElse(false);
+        if (cashEarnsRf && !settings.containsKey("rf")) {
+            r.warning(settings.get("cash_rate").span(), "'cash_rate rf' without an 'rf' line: cash earns 0%");
+        }
+        if (metrics.contains(MetricId.GOAL_PROBABILITY)) {
+            Setting m = settings.get("metrics");
+            Span at = m.values().stream().filter(v -> v instanceof Expr.Name n
+                    && MetricId.byName(n.ident().name()).orElse(null) == MetricId.GOAL_PROBABILITY).findFirst().map(Expr::span).orElse(m.span());
+            r.error(at, "'goal_probability' needs a goal, and experiments cannot take one yet",
+                    "remove it from 'metrics'; a 'goal' declaration is not runnable yet");
+        }
+        Optional<ExperimentPlan.Benchmark> benchmark = settings.containsKey("benchmark")
+                ? benchmark(settings.get("benchmark"), entryNames, e.market()) : Optional.empty();
+        if (benchmark.isEmpty() && !settings.containsKey("benchmark")) {
+            Setting m = settings.get("metrics");
+            if (m != null) {
+                for (Expr v : m.values()) {
+                    if (v instanceof Expr.Name n && MetricId.byName(n.ident().name()).filter(MetricId.RELATIVE::contains).isPresent()) {
+                        r.error(v.span(), "'" + n.ident().name() + "' is measured against a benchmark, and experiment '" + name + "' has none",
+                                "add a line such as 'benchmark SPY' (a symbol of the market) or 'benchmark ucrp' (a compared strategy)");
+                    }
+                }
+            }
+        }
+        boolean costsGiven = !in.costs().equals(CostPlan.NONE) || settings.containsKey("fee") || settings.containsKey("slippage");
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty()) return Optional.empty();
         return Optional.of(new ExperimentPlan(name, market.get(), split.get(), compared, seeds, metrics, significance,
-                report, costs, capital, warmup, rf, e.span()));
+                report, costs, capital, warmup, rf, e.span(), new ExperimentPlan.Conventions(ci, annualiseAlways, cashEarnsRf, costsGiven), benchmark));
     }
 
     /** A {@code backtest PIPELINE on MARKET [split S]}: one strategy, one seed, defaults elsewhere. */
@@ -149,7 +179,8 @@ final class ExperimentChecker {
         String on = b.split() instanceof SplitSpec.Named n ? " split " + n.name().name() : "";
         return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name() + on, market.get(), split.get(),
                 List.of(new StrategyPlan(strategy, pipeline.get())), DEFAULT_SEEDS, ExperimentPlan.DEFAULT_METRICS,
-                Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span()));
+                Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span(),
+                new ExperimentPlan.Conventions(Double.NaN, false, false, !in.costs().equals(CostPlan.NONE)), Optional.empty()));
     }
 
     private Optional<MarketPlan> market(Ident market) {
@@ -392,6 +423,65 @@ final class ExperimentChecker {
         }
         r.error(v.span(), "'" + what + "' expects a whole number >= " + min + ", got '" + AstText.expr(v) + "'");
         return 0;
+    }
+
+    /**
+     * {@code benchmark NAME}: a compared strategy, or else a symbol of the market (checked here when
+     * the market's symbols are known, else when the data is loaded). A symbol must not also name a
+     * compared strategy's row, since the benchmark gets a row named by its symbol.
+     */
+    private Optional<ExperimentPlan.Benchmark> benchmark(Setting s, Map<String, Span> entries, Ident market) {
+        if (!one(s)) return Optional.empty();
+        Expr v = s.values().get(0);
+        String name;
+        if (v instanceof Expr.Name n) name = n.ident().name();
+        else if (v instanceof Expr.Str str && !str.value().isBlank()) name = str.value();
+        else {
+            r.error(v.span(), "'benchmark' expects a compared strategy or a symbol of the market, e.g. benchmark ucrp or benchmark \"^GSPC\", not '"
+                    + AstText.expr(v) + "'");
+            return Optional.empty();
+        }
+        if (entries.containsKey(name)) return Optional.of(new ExperimentPlan.Benchmark(name, true, v.span()));
+        if (in.namespace().find(name, Namespace.Kind.STRATEGY).isPresent()) {
+            r.error(v.span(), "benchmark '" + name + "' is a strategy this experiment does not compare", "add it to 'compare'");
+            return Optional.empty();
+        }
+        Optional<List<String>> universe = market == null ? Optional.empty() : in.marketChecker().universe(market.name());
+        if (universe.isPresent() && !universe.get().contains(name)) {
+            List<String> candidates = new ArrayList<>(entries.keySet());
+            candidates.addAll(universe.get());
+            r.unknownOr(v.span(), "unknown benchmark '" + name + "': neither a compared strategy nor a symbol of market '"
+                    + market.name() + "'", name, candidates, "compared: " + String.join(", ", entries.keySet()));
+            return Optional.empty();
+        }
+        return Optional.of(new ExperimentPlan.Benchmark(name, false, v.span()));
+    }
+
+    /** {@code ci 95%}: the coverage of the bootstrap intervals, in (50%, 100%). */
+    private double ciLevel(Setting s) {
+        if (!one(s)) return Double.NaN;
+        Optional<Double> v = costChecker.number(s.values().get(0), "ci");
+        if (v.isEmpty()) return Double.NaN;
+        if (!(v.get() > 0.5 && v.get() < 1)) {
+            r.error(s.values().get(0).span(), "'ci' is a confidence level in (50%, 100%), e.g. ci 95%, got " + AstText.expr(s.values().get(0)));
+            return Double.NaN;
+        }
+        return v.get();
+    }
+
+    /** A setting whose one value is one of {@code words}. */
+    private Optional<String> word(Setting s, List<String> words) {
+        if (!one(s)) return Optional.empty();
+        Expr v = s.values().get(0);
+        if (v instanceof Expr.Name n && words.contains(n.ident().name())) return Optional.of(n.ident().name());
+        String key = s.key().name();
+        if (v instanceof Expr.Name n) {
+            r.unknownOrList(v.span(), "'" + key + "' expects " + String.join(" or ", words) + ", got '" + n.ident().name() + "'",
+                    n.ident().name(), words, "values");
+        } else {
+            r.error(v.span(), "'" + key + "' expects " + String.join(" or ", words) + ", got '" + AstText.expr(v) + "'");
+        }
+        return Optional.empty();
     }
 
     private double riskFree(Setting s) {

@@ -64,10 +64,16 @@ final class MarketChecker {
     private final Optional<MarketCatalog> catalog;
     private final Reporter r;
     private final Map<String, DataWindow> windows = new HashMap<>();
+    private final Map<String, List<String>> universes = new HashMap<>();
 
     MarketChecker(Optional<MarketCatalog> catalog, Reporter r) {
         this.catalog = catalog;
         this.r = r;
+    }
+
+    /** The symbols of a market when the checker knows them (listed, or read from every file's header). */
+    Optional<List<String>> universe(String market) {
+        return Optional.ofNullable(universes.get(market));
     }
 
     Optional<DataWindow> window(String market) {
@@ -155,6 +161,8 @@ final class MarketChecker {
                         + g.assets() + " assets");
             }
         }
+        if (!symbols.isEmpty()) universes.put(name, List.copyOf(symbols));
+        else if (files && !fileSymbols.isEmpty()) universes.put(name, List.copyOf(fileSymbols));
         if (r.errorCount() - unusedClauses > before) return Optional.empty();
         return Optional.of(new MarketPlan(name, sources, cash, symbols, classes, m.span()));
     }

@@ -323,13 +323,15 @@ final class AstBuilder {
 
     private Expr.Number number(Token t) {
         String text = t.getText();
-        boolean percent = text.endsWith("%");
-        String digits = (percent ? text.substring(0, text.length() - 1) : text).replace("_", "");
+        // 10bp is a fraction like 0.1%: both are "percent" literals, which every rate setting accepts
+        boolean basisPoints = text.endsWith("bp");
+        boolean percent = basisPoints || text.endsWith("%");
+        String digits = text.substring(0, text.length() - (basisPoints ? 2 : percent ? 1 : 0)).replace("_", "");
         boolean integral = !percent && digits.chars().noneMatch(ch -> ch == '.' || ch == 'e' || ch == 'E');
         double value;
         try {
             BigDecimal d = new BigDecimal(digits);
-            value = (percent ? d.movePointLeft(2) : d).doubleValue();
+            value = (basisPoints ? d.movePointLeft(4) : percent ? d.movePointLeft(2) : d).doubleValue();
         } catch (NumberFormatException e) {
             value = Double.NaN; // a malformed literal, already reported by the lexing step
         }

@@ -237,7 +237,7 @@ public final class Parser {
 
     private static String badNumberHint(String text) {
         if (text.chars().filter(c -> c == '.').count() > 1) return "a number has at most one decimal point";
-        String units = "lengths are written 21d, 1h, 5w, 1mo or 2y; percentages 0.25%";
+        String units = "lengths are written 21d, 1h, 5w, 1mo or 2y; percentages 0.25% or basis points 10bp";
         return units;
     }
 

@@ -14,11 +14,43 @@ import java.util.Optional;
  * @param metrics   the metrics to report, in order
  * @param warmup    bars of history to skip before the first decision (0 = the pipeline's own warm-up)
  * @param riskFree  the annual risk-free rate used by Sharpe and Sortino
+ * @param conventions how metrics are stated: intervals, annualisation, what cash earns, whether costs were given
  */
 public record ExperimentPlan(String name, MarketPlan market, SplitPlan split, List<StrategyPlan> compare,
                              List<Long> seeds, List<MetricId> metrics, Optional<SignificancePlan> significance,
                              Optional<String> reportPath, CostPlan costs, double capital, int warmup,
-                             double riskFree, Span span) {
+                             double riskFree, Span span, Conventions conventions, Optional<Benchmark> benchmark) {
+
+    /**
+     * {@code benchmark NAME}: what alpha, beta, tracking error and information ratio measure against.
+     *
+     * @param name     a compared strategy's name, or a symbol of the market
+     * @param strategy true for a compared strategy; false for a symbol, held as a row of its own
+     * @param span     where it is written, for errors only the data can reveal (an unknown symbol)
+     */
+    public record Benchmark(String name, boolean strategy, Span span) { }
+
+    /**
+     * The experiment's stated conventions.
+     *
+     * @param ciLevel         {@code ci 95%}: bootstrap interval coverage, NaN when not asked
+     * @param annualiseAlways {@code annualise always}: compound a test shorter than a year to a year
+     * @param cashEarnsRf     {@code cash_rate rf}: cash earns the experiment's {@code rf}
+     * @param costsGiven      the program has a {@code costs} line or the experiment a fee or slippage;
+     *                        a run without is frictionless, which it says
+     */
+    public record Conventions(double ciLevel, boolean annualiseAlways, boolean cashEarnsRf, boolean costsGiven) {
+        /** No interval, no annualisation of short tests, cash earns nothing, costs given. */
+        public static final Conventions DEFAULT = new Conventions(Double.NaN, false, false, true);
+    }
+
+    public ExperimentPlan(String name, MarketPlan market, SplitPlan split, List<StrategyPlan> compare,
+                          List<Long> seeds, List<MetricId> metrics, Optional<SignificancePlan> significance,
+                          Optional<String> reportPath, CostPlan costs, double capital, int warmup,
+                          double riskFree, Span span) {
+        this(name, market, split, compare, seeds, metrics, significance, reportPath, costs, capital, warmup, riskFree, span,
+                Conventions.DEFAULT, Optional.empty());
+    }
 
     /** Metrics reported when an experiment names none. */
     public static final List<MetricId> DEFAULT_METRICS = List.of(MetricId.CUMULATIVE_RETURN, MetricId.ANNUAL_RETURN,
@@ -31,5 +63,7 @@ public record ExperimentPlan(String name, MarketPlan market, SplitPlan split, Li
         compare = List.copyOf(compare);
         seeds = List.copyOf(seeds);
         metrics = List.copyOf(metrics);
+        java.util.Objects.requireNonNull(conventions, "conventions");
+        java.util.Objects.requireNonNull(benchmark, "benchmark");
     }
 }

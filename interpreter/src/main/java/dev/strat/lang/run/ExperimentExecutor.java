@@ -135,9 +135,19 @@ public final class ExperimentExecutor {
 
         MarketInfo info = new MarketInfo(market.symbols(), market.classes(), market.frequency());
         List<Long> seeds = seeds(plan.seeds());
+        ExperimentPlan.Conventions conventions = plan.conventions();
+        // cash earns the experiment's rf only when asked (cash_rate rf): by default it earns nothing
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
-                plan.costs().slippageHigh()).withCostModel(plan.costs().model());
-        MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD);
+                plan.costs().slippageHigh(), conventions.cashEarnsRf() ? plan.riskFree() : 0).withCostModel(plan.costs().model());
+        MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD)
+                .withAnnualise(conventions.annualiseAlways() ? MetricOptions.Annualise.ALWAYS : MetricOptions.Annualise.AUTO)
+                .withCi(conventions.ciLevel());
+        if (!conventions.costsGiven()) {
+            String frictionless = "no 'costs' line: " + plan.name() + " trades without fees or slippage (frictionless); "
+                    + "add e.g. 'costs fee 10bp, slippage 0%..5bp'";
+            progress.warn(frictionless);
+            notes.add(frictionless);
+        }
         Path dir = claim(reportDir(plan));
         WorkProgress work = new WorkProgress(progress);
         List<NamedStrategy> strategies = new ArrayList<>();
@@ -159,6 +169,13 @@ public final class ExperimentExecutor {
                         "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019, or rolling(train=2y, test=6mo)"));
                 continue;
             }
+            // a learner that cannot fill its rollouts on the train split is tested (nearly) untrained: say so now
+            long trainBars = walk.map(w -> (long) w.windows().get(0).train().orElseThrow().bars())
+                    .orElseGet(() -> train.map(b -> (long) b.bars()).orElse(0L));
+            for (String warning : LearnerBudget.warnings(s, trainBars)) {
+                progress.warn(warning);
+                notes.add(warning);
+            }
             long units = 1;
             for (PipelineBuilder.Learner l : learners) units += l.trainable().trainingUnits();
             int windows = walk.map(w -> w.windows().size()).orElse(1);
@@ -171,6 +188,22 @@ public final class ExperimentExecutor {
                             walking ? run.validRange() : run.validRange().or(() -> fixedValid), config, options, dir, work,
                             walking ? Optional.of(run.window()) : Optional.empty(), previous)));
         }
+        if (plan.benchmark().isPresent() && !plan.benchmark().get().strategy()) {
+            // a symbol: its buy-and-hold is a row of its own, checked against the loaded universe
+            ExperimentPlan.Benchmark b = plan.benchmark().get();
+            int asset = market.symbols().indexOf(b.name());
+            if (asset < 0) {
+                diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, b.span(), "unknown benchmark '" + b.name()
+                        + "': neither a compared strategy nor a symbol of " + market.name(),
+                        dev.strat.stdlib.NameSuggester.closest(b.name(), market.symbols()).map(c -> "did you mean '" + c + "'?")
+                                .or(() -> Optional.of("symbols: " + String.join(", ", market.symbols())))));
+            } else if (strategies.stream().anyMatch(st -> st.name().equals(b.name()))) {
+                diagnostics.add(Diagnostic.error(b.span(), "benchmark symbol '" + b.name() + "' is also the name of a compared strategy"));
+            } else {
+                strategies.add(dev.strat.runtime.experiment.HoldAsset.strategy(asset, b.name()));
+                work.add(seeds.size());
+            }
+        }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Executed("", List.of(), diagnostics);
         // one test per compared strategy on the headline metric (Sharpe when shown), not one per column;
         // sharpe_diff always tests the Sharpe ratio, over time
@@ -182,6 +215,7 @@ public final class ExperimentExecutor {
                 ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, significance)
                 : new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config, plan.metrics(), options,
                 significance)).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
+        if (plan.benchmark().isPresent()) spec = spec.withBenchmark(plan.benchmark().get().name());
 
         // runs are independent and seeded, so running them in parallel gives the same numbers
         ExperimentResult result;
@@ -195,11 +229,29 @@ public final class ExperimentExecutor {
             diagnostics.add(Diagnostic.error(plan.span(), strategy + missing.get().getMessage()));
             return new Executed("", List.of(), diagnostics);
         }
+        // 'hold' is all cash by design: never trading is what it is for
+        List<String> idle = NeverTraded.strategies(result).stream().filter(n -> !holdsCashByDesign(plan, n)).toList();
+        // a symbol benchmark is not the user's strategy: nothing happened when none of theirs traded
+        int own = result.strategies().size() - (plan.benchmark().map(b -> b.strategy() ? 0 : 1).orElse(0))
+                - (int) plan.compare().stream().filter(sp -> holdsCashByDesign(plan, sp.name())).count();
+        if (!idle.isEmpty() && idle.size() >= own) {
+            diagnostics.add(Diagnostic.error(plan.span(), "nothing happened in experiment '" + plan.name() + "': "
+                    + NeverTraded.describe(idle) + " never traded over the test and held cash throughout",
+                    "check the stages' windows and schedules against the test's " + (lastBar - firstBar) + " periods"));
+            return new Executed("", List.of(), diagnostics);
+        }
+        for (String name : idle) {
+            String warning = "strategy '" + name + "' never traded over the test of " + plan.name()
+                    + ": it held cash throughout, so its metrics say nothing about the strategy";
+            progress.warn(warning);
+            notes.add(warning);
+        }
         String table = new TableRenderer().render(result);
         if (!settings.writeFiles()) return new Executed(table, List.of(), diagnostics);
 
         List<String> files = dataFiles(plan);
-        List<Path> artefacts = new ArrayList<>(new ResultWriter(new RunInfo(files, settings.version(), settings.sourceHash()))
+        List<Path> artefacts = new ArrayList<>(new ResultWriter(new RunInfo(files, settings.version(), settings.sourceHash(),
+                loader.fileHashes(plan.market())))
                 .writeAll(result, dir));
         Map<String, String> reproduce = new LinkedHashMap<>();
         reproduce.put("program", settings.sourceName() + (settings.sourceHash() == null ? "" : " (sha-256 " + settings.sourceHash() + ")"));
@@ -241,6 +293,12 @@ public final class ExperimentExecutor {
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /** True when {@code strategy} is compared and is nothing but the all-cash {@code hold} built-in. */
+    private static boolean holdsCashByDesign(ExperimentPlan plan, String strategy) {
+        return plan.compare().stream().filter(sp -> sp.name().equals(strategy)).findFirst()
+                .map(sp -> sp.pipeline().walk().stream().allMatch(n -> n.builtin().name().equals("hold"))).orElse(false);
     }
 
     /** The saved-model problem behind a run failure, if that is what it is. */

@@ -27,6 +27,8 @@ public final class MarketLoader {
 
     private final DataCatalog catalog;
     private final Map<MarketPlan, LoadedMarket> cache = new ConcurrentHashMap<>();
+    /** SHA-256 of every file a cached market was read from, by the name the program gives it. */
+    private final Map<MarketPlan, Map<String, String>> hashes = new ConcurrentHashMap<>();
 
     public MarketLoader(DataCatalog catalog) {
         this.catalog = catalog;
@@ -39,12 +41,43 @@ public final class MarketLoader {
     public LoadedMarket load(MarketPlan plan) {
         LoadedMarket cached = cache.get(plan);
         if (cached != null) return cached;
-        LoadedMarket loaded = read(plan);
+        Map<String, String> fileHashes = new LinkedHashMap<>();
+        LoadedMarket loaded = read(plan, fileHashes);
+        hashes.put(plan, Map.copyOf(fileHashes));
         cache.put(plan, loaded);
         return loaded;
     }
 
-    private LoadedMarket read(MarketPlan plan) {
+    /**
+     * The SHA-256 (lower-case hex) of each data file {@code plan}'s market was read from, keyed by
+     * the file's name in the program, in source order; computed once, when the market is loaded.
+     * Empty for a market not loaded yet or one with no files.
+     */
+    public Map<String, String> fileHashes(MarketPlan plan) {
+        Map<String, String> h = hashes.get(plan);
+        if (h == null) return Map.of();
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (MarketSourcePlan source : plan.sources()) {
+            if (source instanceof MarketSourcePlan.CsvSource csv && h.containsKey(csv.path())) ordered.put(csv.path(), h.get(csv.path()));
+        }
+        return ordered;
+    }
+
+    /** SHA-256 of a file's bytes, streamed. */
+    static String sha256(java.nio.file.Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) digest.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException e) {
+            throw new dev.strat.runtime.data.DataException("cannot read " + file + " to hash it: " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private LoadedMarket read(MarketPlan plan, Map<String, String> fileHashes) {
         List<LoadedMarket> parts = new ArrayList<>();
         List<String> files = new ArrayList<>();
         boolean single = plan.sources().size() == 1;
@@ -55,7 +88,10 @@ public final class MarketLoader {
                     // each file reads only the listed symbols it holds, so that a late starter elsewhere in the
                     // file does not cut the calendar of the symbols the user asked for
                     if (!plan.symbols().isEmpty()) options = options.withSymbols(single ? plan.symbols() : listedIn(csv, plan.symbols()));
-                    LoadedMarket part = CsvMarketReader.load(catalog.resolve(csv.path()), options);
+                    java.nio.file.Path file = catalog.resolve(csv.path());
+                    LoadedMarket part = CsvMarketReader.load(file, options);
+                    // hashed after a successful read, so a missing or bad file keeps its own message
+                    fileHashes.put(csv.path(), sha256(file));
                     MarketData data = part.data().withName(csv.path());
                     if (csv.periods().isPresent()) {
                         Frequency f = data.frequency();

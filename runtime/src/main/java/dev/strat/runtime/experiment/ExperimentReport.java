@@ -24,6 +24,7 @@ import java.util.Map;
  * @param experiment     the experiment's name
  * @param market         the market's name
  * @param dataFiles      files the market was read from
+ * @param dataSha256     SHA-256 of each data file's bytes as read, keyed by its name in {@code dataFiles}
  * @param symbols        the universe, in weight order
  * @param from           date (or instant, for intraday data) of the first decision bar
  * @param to             date of the last bar, whose close values the final wealth
@@ -46,7 +47,8 @@ import java.util.Map;
  * @param sharpeConfidence probabilistic and deflated Sharpe ratios of each strategy's first seed,
  *                       recorded with a {@code sharpe_diff} test, empty otherwise
  */
-public record ExperimentReport(String experiment, String market, List<String> dataFiles, List<String> symbols,
+public record ExperimentReport(String experiment, String market, List<String> dataFiles, Map<String, String> dataSha256,
+                               List<String> symbols,
                                String from, String to, int firstBar, int lastBar, int periods, String frequency,
                                double periodsPerYear, Costs costs, double capital, List<Long> seeds,
                                List<String> metrics, Conventions conventions, List<StrategyReport> strategies,
@@ -149,7 +151,14 @@ public record ExperimentReport(String experiment, String market, List<String> da
     }
 
     /** Metric options; {@code goal} is a multiple of capital or null. */
-    public record Conventions(double riskFree, double omegaThreshold, String convention, Double goal) {
+    /**
+     * @param annualise {@code auto} (a test shorter than a year has no annual return) or {@code always}
+     * @param ciLevel   coverage of the bootstrap intervals of the tables, null when none were shown
+     * @param dsrTrials the number of runs (strategies x seeds) the {@code dsr} metric deflates for
+     * @param turnover  what the turnover metrics measure
+     */
+    public record Conventions(double riskFree, double omegaThreshold, String convention, Double goal, String annualise,
+                              Double ciLevel, int dsrTrials, String turnover) {
     }
 
     /**
@@ -212,14 +221,16 @@ public record ExperimentReport(String experiment, String market, List<String> da
                         c.trials(), c.periods()));
             }
         }
-        return new ExperimentReport(spec.name(), market.name(), info.dataFiles(), market.symbols(),
+        return new ExperimentReport(spec.name(), market.name(), info.dataFiles(), info.dataHashes(), market.symbols(),
                 TableRenderer.barTime(market, spec.firstBar()), TableRenderer.barTime(market, spec.lastBar()),
                 spec.firstBar(), spec.lastBar(), spec.periods(), market.frequency().label(),
                 market.frequency().periodsPerYear(),
                 Costs.of(config),
                 config.capital(), spec.seeds(), spec.metrics().stream().map(MetricId::key).toList(),
                 new Conventions(spec.options().riskFree(), spec.options().omegaThreshold(),
-                        spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal())),
+                        spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal()),
+                        spec.options().annualise().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().ciLevel()),
+                        ExperimentRunner.dsrTrials(spec), MetricId.TURNOVER.description()),
                 strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size(), protocol(spec), confidence);
     }
 

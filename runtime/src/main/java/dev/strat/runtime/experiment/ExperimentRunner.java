@@ -172,7 +172,64 @@ public final class ExperimentRunner {
             }
             results.add(new StrategyResult(ns.name(), ns.label(), own, values, logs, windowResults));
         }
+        results = withBenchmark(spec, withDsr(spec, results));
         return new ExperimentResult(spec, results, significance(spec, results));
+    }
+
+    /**
+     * Fills in {@link MetricId#DSR} of every run: its PSR against the Sharpe ratio the best of the
+     * experiment's trials would show by luck, a trial being one run (strategies x seeds; the
+     * concatenated run under a walk-forward), with the per-period Sharpe ratios' variance across
+     * all of them. Per-window metrics keep NaN: their trials would be a different count.
+     */
+    static List<StrategyResult> withDsr(ExperimentSpec spec, List<StrategyResult> results) {
+        int trials = 0;
+        List<double[]> excess = new ArrayList<>();
+        for (StrategyResult s : results) {
+            for (BacktestResult run : s.runs()) {
+                excess.add(Metrics.excess(run.returns(), spec.options().riskFreePerPeriod(run.periodsPerYear())));
+                trials++;
+            }
+        }
+        double[] sharpes = new double[trials];
+        for (int k = 0; k < trials; k++) sharpes[k] = dev.strat.runtime.stats.SharpeRatios.sharpe(excess.get(k));
+        double variance = dev.strat.runtime.stats.SharpeRatios.variance(sharpes);
+        List<StrategyResult> out = new ArrayList<>(results.size());
+        int k = 0;
+        for (StrategyResult s : results) {
+            List<MetricValues> values = new ArrayList<>(s.metrics().size());
+            for (MetricValues v : s.metrics()) {
+                double[] e = excess.get(k++);
+                values.add(v.with(MetricId.DSR, e.length < 2 ? Double.NaN : dev.strat.runtime.stats.SharpeRatios.dsr(e, trials, variance)));
+            }
+            out.add(new StrategyResult(s.name(), s.label(), s.runs(), values, s.training(), s.windows()));
+        }
+        return out;
+    }
+
+    /**
+     * Fills in the benchmark-relative metrics ({@link MetricId#RELATIVE}) of every run against the
+     * benchmark's run of the same seed; unchanged (NaN) without a benchmark.
+     */
+    static List<StrategyResult> withBenchmark(ExperimentSpec spec, List<StrategyResult> results) {
+        if (spec.benchmark().isEmpty()) return results;
+        StrategyResult bench = results.stream().filter(s -> s.name().equals(spec.benchmark().get())).findFirst().orElseThrow();
+        List<StrategyResult> out = new ArrayList<>(results.size());
+        for (StrategyResult s : results) {
+            List<MetricValues> values = new ArrayList<>(s.metrics().size());
+            for (int k = 0; k < s.runs().size(); k++) {
+                BacktestResult run = s.runs().get(k);
+                values.add(Metrics.relative(s.metrics().get(k), run.returns(), bench.runs().get(k).returns(), run.periodsPerYear(),
+                        spec.options().riskFreePerPeriod(run.periodsPerYear())));
+            }
+            out.add(new StrategyResult(s.name(), s.label(), s.runs(), values, s.training(), s.windows()));
+        }
+        return out;
+    }
+
+    /** The number of trials {@link MetricId#DSR} deflates for: every strategy's every seed. */
+    public static int dsrTrials(ExperimentSpec spec) {
+        return spec.strategies().size() * spec.seeds().size();
     }
 
     /** One seed's curves over its windows, in window order. */

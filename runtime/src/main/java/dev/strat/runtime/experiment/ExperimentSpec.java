@@ -31,10 +31,20 @@ import java.util.Set;
  *                     {@code market}'s symbols and bar count, and {@code market} names the set
  * @param programHash  hash of the program the experiment came from (recorded in every {@link RunSpec}),
  *                     empty when it was not built from a program
+ * @param benchmark    the compared strategy the benchmark-relative metrics (alpha, beta, tracking
+ *                     error, information ratio) measure every strategy against, or empty for none
  */
 public record ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
                              List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
-                             Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash) {
+                             Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash,
+                             Optional<String> benchmark) {
+
+    /** An experiment without a benchmark. */
+    public ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
+                          List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                          Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash) {
+        this(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, programHash, Optional.empty());
+    }
 
     /** An experiment over one fixed test range, possibly over scenario paths. */
     public ExperimentSpec(String name, MarketData market, int firstBar, int lastBar, List<NamedStrategy> strategies,
@@ -101,6 +111,10 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
         for (NamedStrategy s : strategies) {
             if (!names.add(s.name())) throw new IllegalArgumentException("experiment " + name + " compares '" + s.name() + "' twice");
         }
+        Objects.requireNonNull(benchmark, "benchmark");
+        benchmark.ifPresent(b -> {
+            if (!names.contains(b)) throw new IllegalArgumentException("benchmark '" + b + "' is not compared in experiment " + name);
+        });
         significance.ifPresent(sig -> {
             if (!names.contains(sig.reference())) {
                 throw new IllegalArgumentException("significance reference '" + sig.reference() + "' is not compared in experiment " + name);
@@ -159,7 +173,14 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
 
     /** The same experiment, its runs recording {@code hash} as their program's. */
     public ExperimentSpec withProgramHash(String hash) {
-        return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, hash);
+        return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, hash,
+                benchmark);
+    }
+
+    /** The same experiment, measuring every strategy against the compared strategy {@code strategy}. */
+    public ExperimentSpec withBenchmark(String strategy) {
+        return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths,
+                programHash, Optional.of(strategy));
     }
 
     /** First decision bar of the (concatenated) test span. */

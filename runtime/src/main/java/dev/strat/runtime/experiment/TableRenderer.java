@@ -3,6 +3,7 @@ package dev.strat.runtime.experiment;
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.stats.StationaryBootstrap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,12 @@ public final class TableRenderer {
         String[][] cells = new String[rows.size() + 1][metrics.size() + 1];
         cells[0][0] = "strategy";
         for (int c = 0; c < metrics.size(); c++) cells[0][c + 1] = metrics.get(c).key();
-        for (int r = 0; r < rows.size(); r++) cells[r + 1][0] = rows.get(r).name();
+        for (int r = 0; r < rows.size(); r++) {
+            String name = rows.get(r).name();
+            cells[r + 1][0] = spec.benchmark().map(name::equals).orElse(false) ? name + " (benchmark)" : name;
+        }
+        List<java.util.Map<MetricId, StationaryBootstrap.Interval>> intervals = new ArrayList<>();
+        for (StrategyResult row : rows) intervals.add(MetricIntervals.of(spec, row));
         for (int c = 0; c < metrics.size(); c++) {
             MetricId id = metrics.get(c);
             double[] means = new double[rows.size()];
@@ -58,8 +64,8 @@ public final class TableRenderer {
             }
             for (int r = 0; r < rows.size(); r++) {
                 MetricSummary s = rows.get(r).summary(id);
-                boolean isBest = defined > 1 && means[r] == best;
-                cells[r + 1][c + 1] = (isBest ? BEST : " ") + cell(id, s.mean(), s.std());
+                boolean isBest = defined > 1 && id.ranked() && means[r] == best;
+                cells[r + 1][c + 1] = (isBest ? BEST : " ") + cell(id, s, intervals.get(r).get(id));
             }
         }
         int[] width = new int[metrics.size() + 1];
@@ -71,6 +77,7 @@ public final class TableRenderer {
             out.append(strip(line)).append('\n');
         }
         if (rows.size() > 1) out.append(BEST).append(" best in column\n");
+        for (String note : notes(result)) out.append(note).append('\n');
         if (spec.walkForward()) windows(out, result);
 
         if (!result.significance().isEmpty()) significance(out, result);
@@ -193,6 +200,57 @@ public final class TableRenderer {
             for (int c = 2; c < row.length; c++) line.append(GAP).append(pad(row[c], width[c], true));
             out.append(strip(line)).append('\n');
         }
+    }
+
+    /**
+     * What the table's columns mean where a reader could take them otherwise: the bootstrap
+     * intervals, a test too short to annualise (or annualised anyway), the turnover convention and
+     * the trials DSR deflates for. The report lists the same lines.
+     */
+    public static List<String> notes(ExperimentResult result) {
+        ExperimentSpec spec = result.spec();
+        List<MetricId> shown = spec.metrics();
+        List<String> notes = new ArrayList<>();
+        var options = spec.options();
+        if (options.hasCi() && shown.stream().anyMatch(MetricIntervals.BOOTSTRAPPED::contains)) {
+            notes.add("[lo, hi]: " + plainPercent(options.ciLevel()) + " stationary-bootstrap interval on seed " + spec.seeds().get(0)
+                    + "'s returns (" + MetricIntervals.RESAMPLES + " resamples, mean block " + MetricIntervals.meanBlock(spec.periods())
+                    + " periods)");
+        }
+        double perYear = spec.market().frequency().periodsPerYear();
+        boolean compounds = shown.contains(MetricId.ANNUAL_RETURN) || shown.contains(MetricId.CALMAR);
+        if (compounds && spec.periods() < perYear) {
+            notes.add(options.annualises(spec.periods(), perYear)
+                    ? "! ar and calmar are annualised from " + spec.periods() + " periods, less than a year (annualise always)"
+                    : "ar and calmar: n/a, the test is shorter than a year (" + spec.periods() + " periods); "
+                    + "'annualise always' extrapolates it");
+        }
+        if (shown.contains(MetricId.TURNOVER) || shown.contains(MetricId.TURNOVER_ANNUAL)) {
+            notes.add("turnover: two-way, sum over assets and cash of |w_new - w_drifted| (twice the share of wealth traded); "
+                    + (shown.contains(MetricId.TURNOVER) ? "turnover per decision" : "")
+                    + (shown.contains(MetricId.TURNOVER) && shown.contains(MetricId.TURNOVER_ANNUAL) ? ", " : "")
+                    + (shown.contains(MetricId.TURNOVER_ANNUAL) ? "turnover_yr per year" : ""));
+        }
+        if (spec.benchmark().isPresent() && shown.stream().anyMatch(MetricId.RELATIVE::contains)) {
+            notes.add("alpha, beta, te, ir: against " + spec.benchmark().get() + ", same seed, period by period"
+                    + (options.riskFree() != 0 ? "; alpha and beta on returns in excess of rf" : ""));
+        }
+        if (shown.contains(MetricId.PSR) || shown.contains(MetricId.DSR)) {
+            int trials = ExperimentRunner.dsrTrials(spec);
+            notes.add("psr: P(true Sharpe > 0); dsr: the same against the best Sharpe " + trials + " trial"
+                    + (trials == 1 ? "" : "s") + " (" + spec.strategies().size() + (spec.strategies().size() == 1 ? " strategy x " : " strategies x ")
+                    + spec.seeds().size() + (spec.seeds().size() == 1 ? " seed" : " seeds") + ") would show by luck");
+        }
+        return notes;
+    }
+
+    /** One cell without the best marker, with its bootstrap interval {@code [lo, hi]} when given (may be null). */
+    public static String cell(MetricId id, MetricSummary s, StationaryBootstrap.Interval ci) {
+        String text = cell(id, s.mean(), s.std());
+        if (ci == null || Double.isNaN(s.mean()) || Double.isNaN(ci.lower())) return text;
+        // the interval in the cell's unit, without repeating the % sign
+        double scale = id.percent() ? 100 : 1;
+        return text + String.format(Locale.ROOT, " [%.2f, %.2f]", scale * ci.lower(), scale * ci.upper());
     }
 
     /** One cell without the best marker: mean ± std, mean alone for one seed, n/a when undefined. */

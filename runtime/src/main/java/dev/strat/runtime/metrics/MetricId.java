@@ -16,8 +16,46 @@ public enum MetricId {
     OMEGA("omega", List.of(), "Omega ratio (threshold 0)", true, false),
     CALMAR("calmar", List.of(), "Calmar ratio", true, false),
     MAX_DRAWDOWN("mdd", List.of("max_drawdown"), "maximum drawdown", false, true),
-    TURNOVER("turnover", List.of(), "mean turnover per decision", false, true),
-    GOAL_PROBABILITY("goal_probability", List.of("goal"), "share of paths reaching the goal", true, true);
+    /**
+     * What {@code BacktestResult.turnover} records, averaged over decisions: the sum over the N
+     * assets and cash of {@code |w_new - w_drifted|}. Counting cash makes it two-way: a trade from
+     * cash into an asset of 10 % of wealth counts 20 %, twice the share of wealth traded. Not annualised.
+     */
+    TURNOVER("turnover", List.of(), "mean two-way turnover per decision: sum over assets and cash of |w_new - w_drifted| "
+            + "(twice the share of wealth traded), not annualised", false, true),
+    /** {@link #TURNOVER} times the periods per year: the same two-way turnover, annualised. */
+    TURNOVER_ANNUAL("turnover_yr", List.of("annual_turnover"), "two-way turnover per year: turnover times the periods per year",
+            false, true),
+    GOAL_PROBABILITY("goal_probability", List.of("goal"), "share of paths reaching the goal", true, true),
+    /**
+     * Probabilistic Sharpe ratio (Bailey and Lopez de Prado 2012) of one run's excess returns:
+     * the probability that the true Sharpe ratio exceeds 0 given the run's length, skewness and kurtosis.
+     */
+    PSR("psr", List.of("probabilistic_sharpe"), "probabilistic Sharpe ratio: P(true Sharpe > 0) given length, skew and kurtosis",
+            true, false),
+    /**
+     * Deflated Sharpe ratio (Bailey and Lopez de Prado 2014): the PSR against the Sharpe ratio the
+     * best of the experiment's trials would show by luck alone. The trials are every run compared,
+     * strategies times seeds; an experiment computes it ({@code ExperimentRunner}), a lone run has NaN.
+     */
+    DSR("dsr", List.of("deflated_sharpe"), "deflated Sharpe ratio: PSR against the best Sharpe expected by luck from "
+            + "the experiment's trials (strategies x seeds)", true, false),
+    /**
+     * Jensen's alpha against the experiment's benchmark: the intercept of the CAPM regression of
+     * the period excess returns on the benchmark's, times P (annualised arithmetically). NaN without a benchmark.
+     */
+    ALPHA("alpha", List.of("jensen_alpha"), "annualised CAPM alpha: regression intercept of (r - rf) on (r_bench - rf), times "
+            + "periods per year", true, true),
+    /** The slope of that regression. NaN without a benchmark. */
+    BETA("beta", List.of(), "CAPM beta: regression slope of (r - rf) on (r_bench - rf)", false, false),
+    /** {@code sqrt(P) std(r - r_bench)}. NaN without a benchmark. */
+    TRACKING_ERROR("te", List.of("tracking_error"), "annualised tracking error: sqrt(P) std(r - r_bench)", false, true),
+    /** {@code sqrt(P) mean(r - r_bench) / std(r - r_bench)}. NaN without a benchmark. */
+    INFORMATION_RATIO("ir", List.of("information_ratio"), "information ratio: sqrt(P) mean(r - r_bench) / std(r - r_bench)",
+            true, false);
+
+    /** The metrics measured against a benchmark, NaN in an experiment without one. */
+    public static final java.util.Set<MetricId> RELATIVE = java.util.EnumSet.of(ALPHA, BETA, TRACKING_ERROR, INFORMATION_RATIO);
 
     private final String key;
     private final List<String> aliases;
@@ -38,6 +76,12 @@ public enum MetricId {
     public List<String> aliases() { return aliases; }
     public String description() { return description; }
     public boolean higherIsBetter() { return higherIsBetter; }
+    /**
+     * False for metrics no value of which is better than another (beta, tracking error: how close
+     * to the benchmark a strategy moves is a description, not a score); tables mark no best for them.
+     */
+    public boolean ranked() { return this != BETA && this != TRACKING_ERROR; }
+
     /** True when the value is a fraction best shown as a percentage. */
     public boolean percent() { return percent; }
 

@@ -12,8 +12,24 @@ import java.util.Objects;
  * @param goal           the goal as a multiple of initial capital ({@code 1.25} for "wealth at least
  *                       1.25 times capital at the horizon"), or NaN when the run has no goal; a run
  *                       scores {@link MetricId#GOAL_PROBABILITY} 1 when {@code V_T >= goal * V_0}
+ * @param annualise      whether a run shorter than a year has its annual return (and so Calmar)
+ *                       extrapolated to a year; see {@link Annualise}
+ * @param ciLevel        coverage of the stationary-bootstrap confidence intervals tables show
+ *                       beside each metric that has one (0.95), or NaN for none (the default)
  */
-public record MetricOptions(double riskFree, double omegaThreshold, Convention convention, double goal) {
+public record MetricOptions(double riskFree, double omegaThreshold, Convention convention, double goal,
+                            Annualise annualise, double ciLevel) {
+
+    /**
+     * When to compound a return to a year. Volatility and Sharpe are scaled by {@code sqrt(P)}
+     * whatever the length: that changes units, it does not extrapolate.
+     */
+    public enum Annualise {
+        /** Only runs of at least a year of periods: a shorter run's annual return and Calmar are NaN. */
+        AUTO,
+        /** Always, even from a few weeks; tables flag a run shorter than a year. */
+        ALWAYS
+    }
 
     /** Which paper's formulas to use where papers differ. */
     public enum Convention {
@@ -31,6 +47,10 @@ public record MetricOptions(double riskFree, double omegaThreshold, Convention c
 
     public MetricOptions {
         Objects.requireNonNull(convention, "convention");
+        Objects.requireNonNull(annualise, "annualise");
+        if (!Double.isNaN(ciLevel) && !(ciLevel > 0 && ciLevel < 1)) {
+            throw new IllegalArgumentException("a confidence level lies in (0, 1), got " + ciLevel);
+        }
         if (!(riskFree > -1) || Double.isInfinite(riskFree)) {
             throw new IllegalArgumentException("risk-free rate must be finite and above -100 %, got " + riskFree);
         }
@@ -40,8 +60,30 @@ public record MetricOptions(double riskFree, double omegaThreshold, Convention c
         }
     }
 
+    public MetricOptions(double riskFree, double omegaThreshold, Convention convention, double goal) {
+        this(riskFree, omegaThreshold, convention, goal, Annualise.ALWAYS, Double.NaN);
+    }
+
     public MetricOptions(double riskFree, double omegaThreshold, Convention convention) {
         this(riskFree, omegaThreshold, convention, Double.NaN);
+    }
+
+    public MetricOptions withAnnualise(Annualise how) {
+        return new MetricOptions(riskFree, omegaThreshold, convention, goal, how, ciLevel);
+    }
+
+    /** These options with bootstrap intervals of {@code level} coverage (NaN: none). */
+    public MetricOptions withCi(double level) {
+        return new MetricOptions(riskFree, omegaThreshold, convention, goal, annualise, level);
+    }
+
+    /** True when a run of {@code periods} periods has its return compounded to a year. */
+    public boolean annualises(int periods, double periodsPerYear) {
+        return annualise == Annualise.ALWAYS || periods >= periodsPerYear;
+    }
+
+    public boolean hasCi() {
+        return !Double.isNaN(ciLevel);
     }
 
     /** The risk-free rate per period of a calendar with {@code periodsPerYear} periods. */
@@ -50,7 +92,7 @@ public record MetricOptions(double riskFree, double omegaThreshold, Convention c
     }
 
     public MetricOptions withGoal(double goalMultiple) {
-        return new MetricOptions(riskFree, omegaThreshold, convention, goalMultiple);
+        return new MetricOptions(riskFree, omegaThreshold, convention, goalMultiple, annualise, ciLevel);
     }
 
     public boolean hasGoal() {

@@ -48,6 +48,13 @@ public final class MetricValues {
         return v;
     }
 
+    /** These values with {@code id} set to {@code value}: metrics that need every run (DSR) are filled in afterwards. */
+    public MetricValues with(MetricId id, double value) {
+        double[] v = values.clone();
+        v[id.ordinal()] = value;
+        return new MetricValues(v);
+    }
+
     public double get(MetricId id) {
         return values[id.ordinal()];
     }

@@ -28,7 +28,8 @@ public final class Metrics {
         double p = result.periodsPerYear();
         double[] r = returns(wealth);
         double rfp = options.riskFreePerPeriod(p);
-        double ar = annualReturn(wealth, p);
+        // a run shorter than a year is not compounded to one unless the options ask for it
+        double ar = options.annualises(r.length, p) ? annualReturn(wealth, p) : Double.NaN;
         double vol = volatility(r, p);
         double mdd = maxDrawdown(wealth);
         double[] v = new double[MetricId.values().length];
@@ -44,7 +45,13 @@ public final class Metrics {
         v[MetricId.CALMAR.ordinal()] = calmar(ar, mdd);
         v[MetricId.MAX_DRAWDOWN.ordinal()] = mdd;
         v[MetricId.TURNOVER.ordinal()] = meanTurnover(result.turnover());
+        v[MetricId.TURNOVER_ANNUAL.ordinal()] = annualTurnover(result.turnover(), p);
         v[MetricId.GOAL_PROBABILITY.ordinal()] = options.hasGoal() ? goalReached(wealth, options.goal()) : Double.NaN;
+        v[MetricId.PSR.ordinal()] = psr(r, rfp);
+        // DSR deflates for every run of an experiment: the experiment fills it in (ExperimentRunner)
+        v[MetricId.DSR.ordinal()] = Double.NaN;
+        // benchmark-relative metrics need the benchmark's run: the experiment fills them in (relative)
+        for (MetricId id : MetricId.RELATIVE) v[id.ordinal()] = Double.NaN;
         return MetricValues.of(v);
     }
 
@@ -142,7 +149,10 @@ public final class Metrics {
         return annualReturn / maxDrawdown;
     }
 
-    /** Mean over decisions of {@code sum_i |w_new_i - w_drifted_i|} (cash included); NaN when T = 0. */
+    /**
+     * Mean over decisions of {@code sum_i |w_new_i - w_drifted_i|} over the assets and cash: two-way
+     * turnover (twice the share of wealth traded); NaN when T = 0.
+     */
     public static double meanTurnover(double[] turnover) {
         return mean(turnover);
     }
@@ -150,6 +160,57 @@ public final class Metrics {
     /** The annualised sum of turnover: mean turnover per decision times P. */
     public static double annualTurnover(double[] turnover, double periodsPerYear) {
         return mean(turnover) * periodsPerYear;
+    }
+
+    /** PSR of the returns in excess of {@code rf_p} against a zero Sharpe ratio; NaN for fewer than 2 returns. */
+    public static double psr(double[] returns, double riskFreePerPeriod) {
+        if (returns.length < 2) return Double.NaN;
+        return dev.strat.runtime.stats.SharpeRatios.psr(excess(returns, riskFreePerPeriod), 0);
+    }
+
+    /** {@code r_t - rf_p}, a new array. */
+    public static double[] excess(double[] returns, double riskFreePerPeriod) {
+        double[] e = returns.clone();
+        for (int t = 0; t < e.length; t++) e[t] -= riskFreePerPeriod;
+        return e;
+    }
+
+    /**
+     * {@code values} with the benchmark-relative metrics of returns {@code r} against the
+     * benchmark's returns {@code rb} over the same periods; NaN where the lengths differ or there
+     * are fewer than 2 periods.
+     */
+    public static MetricValues relative(MetricValues values, double[] r, double[] rb, double periodsPerYear,
+                                        double riskFreePerPeriod) {
+        double alpha = Double.NaN, beta = Double.NaN, te = Double.NaN, ir = Double.NaN;
+        if (r.length == rb.length && r.length >= 2) {
+            double[] ab = capm(excess(r, riskFreePerPeriod), excess(rb, riskFreePerPeriod));
+            alpha = ab[0] * periodsPerYear;
+            beta = ab[1];
+            double[] active = new double[r.length];
+            for (int t = 0; t < r.length; t++) active[t] = r[t] - rb[t];
+            double sd = sampleStd(active);
+            te = Math.sqrt(periodsPerYear) * sd;
+            ir = sd > 0 ? Math.sqrt(periodsPerYear) * mean(active) / sd : Double.NaN;
+        }
+        return values.with(MetricId.ALPHA, alpha).with(MetricId.BETA, beta).with(MetricId.TRACKING_ERROR, te)
+                .with(MetricId.INFORMATION_RATIO, ir);
+    }
+
+    /**
+     * Ordinary least squares of {@code y} on {@code x} with an intercept: {@code {alpha, beta}};
+     * both NaN when {@code x} does not vary.
+     */
+    public static double[] capm(double[] y, double[] x) {
+        double mx = mean(x), my = mean(y), sxy = 0, sxx = 0;
+        for (int t = 0; t < x.length; t++) {
+            double dx = x[t] - mx;
+            sxy += dx * (y[t] - my);
+            sxx += dx * dx;
+        }
+        if (!(sxx > 0)) return new double[]{Double.NaN, Double.NaN};
+        double beta = sxy / sxx;
+        return new double[]{my - beta * mx, beta};
     }
 
     /** 1 when {@code V_T >= goal * V_0}, else 0; averaged over paths this is the goal probability. */

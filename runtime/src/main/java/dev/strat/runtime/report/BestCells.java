@@ -17,6 +17,7 @@ final class BestCells {
         double[] column = new double[rows.size()];
         for (int c = 0; c < cols.size(); c++) {
             for (int r = 0; r < rows.size(); r++) column[r] = rows.get(r).means()[c];
+            if (!cols.get(c).ranked()) continue;
             boolean[] marked = best(column, cols.get(c).higherIsBetter());
             for (int r = 0; r < rows.size(); r++) best[r][c] = marked[r];
         }

@@ -48,6 +48,7 @@ public final class ExperimentReportData {
         List<TrainingCurves> training = new ArrayList<>();
         List<StageReportSet> stages = new ArrayList<>();
         for (StrategyResult s : result.strategies()) {
+            var intervals = dev.strat.runtime.experiment.MetricIntervals.of(spec, s);
             stageReports(s).ifPresent(stages::add);
             if (s.trained()) training.add(curves(s.name(), s.training()));
             List<String> cells = new ArrayList<>(metrics.size());
@@ -55,11 +56,13 @@ public final class ExperimentReportData {
             double[] stds = new double[metrics.size()];
             for (int c = 0; c < metrics.size(); c++) {
                 MetricSummary summary = s.summary(metrics.get(c));
-                cells.add(TableRenderer.cell(metrics.get(c), summary.mean(), summary.std()));
+                cells.add(TableRenderer.cell(metrics.get(c), summary, intervals.get(metrics.get(c))));
                 means[c] = summary.mean();
                 stds[c] = summary.std();
             }
-            rows.add(new ReportRow(s.name(), s.label(), cells, means, stds));
+            boolean isBenchmark = spec.benchmark().map(s.name()::equals).orElse(false);
+            String label = isBenchmark && !s.label().endsWith("(benchmark)") ? s.label() + " (benchmark)" : s.label();
+            rows.add(new ReportRow(s.name(), label, cells, means, stds));
             series.add(SeriesSet.of(s.firstRun()));
         }
 
@@ -80,8 +83,11 @@ public final class ExperimentReportData {
 
         String subtitle = market.name() + ", test " + all.get("test period") + ", " + spec.seeds().size()
                 + (spec.seeds().size() == 1 ? " seed" : " seeds");
+        // the table's conventions (intervals, annualisation, turnover, DSR trials) follow the load and plan warnings
+        List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(TableRenderer.notes(result));
         return new ReportData("Experiment " + spec.name(), subtitle, all, columns, rows, series,
-                market.frequency().periodsPerYear(), notes, training, stages, windows(result));
+                market.frequency().periodsPerYear(), allNotes, training, stages, windows(result), spec.benchmark());
     }
 
     /**

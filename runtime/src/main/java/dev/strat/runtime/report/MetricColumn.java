@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param name           short header, e.g. {@code "sharpe"}
  * @param description    longer text shown as the header's tooltip, e.g. {@code "Sharpe ratio"} (may be empty)
  * @param higherIsBetter which end of the column is the best value, highlighted in the table
+ * @param ranked         false for a column whose values describe rather than score (beta), which
+ *                       has no best value to highlight
  */
-public record MetricColumn(String name, String description, boolean higherIsBetter) {
+public record MetricColumn(String name, String description, boolean higherIsBetter, boolean ranked) {
+
+    /** A ranked column. */
+    public MetricColumn(String name, String description, boolean higherIsBetter) {
+        this(name, description, higherIsBetter, true);
+    }
 
     public MetricColumn {
         Objects.requireNonNull(name, "name");
@@ -21,6 +28,6 @@ public record MetricColumn(String name, String description, boolean higherIsBett
 
     /** The column of a standard metric: its key, description and direction. */
     public static MetricColumn of(MetricId metric) {
-        return new MetricColumn(metric.key(), metric.description(), metric.higherIsBetter());
+        return new MetricColumn(metric.key(), metric.description(), metric.higherIsBetter(), metric.ranked());
     }
 }

@@ -121,10 +121,17 @@ public final class ReportCharts {
     static final int MAX_WINDOW_LABELS = 40;
 
     private final Palette strategies;
+    private final java.util.Optional<String> benchmark;
 
     /** Charts colouring strategies with {@code strategies}. */
     public ReportCharts(Palette strategies) {
+        this(strategies, java.util.Optional.empty());
+    }
+
+    /** Charts colouring strategies with {@code strategies}, drawing {@code benchmark}'s line dashed. */
+    public ReportCharts(Palette strategies, java.util.Optional<String> benchmark) {
         this.strategies = strategies;
+        this.benchmark = benchmark;
     }
 
     /** Wealth normalised to 1 at the start, one line per strategy; log scale when it spans over 3x. */
@@ -683,8 +690,9 @@ public final class ReportCharts {
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < series.size(); i++) {
             SeriesSet s = series.get(i);
-            r.setSeriesPaint(i, s.benchmark() ? Palette.BENCHMARK : strategies.color(s.strategy()));
-            r.setSeriesStroke(i, s.benchmark() ? BENCHMARK_CURVE : series.size() > 5 ? THIN_CURVE : CURVE);
+            boolean isBenchmark = s.benchmark() || benchmark.isPresent() && benchmark.get().equals(s.strategy());
+            r.setSeriesPaint(i, isBenchmark ? Palette.BENCHMARK : strategies.color(s.strategy()));
+            r.setSeriesStroke(i, isBenchmark ? BENCHMARK_CURVE : series.size() > 5 ? THIN_CURVE : CURVE);
         }
         r.setLegendLine(new java.awt.geom.Line2D.Double(-9, 0, 9, 0));
         return r;

@@ -30,11 +30,21 @@ import java.util.Set;
  *                       empty: then the report has no stage section)
  * @param windows        a walk-forward's per-window results (empty for a fixed split: then the report
  *                       has no windows section and its equity chart no window boundaries)
+ * @param benchmark      the strategy (row) the benchmark-relative metrics measure against, drawn
+ *                       distinct in the equity chart; empty for none
  */
 public record ReportData(String title, String subtitle, Map<String, String> settings,
                          List<MetricColumn> metricColumns, List<ReportRow> table, List<SeriesSet> series,
                          double periodsPerYear, List<String> notes, List<TrainingCurves> training,
-                         List<StageReportSet> stageReports, Optional<WindowTable> windows) {
+                         List<StageReportSet> stageReports, Optional<WindowTable> windows, Optional<String> benchmark) {
+
+    /** A report without a benchmark. */
+    public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
+                      List<ReportRow> table, List<SeriesSet> series, double periodsPerYear, List<String> notes,
+                      List<TrainingCurves> training, List<StageReportSet> stageReports, Optional<WindowTable> windows) {
+        this(title, subtitle, settings, metricColumns, table, series, periodsPerYear, notes, training, stageReports, windows,
+                Optional.empty());
+    }
 
     /** A report of a single test split (no per-window results). */
     public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
@@ -68,6 +78,7 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         training = List.copyOf(training);
         stageReports = List.copyOf(stageReports);
         Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(benchmark, "benchmark");
         if (!(periodsPerYear > 0) || !Double.isFinite(periodsPerYear)) {
             throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
         }

@@ -61,8 +61,9 @@ public final class ReportWriter {
         data.series().forEach(s -> names.add(s.strategy()));
         Set<String> benchmarks = new HashSet<>();
         data.series().stream().filter(SeriesSet::benchmark).forEach(s -> benchmarks.add(s.strategy()));
+        data.benchmark().ifPresent(benchmarks::add);
         Palette palette = Palette.forStrategies(names, benchmarks);
-        ReportCharts charts = new ReportCharts(palette);
+        ReportCharts charts = new ReportCharts(palette, data.benchmark());
         List<Path> written = new ArrayList<>();
 
         List<HtmlPage.Figure> performance = new ArrayList<>();

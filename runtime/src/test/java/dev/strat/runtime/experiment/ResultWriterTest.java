@@ -81,6 +81,7 @@ class ResultWriterTest {
                 ucrp       10.00% ± 0.00%   15.00% ± 0.00%  *0.90 ± 0.00   1.50 ± 0.00
                 cash        0.00% ± 0.00%   *0.00% ± 0.00%           n/a           n/a
                 * best in column
+                ! ar and calmar are annualised from 2 periods, less than a year (annualise always)
 
                 Wilcoxon signed-rank test over seeds vs olmar (two-sided, alpha 0.05, paired by seed: measures seed-to-seed noise, not performance over time)
                   ar   ucrp  p = 0.250  not significant

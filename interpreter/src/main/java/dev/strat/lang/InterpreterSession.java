@@ -109,6 +109,9 @@ final class InterpreterSession implements Session {
             case Decl.Capital c -> "capital";
             case Decl.Import i -> "import " + i.path();
             case Decl.Goal g -> "goal";
+            case Decl.GuestImport i -> "import " + i.language().name() + " " + i.path();
+            case Decl.Function f -> f.role().name() + " " + f.name().name();
+            case Decl.Allow a -> "allow " + a.access().name() + " " + a.path();
         };
         if (text == null) return;
         out.append(before.contains(key(d)) ? "redefined " : "defined ").append(text).append('\n');
@@ -135,6 +138,9 @@ final class InterpreterSession implements Session {
             case Decl.Capital c -> " capital";
             case Decl.Import i -> " import " + i.path();
             case Decl.Goal g -> " goal";
+            case Decl.GuestImport i -> " import " + i.language().name() + " " + i.path();
+            case Decl.Function f -> f.name().name();
+            case Decl.Allow a -> " allow " + a.path();
         };
     }
 

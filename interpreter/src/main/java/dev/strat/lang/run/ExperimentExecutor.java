@@ -1,6 +1,7 @@
 package dev.strat.lang.run;
 
 import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.Source;
 import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.plan.MarketSourcePlan;
 import dev.strat.lang.plan.PipelineBuilder;
@@ -189,6 +190,14 @@ public final class ExperimentExecutor {
             result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
         } catch (RuntimeException e) {
             // a missing or unusable saved model (strat run --trained before strat train) is the user's to fix
+            // so is a user function that failed: shown at its declaration, with its guest line and stack
+            Optional<dev.strat.polyglot.GuestException> guest = GuestErrors.find(e);
+            if (guest.isPresent()) {
+                Source program = settings.sourceText() == null || settings.sourceText().isEmpty() ? null
+                        : new Source(settings.sourceName(), settings.sourceText());
+                diagnostics.add(GuestErrors.diagnostic(guest.get(), program, plan.span()));
+                return new Executed("", List.of(), diagnostics);
+            }
             Optional<SavedModelException> missing = savedModelProblem(e);
             if (missing.isEmpty()) throw e;
             String strategy = e instanceof ExperimentFailure f ? "strategy '" + f.strategy() + "': " : "";

@@ -10,6 +10,26 @@ final class Engines {
     private Engines() {
     }
 
+    /**
+     * One engine for every context of the process. Contexts on one engine share its parsed and
+     * compiled code, so the second run of a function neither parses nor compiles it again (a run
+     * opens a fresh context). The engine is a cache: no result depends on it, and contexts on it
+     * share no guest state.
+     */
+    private static final class Shared {
+        static final Engine ENGINE = Engine.newBuilder(GuestLanguage.JS.id())
+                .sandbox(org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
+                .out(java.io.OutputStream.nullOutputStream())
+                .err(java.io.OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+    }
+
+    /** The engine of JavaScript contexts; the only guest language this build carries. */
+    static Engine shared() {
+        return Shared.ENGINE;
+    }
+
     private static final class Holder {
         // a constant of the class path, not mutable state: computed once, on first use
         static final Info INFO = probe();

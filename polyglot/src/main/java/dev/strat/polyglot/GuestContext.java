@@ -76,6 +76,7 @@ public final class GuestContext implements AutoCloseable {
             @Override public void write(byte[] b, int off, int len) { err.write(b, off, len); }
         };
         this.context = Context.newBuilder(language.id())
+                .engine(Engines.shared())
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(guestOut)
                 .err(guestOut)
@@ -90,7 +91,6 @@ public final class GuestContext implements AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowValueSharing(false)
                 .allowInnerContextOptions(false)
-                .option("engine.WarnInterpreterOnly", "false")
                 .resourceLimits(ResourceLimits.newBuilder().statementLimit(sandbox.statementLimit(), null).build())
                 .build();
         try {

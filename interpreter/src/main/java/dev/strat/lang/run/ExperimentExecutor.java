@@ -215,6 +215,8 @@ public final class ExperimentExecutor {
         reproduce.put("data files", files.isEmpty() ? "synthetic" : String.join(", ", files));
         reproduce.put("command", "strat run " + settings.sourceName() + settings.seed().stream().mapToObj(s -> " --seed " + s).findFirst().orElse(""));
         reproduce.put("strat version", settings.version());
+        List<String> grants = readGrants(settings);
+        if (!grants.isEmpty()) reproduce.put("user functions may read", String.join(", ", grants));
         try {
             artefacts.addAll(ReportWriter.write(ExperimentReportData.of(result, reproduce, notes), dir));
         } catch (IOException e) {
@@ -250,6 +252,17 @@ public final class ExperimentExecutor {
             if (log == null) log = own;
         }
         return new TrainStep.Trained(pipeline, log);
+    }
+
+    /**
+     * The folders the program lets its user functions read ({@code allow read "dir"}): a rerun on
+     * another machine needs them too, so the report's reproduce section lists them.
+     */
+    private static List<String> readGrants(RunSettings settings) {
+        if (settings.sourceText() == null || settings.sourceText().isEmpty()) return List.of();
+        return dev.strat.lang.parse.Parser.parse(new Source(settings.sourceName(), settings.sourceText())).program().decls().stream()
+                .filter(d -> d instanceof dev.strat.lang.ast.Decl.Allow)
+                .map(d -> "\"" + ((dev.strat.lang.ast.Decl.Allow) d).path() + "\"").toList();
     }
 
     /** The saved-model problem behind a run failure, if that is what it is. */

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Programs with user functions run end to end; a failing function is a located diagnostic. */
 class UserFunctionRunTest {
 
+    // QQQ stands for three double quotes, which a Java text block cannot hold unescaped
+
     @TempDir
     Path out;
 
@@ -27,10 +29,11 @@ class UserFunctionRunTest {
     }
 
     @Test
-    void aJsEqualWeightAllocatorGivesTheNumbersOfTheBuiltinUcrp() {
+    void aJsEqualWeightAllocatorGivesTheNumbersOfTheBuiltinUcrp() throws java.io.IOException {
         RunOutcome outcome = run("""
                 market m = synthetic gbm(assets=4, days=400, seed=3)
                 costs fee 0.1%
+                allow read "."
                 function allocator js_ucrp() = js QQQ
                 function js_ucrp(ctx, p) { return new Array(ctx.assets).fill(1 / ctx.assets); }
                 QQQ
@@ -45,6 +48,9 @@ class UserFunctionRunTest {
         String js = table.lines().filter(l -> l.startsWith("js_ucrp")).findFirst().orElseThrow().substring("js_ucrp".length()).strip();
         String builtin = table.lines().filter(l -> l.startsWith("ucrp")).findFirst().orElseThrow().substring("ucrp".length()).strip();
         assertEquals(builtin, js, table);
+        // the grant is part of what a rerun needs: the report's reproduce section shows it
+        String html = java.nio.file.Files.readString(out.resolve("e").resolve("index.html"));
+        assertTrue(html.contains("user functions may read") && html.contains("&quot;.&quot;") || html.contains("\".\""), "no grant in the report");
     }
 
     @Test

@@ -145,7 +145,7 @@ public final class Checker {
             List<StrategyPlan> strategyPlans = new ArrayList<>();
             strategies.forEach((k, v) -> v.ifPresent(p -> strategyPlans.add(new StrategyPlan(k, p))));
             List<MarketPlan> marketPlans = markets.values().stream().flatMap(Optional::stream).toList();
-            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned)), diagnostics);
+            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned, registry)), diagnostics);
         }
 
         /**

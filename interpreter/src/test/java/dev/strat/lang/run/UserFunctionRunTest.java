@@ -73,4 +73,17 @@ class UserFunctionRunTest {
         assertTrue(printed.contains("guest code: if (ctx.step === 5) throw new Error('bad day');"), printed);
         assertTrue(printed.contains("at shaky (t.strat:4:"), printed);
     }
+
+    @Test
+    void aSessionsUserFunctionsJoinItsRegistryForHelpAndCompletion() {
+        var session = new Interpreter().openSession(new RunOptions(out, out, OptionalLong.empty(), Path.of("")));
+        assertTrue(session.registry().find("mine").isEmpty());
+        var result = session.eval("function transform mine(cap: number = 50% in 0..1) = js QQQ\nfunction mine(ctx, p) { return ctx.proposal; }\nQQQ\n"
+                .replace("QQQ", "\"\"\""), ProgressListener.NONE);
+        assertTrue(result.ok(), result.diagnostics().toString());
+        assertEquals("mine(cap=50%)", session.registry().find("mine").orElseThrow().signature());
+        assertTrue(session.registry().find("ucrp").isPresent());
+        session.reset();
+        assertTrue(session.registry().find("mine").isEmpty());
+    }
 }

@@ -17,6 +17,13 @@ import java.util.Map;
  */
 final class GuestCall implements AutoCloseable {
 
+    /**
+     * Closes the context of an adapter nobody closed: agents do not close their features and
+     * rewards (a reward is made afresh per environment), so their contexts are freed when the
+     * adapter is collected. One daemon thread for the process; it holds only the contexts to close.
+     */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
     private final FunctionSpec spec;
     private final Sandbox sandbox;
     private final Object params;
@@ -25,6 +32,7 @@ final class GuestCall implements AutoCloseable {
     private GuestContext context;
     private org.graalvm.polyglot.Value fn;
     private boolean closed;
+    private java.lang.ref.Cleaner.Cleanable cleanable;
 
     GuestCall(FunctionSpec spec, Sandbox sandbox, Arguments args, Frequency frequency) {
         this.spec = spec;
@@ -66,6 +74,9 @@ final class GuestCall implements AutoCloseable {
         if (closed) throw new IllegalStateException(spec.describe() + " was closed with its run");
         if (context == null) {
             context = GuestContext.open(spec, sandbox, List.of(spec.source()), seed);
+            GuestContext opened = context;
+            // the action must not refer to this adapter, or the adapter could never become unreachable
+            cleanable = CLEANER.register(this, opened::close);
             fn = context.function(spec);
         } else {
             context.reseed(seed);
@@ -84,7 +95,8 @@ final class GuestCall implements AutoCloseable {
 
     @Override
     public void close() {
-        if (context != null) context.close();
+        if (cleanable != null) cleanable.clean();
+        cleanable = null;
         context = null;
         fn = null;
         closed = true;

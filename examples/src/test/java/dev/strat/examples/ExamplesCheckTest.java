@@ -33,7 +33,8 @@ class ExamplesCheckTest {
         assertFalse(files.isEmpty(), "no examples found under " + ROOT.resolve("examples"));
         assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().equals("quickstart.strat")));
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            Source source = new Source(ROOT.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+            // an absolute name, so that what an example imports (import js "functions/signals.js") resolves beside it
+            Source source = new Source(file.toAbsolutePath().normalize().toString(), Files.readString(file, StandardCharsets.UTF_8));
             List<Diagnostic> diagnostics = new Interpreter().check(source, DATA).diagnostics();
             assertTrue(diagnostics.stream().noneMatch(Diagnostic::isError), DiagnosticFormatter.formatAll(diagnostics));
             // examples are what users copy: they stay in the layout `strat fmt` prints

@@ -38,9 +38,13 @@ decl
     | goalDecl
     | experimentDecl
     | backtestDecl
+    | functionDecl
+    | allowDecl
     ;
 
-importDecl     : IMPORT STRING ;
+// 'import "x.strat"' reads definitions; 'import js "signals.js"' reads guest code that 'function'
+// declarations without a block of their own take their function from.
+importDecl     : IMPORT identifier? STRING ;
 marketDecl     : MARKET identifier ASSIGN marketSource (PLUS marketSource)* marketClause* ;
 costsDecl      : COSTS setting (COMMA setting)* ;
 capitalDecl    : CAPITAL expr ;
@@ -51,6 +55,15 @@ scenariosDecl  : SCENARIOS identifier ASSIGN call ;
 goalDecl       : GOAL expr AT expr ;
 experimentDecl : EXPERIMENT identifier ON identifier experimentSplit? LBRACE (experimentItem | SEMI)* RBRACE ;
 backtestDecl   : BACKTEST backtestPipeline ON identifier experimentSplit? ;
+
+// 'function allocator mom(lookback: bars = 60 in 2..500) = js """ ...code... """': a user function
+// with its role, typed parameters (default after '=', range after 'in') and its language; without a
+// block its code comes from an 'import js' file.
+functionDecl  : FUNCTION identifier identifier LPAREN (functionParam (COMMA functionParam)* COMMA?)? RPAREN ASSIGN identifier BLOCK_STRING? ;
+functionParam : identifier COLON identifier (ASSIGN expr)? (IN expr)? ;
+
+// 'allow read "dir"': the one way a user function may open anything.
+allowDecl     : ALLOW identifier STRING ;
 
 // In "backtest s on m" the 'on' introduces the market, so a backtest's stages take every clause
 // but 'on'; with it the choice would need unbounded lookahead and would misread "on m".
@@ -206,6 +219,8 @@ SCENARIOS  : 'scenarios' ;
 GOAL       : 'goal' ;
 EXPERIMENT : 'experiment' ;
 BACKTEST   : 'backtest' ;
+FUNCTION   : 'function' ;
+ALLOW      : 'allow' ;
 
 SYMBOLS    : 'symbols' ;
 CLASSES    : 'classes' ;
@@ -252,6 +267,9 @@ BAD_NUMBER
     : DIGITS ('.' DIGITS)* ('.' DIGITS) ('.' DIGITS)+
     | DIGITS ('.' DIGITS)* [a-zA-Z_] [a-zA-Z0-9_]*
     ;
+
+// A triple-quoted block of guest code; longer than the STRING '""' it starts with, so it wins.
+BLOCK_STRING : '"""' .*? '"""' ;
 
 STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;

@@ -40,6 +40,7 @@ final class InterpreterSession implements Session {
     private final MarketLoader loader;
     private final List<Program> entries = new ArrayList<>();
     private int counter;
+    private dev.strat.stdlib.Registry registry;
 
     InterpreterSession(Interpreter engine, RunOptions options) {
         this.engine = engine;
@@ -89,9 +90,11 @@ final class InterpreterSession implements Session {
             if (outcome.failure() != null) out.append("run failed: ").append(outcome.failure()).append('\n');
             if (outcome.hasErrors()) return new Result(out.toString(), outcome.diagnostics());
             entries.add(parsed.program());
+            registry = checked.plan().get().registry();
             return new Result(out.toString(), outcome.diagnostics());
         }
         entries.add(parsed.program());
+        registry = checked.plan().get().registry();
         return new Result(out.toString(), checked.diagnostics());
     }
 
@@ -109,6 +112,9 @@ final class InterpreterSession implements Session {
             case Decl.Capital c -> "capital";
             case Decl.Import i -> "import " + i.path();
             case Decl.Goal g -> "goal";
+            case Decl.GuestImport i -> "import " + i.language().name() + " " + i.path();
+            case Decl.Function f -> f.role().name() + " " + f.name().name();
+            case Decl.Allow a -> "allow " + a.access().name() + " " + a.path();
         };
         if (text == null) return;
         out.append(before.contains(key(d)) ? "redefined " : "defined ").append(text).append('\n');
@@ -135,6 +141,9 @@ final class InterpreterSession implements Session {
             case Decl.Capital c -> " capital";
             case Decl.Import i -> " import " + i.path();
             case Decl.Goal g -> " goal";
+            case Decl.GuestImport i -> " import " + i.language().name() + " " + i.path();
+            case Decl.Function f -> f.name().name();
+            case Decl.Allow a -> " allow " + a.path();
         };
     }
 
@@ -147,6 +156,12 @@ final class InterpreterSession implements Session {
     @Override
     public void reset() {
         entries.clear();
+        registry = null;
+    }
+
+    @Override
+    public dev.strat.stdlib.Registry registry() {
+        return registry == null ? Session.super.registry() : registry;
     }
 
     @Override

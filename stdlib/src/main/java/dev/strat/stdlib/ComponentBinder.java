@@ -30,7 +30,7 @@ public final class ComponentBinder {
         if (!(value instanceof Value.Call call)) {
             throw new BuildException("expected " + type.kind().withArticle() + ", got " + value.typeName() + " '" + value.render() + "'");
         }
-        Component component = components.apply(call.name())
+        Component component = Optional.ofNullable(call.program()).or(() -> components.apply(call.name()))
                 .orElseThrow(() -> new BuildException("'" + call.name() + "' is not a known " + type.kind().noun()));
         return component.create(type, new Arguments(call.args()), context);
     }

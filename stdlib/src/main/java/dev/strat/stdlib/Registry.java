@@ -24,6 +24,17 @@ public final class Registry {
         return new Builder();
     }
 
+    /**
+     * A builder that starts with everything {@code base} holds: a program layers its own names
+     * (user functions) over the standard library this way, and a clash is refused like any other.
+     */
+    public static Builder builder(Registry base) {
+        Builder b = new Builder();
+        base.builtins.values().forEach(b::add);
+        base.components.values().forEach(b::add);
+        return b;
+    }
+
     public Optional<Builtin> find(String name) {
         return Optional.ofNullable(builtins.get(name));
     }

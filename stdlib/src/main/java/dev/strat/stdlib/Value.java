@@ -73,11 +73,18 @@ public sealed interface Value {
      * @param kind    its kind
      * @param args    every parameter's value, defaults filled in, in parameter order
      * @param written the parameters the source wrote, which {@link #render()} shows
+     * @param program the component when the program itself declares it (a user function), else
+     *                null: a built-in's factory looks components up in the standard library, which
+     *                does not know the program's own
      */
-    record Call(String name, ComponentKind kind, Map<String, Value> args, List<String> written) implements Value {
+    record Call(String name, ComponentKind kind, Map<String, Value> args, List<String> written, Component program) implements Value {
         public Call {
             args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
             written = List.copyOf(written);
+        }
+        /** A call of a standard-library component. */
+        public Call(String name, ComponentKind kind, Map<String, Value> args, List<String> written) {
+            this(name, kind, args, written, null);
         }
         public String typeName() { return kind.withArticle(); }
         public String render() {

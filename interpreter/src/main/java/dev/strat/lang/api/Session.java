@@ -27,6 +27,14 @@ public interface Session {
      */
     boolean isIncomplete(String input);
 
+    /**
+     * The names an entry may use now: the built-ins with the user functions the session has
+     * declared layered over them, for {@code :help} and completion.
+     */
+    default dev.strat.stdlib.Registry registry() {
+        return dev.strat.stdlib.StandardLibrary.registry();
+    }
+
     /** Forgets every definition. */
     void reset();
 

@@ -5,7 +5,7 @@ import java.util.List;
 /** A top-level statement of a .strat file (or one REPL entry). */
 public sealed interface Decl extends Node permits
         Decl.Import, Decl.Market, Decl.Costs, Decl.Capital, Decl.Split, Decl.Strategy, Decl.Models,
-        Decl.Scenarios, Decl.Goal, Decl.Experiment, Decl.Backtest {
+        Decl.Scenarios, Decl.Goal, Decl.Experiment, Decl.Backtest, Decl.GuestImport, Decl.Function, Decl.Allow {
 
     /** {@code import "other.strat"}: the definitions of another file. */
     record Import(String path, dev.strat.lang.diag.Span span) implements Decl { }
@@ -52,4 +52,30 @@ public sealed interface Decl extends Node permits
 
     /** {@code backtest PIPELINE on MARKET [split S]}: a one-off run, mostly typed in the REPL. */
     record Backtest(PipelineExpr pipeline, Ident market, SplitSpec split, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /** {@code import js "signals.js"}: guest code that block-less {@code function} declarations take their function from. */
+    record GuestImport(Ident language, String path, dev.strat.lang.diag.Span span) implements Decl { }
+
+    /**
+     * {@code function ROLE NAME(params) = LANGUAGE ...}: a user function (the code between triple
+     * quotes). Without a block its code comes from an {@code import LANGUAGE "file"}.
+     *
+     * @param code     the block's code, or null when the function is imported
+     * @param codeLine the line of the program the code's first line stands on (0 when imported)
+     */
+    record Function(Ident role, Ident name, List<FunctionParam> params, Ident language, String code, int codeLine,
+                    dev.strat.lang.diag.Span span) implements Decl {
+        public Function { params = List.copyOf(params); }
+    }
+
+    /**
+     * One parameter of a user function: {@code lookback: bars = 60 in 2..500}.
+     *
+     * @param defaultValue the default, or null when the argument is required
+     * @param range        the allowed range (a range expression), or null for none
+     */
+    record FunctionParam(Ident name, Ident type, Expr defaultValue, Expr range, dev.strat.lang.diag.Span span) { }
+
+    /** {@code allow read "dir"}: grants user functions read access to a folder. */
+    record Allow(Ident access, String path, dev.strat.lang.diag.Span span) implements Decl { }
 }

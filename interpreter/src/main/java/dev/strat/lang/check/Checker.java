@@ -1,5 +1,6 @@
 package dev.strat.lang.check;
 
+import dev.strat.stdlib.Registry;
 import dev.strat.lang.ast.Decl;
 import dev.strat.lang.ast.Ident;
 import dev.strat.lang.ast.Setting;
@@ -89,21 +90,24 @@ public final class Checker {
             List<Decl> decls = visibleDecls(resolver, resolved.programs(), earlier);
             for (Decl d : decls) declare(d);
             resolved.programs().forEach(namespace::markBroken);
+            // user functions join the built-ins before anything resolves a name
+            FunctionChecker.Checked functions = new FunctionChecker(context.registry(), context.loader(), r).check(decls);
+            Registry registry = functions.registry();
 
             Frictions frictions = frictions(decls);
             MarketChecker marketChecker = new MarketChecker(context.catalog(), r);
             Map<String, Optional<MarketPlan>> markets = new LinkedHashMap<>();
             SplitChecker splitChecker = new SplitChecker(r);
             Map<String, Optional<SplitChecker.Checked>> splits = new LinkedHashMap<>();
-            PipelineResolver pipelines = new PipelineResolver(context.registry(), namespace, r);
+            PipelineResolver pipelines = new PipelineResolver(registry, namespace, r);
             Map<String, Optional<PipelinePlan>> strategies = new LinkedHashMap<>();
             for (Decl d : decls) {
                 switch (d) {
                     case Decl.Market m when isFirst(m.name(), Namespace.Kind.MARKET, d) -> markets.put(m.name().name(), marketChecker.check(m));
                     case Decl.Split s when isFirst(s.name(), Namespace.Kind.SPLIT, d) && s.spec() != null ->
                             splits.put(s.name().name(), s.spec() instanceof SplitSpec.Named n ? namedInSplit(n) : splitChecker.check(s.spec()));
-                    case Decl.Strategy s when isFirst(s.name(), Namespace.Kind.STRATEGY, d) -> strategies.put(s.name().name(), strategy(s, pipelines));
-                    case Decl.Models m when isFirst(m.name(), Namespace.Kind.MODELS, d) -> models(m, pipelines);
+                    case Decl.Strategy s when isFirst(s.name(), Namespace.Kind.STRATEGY, d) -> strategies.put(s.name().name(), strategy(s, pipelines, registry));
+                    case Decl.Models m when isFirst(m.name(), Namespace.Kind.MODELS, d) -> models(m, pipelines, registry);
                     default -> { }
                 }
             }
@@ -141,7 +145,7 @@ public final class Checker {
             List<StrategyPlan> strategyPlans = new ArrayList<>();
             strategies.forEach((k, v) -> v.ifPresent(p -> strategyPlans.add(new StrategyPlan(k, p))));
             List<MarketPlan> marketPlans = markets.values().stream().flatMap(Optional::stream).toList();
-            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned)), diagnostics);
+            return new CheckResult(Optional.of(new ProgramPlan(marketPlans, splitPlans, strategyPlans, planned, registry)), diagnostics);
         }
 
         /**
@@ -216,8 +220,8 @@ public final class Checker {
             return new Frictions(costs, capital);
         }
 
-        private Optional<PipelinePlan> strategy(Decl.Strategy s, PipelineResolver pipelines) {
-            if (context.registry().find(s.name().name()).isPresent()) {
+        private Optional<PipelinePlan> strategy(Decl.Strategy s, PipelineResolver pipelines, Registry registry) {
+            if (registry.find(s.name().name()).isPresent()) {
                 r.error(s.name().span(), "strategy '" + s.name().name() + "' has the name of a built-in",
                         "pick another name; a bare '" + s.name().name() + "' means the built-in");
                 return Optional.empty();
@@ -226,8 +230,8 @@ public final class Checker {
         }
 
         /** A pool is checked where it is declared, so that its errors show even when nothing uses it yet. */
-        private void models(Decl.Models m, PipelineResolver pipelines) {
-            if (context.registry().find(m.name().name()).isPresent()) {
+        private void models(Decl.Models m, PipelineResolver pipelines, Registry registry) {
+            if (registry.find(m.name().name()).isPresent()) {
                 r.error(m.name().span(), "models '" + m.name().name() + "' has the name of a built-in", "pick another name");
                 return;
             }
@@ -261,6 +265,7 @@ public final class Checker {
                 case Decl.Models x -> x.name().name();
                 case Decl.Scenarios x -> x.name().name();
                 case Decl.Experiment x -> x.name().name();
+                case Decl.Function x -> x.name() == null ? null : x.name().name();
                 // the program-wide settings are replaced as a whole; the space keeps them apart from names
                 case Decl.Costs x -> " costs";
                 case Decl.Capital x -> " capital";

@@ -2,6 +2,7 @@ package dev.strat.lang.check;
 
 import dev.strat.lang.ast.Expr;
 import dev.strat.stdlib.Component;
+import dev.strat.stdlib.StandardLibrary;
 import dev.strat.stdlib.ComponentKind;
 import dev.strat.stdlib.ParamType;
 import dev.strat.stdlib.Registry;
@@ -89,7 +90,9 @@ final class ComponentResolver {
         }
         List<Param> params = c.params().stream().map(Param::of).toList();
         Optional<Map<String, Value>> bound = ArgumentBinder.bind(name, c.signature(), span, args, params, registry, r);
-        return bound.map(all -> new Value.Call(name, kind, all, ArgumentBinder.written(args, params)));
+        // a component the standard library lacks is the program's own, and travels with the call to its builder
+        Component program = StandardLibrary.registry().findComponent(name).isPresent() ? null : c;
+        return bound.map(all -> new Value.Call(name, kind, all, ArgumentBinder.written(args, params), program));
     }
 
     private String example(ComponentKind kind) {

@@ -75,9 +75,29 @@ final class DeclLayout {
                 for (ExperimentItem item : d.items()) experimentItem(item);
                 emit(0, "}", -1);
             }
+            case Decl.GuestImport d -> emit(0, "import " + d.language().name() + " " + ExprPrinter.quote(d.path()), line);
+            case Decl.Allow d -> emit(0, "allow " + d.access().name() + " " + ExprPrinter.quote(d.path()), line);
+            case Decl.Function d -> function(d, line);
             case Decl.Backtest d -> pipeline(0, "backtest ", d.pipeline(),
                     " on " + d.market().name() + (d.split() == null ? "" : " " + experimentSplit(d.split())), line);
         }
+    }
+
+    /** The head on one line, the guest code verbatim (it is another language's layout), the closing quotes alone. */
+    private void function(Decl.Function d, int line) {
+        String params = d.params().stream().map(p -> p.name().name() + ": " + p.type().name()
+                + (p.defaultValue() == null ? "" : " = " + ExprPrinter.print(p.defaultValue()))
+                + (p.range() == null ? "" : " in " + ExprPrinter.print(p.range()))).collect(Collectors.joining(", "));
+        String head = "function " + d.role().name() + " " + d.name().name() + "(" + params + ") = " + d.language().name();
+        if (d.code() == null) {
+            emit(0, head, line);
+            return;
+        }
+        String quotes = "\"\"\"";
+        emit(0, head + " " + quotes, line);
+        String code = d.code().endsWith("\n") ? d.code().substring(0, d.code().length() - 1) : d.code();
+        for (String l : code.split("\n", -1)) out.add(new Line(0, l.stripTrailing(), -1));
+        out.add(new Line(0, quotes, -1));
     }
 
     // ------------------------------------------------------------ pieces

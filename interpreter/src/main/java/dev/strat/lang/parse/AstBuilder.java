@@ -47,7 +47,10 @@ final class AstBuilder {
         ParserRuleContext d = (ParserRuleContext) ctx.getChild(0);
         Span span = span(d);
         return switch (d) {
+            case ImportDeclContext c when c.identifier() != null -> new Decl.GuestImport(ident(c.identifier()), string(c.STRING().getSymbol()), span);
             case ImportDeclContext c -> new Decl.Import(string(c.STRING().getSymbol()), span);
+            case FunctionDeclContext c -> function(c, span);
+            case AllowDeclContext c -> new Decl.Allow(ident(c.identifier()), string(c.STRING().getSymbol()), span);
             case MarketDeclContext c -> new Decl.Market(ident(c.identifier()),
                     c.marketSource().stream().map(this::source).toList(),
                     c.marketClause().stream().map(this::clause).toList(), span);
@@ -65,6 +68,31 @@ final class AstBuilder {
                     c.experimentSplit() == null ? null : experimentSplit(c.experimentSplit()), span);
             default -> throw new IllegalStateException("unknown declaration " + d.getClass().getSimpleName());
         };
+    }
+
+    // ------------------------------------------------------------ user functions
+
+    private Decl.Function function(FunctionDeclContext c, Span span) {
+        List<Decl.FunctionParam> params = c.functionParam().stream().map(p -> new Decl.FunctionParam(ident(p.identifier(0)),
+                ident(p.identifier(1)), p.ASSIGN() == null ? null : expr(p.expr(0)),
+                p.IN() == null ? null : expr(p.expr(p.ASSIGN() == null ? 0 : 1)), span(p))).toList();
+        String code = null;
+        int codeLine = 0;
+        if (c.BLOCK_STRING() != null) {
+            Token t = c.BLOCK_STRING().getSymbol();
+            String body = t.getText().substring(3, t.getText().length() - 3);
+            codeLine = t.getLine();
+            // code that starts on the line after the opening quotes keeps its own line numbers
+            int nl = body.indexOf('\n');
+            if (nl >= 0 && body.substring(0, nl).isBlank()) {
+                body = body.substring(nl + 1);
+                codeLine++;
+            }
+            int last = body.lastIndexOf('\n');
+            if (last >= 0 && body.substring(last + 1).isBlank()) body = body.substring(0, last + 1);
+            code = body;
+        }
+        return new Decl.Function(ident(c.identifier(0)), ident(c.identifier(1)), params, ident(c.identifier(2)), code, codeLine, span);
     }
 
     // ------------------------------------------------------------ markets and settings

@@ -14,7 +14,7 @@ final class Tokens {
         return switch (type) {
             case StratLexer.IMPORT, StratLexer.MARKET, StratLexer.COSTS, StratLexer.CAPITAL, StratLexer.SPLIT,
                  StratLexer.STRATEGY, StratLexer.MODELS, StratLexer.SCENARIOS, StratLexer.GOAL,
-                 StratLexer.EXPERIMENT, StratLexer.BACKTEST -> true;
+                 StratLexer.EXPERIMENT, StratLexer.BACKTEST, StratLexer.FUNCTION, StratLexer.ALLOW -> true;
             default -> false;
         };
     }

@@ -10,7 +10,13 @@ import java.util.Optional;
  * Experiments of imported files are checked but not planned: an import brings definitions, not runs.
  */
 public record ProgramPlan(List<MarketPlan> markets, Map<String, SplitPlan> splits, List<StrategyPlan> strategies,
-                          List<ExperimentPlan> experiments) {
+                          List<ExperimentPlan> experiments, dev.strat.stdlib.Registry registry) {
+
+    /** A plan of a program that declares no user functions: its names are the standard library's. */
+    public ProgramPlan(List<MarketPlan> markets, Map<String, SplitPlan> splits, List<StrategyPlan> strategies,
+                       List<ExperimentPlan> experiments) {
+        this(markets, splits, strategies, experiments, dev.strat.stdlib.StandardLibrary.registry());
+    }
 
     public ProgramPlan {
         markets = List.copyOf(markets);

@@ -1,6 +1,7 @@
 package dev.strat.lang.run;
 
 import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.Source;
 import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.plan.MarketSourcePlan;
 import dev.strat.lang.plan.PipelineBuilder;
@@ -223,6 +224,14 @@ public final class ExperimentExecutor {
             result = new ExperimentRunner(Runtime.getRuntime().availableProcessors()).run(spec, work);
         } catch (RuntimeException e) {
             // a missing or unusable saved model (strat run --trained before strat train) is the user's to fix
+            // so is a user function that failed: shown at its declaration, with its guest line and stack
+            Optional<dev.strat.polyglot.GuestException> guest = GuestErrors.find(e);
+            if (guest.isPresent()) {
+                Source program = settings.sourceText() == null || settings.sourceText().isEmpty() ? null
+                        : new Source(settings.sourceName(), settings.sourceText());
+                diagnostics.add(GuestErrors.diagnostic(guest.get(), program, plan.span()));
+                return new Executed("", List.of(), diagnostics);
+            }
             Optional<SavedModelException> missing = savedModelProblem(e);
             if (missing.isEmpty()) throw e;
             String strategy = e instanceof ExperimentFailure f ? "strategy '" + f.strategy() + "': " : "";
@@ -258,6 +267,8 @@ public final class ExperimentExecutor {
         reproduce.put("data files", files.isEmpty() ? "synthetic" : String.join(", ", files));
         reproduce.put("command", "strat run " + settings.sourceName() + settings.seed().stream().mapToObj(s -> " --seed " + s).findFirst().orElse(""));
         reproduce.put("strat version", settings.version());
+        List<String> grants = readGrants(settings);
+        if (!grants.isEmpty()) reproduce.put("user functions may read", String.join(", ", grants));
         try {
             artefacts.addAll(ReportWriter.write(ExperimentReportData.of(result, reproduce, notes), dir));
         } catch (IOException e) {
@@ -299,6 +310,17 @@ public final class ExperimentExecutor {
     private static boolean holdsCashByDesign(ExperimentPlan plan, String strategy) {
         return plan.compare().stream().filter(sp -> sp.name().equals(strategy)).findFirst()
                 .map(sp -> sp.pipeline().walk().stream().allMatch(n -> n.builtin().name().equals("hold"))).orElse(false);
+    }
+
+    /**
+     * The folders the program lets its user functions read ({@code allow read "dir"}): a rerun on
+     * another machine needs them too, so the report's reproduce section lists them.
+     */
+    private static List<String> readGrants(RunSettings settings) {
+        if (settings.sourceText() == null || settings.sourceText().isEmpty()) return List.of();
+        return dev.strat.lang.parse.Parser.parse(new Source(settings.sourceName(), settings.sourceText())).program().decls().stream()
+                .filter(d -> d instanceof dev.strat.lang.ast.Decl.Allow)
+                .map(d -> "\"" + ((dev.strat.lang.ast.Decl.Allow) d).path() + "\"").toList();
     }
 
     /** The saved-model problem behind a run failure, if that is what it is. */

@@ -73,7 +73,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("strat")
                 .parser(new StratLineParser(session::isIncomplete))
-                .completer(new StratCompleter(registry, session::definedNames, cwd, dataRoot))
+                .completer(new StratCompleter(this::registry, session::definedNames, cwd, dataRoot))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION_PROMPT)
                 .variable(LineReader.HISTORY_SIZE, 5000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
@@ -147,8 +147,17 @@ public final class Repl {
         return true;
     }
 
+    /**
+     * The names to help with and complete: the session's own (its user functions over the
+     * built-ins) when the session has declared any, else the registry this REPL was given.
+     */
+    private Registry registry() {
+        Registry own = session.registry();
+        return own == dev.strat.stdlib.StandardLibrary.registry() ? registry : own;
+    }
+
     private void help(String arg) {
-        BuiltinHelp help = new BuiltinHelp(registry, Math.max(40, Math.min(100, terminal.getWidth() > 0 ? terminal.getWidth() : 80)));
+        BuiltinHelp help = new BuiltinHelp(registry(), Math.max(40, Math.min(100, terminal.getWidth() > 0 ? terminal.getWidth() : 80)));
         if (arg.isEmpty()) {
             print(help.listing() + "commands: :help [NAME], :load FILE, :reset, :quit (or Ctrl-D)\n");
         } else {

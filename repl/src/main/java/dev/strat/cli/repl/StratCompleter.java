@@ -43,7 +43,7 @@ public final class StratCompleter implements Completer {
     private static final String DEFINED = "defined";
     private static final String PARAMETERS = "parameters";
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final Supplier<Set<String>> definedNames;
     private final Completer files;
     private final Path dataRoot;
@@ -55,6 +55,11 @@ public final class StratCompleter implements Completer {
      * @param dataRoot     where {@code csv("...")} file names are completed from, or null
      */
     public StratCompleter(Registry registry, Supplier<Set<String>> definedNames, Path cwd, Path dataRoot) {
+        this(() -> registry, definedNames, cwd, dataRoot);
+    }
+
+    /** As above, with the registry asked for at each completion: a session's user functions join it as they are declared. */
+    public StratCompleter(Supplier<Registry> registry, Supplier<Set<String>> definedNames, Path cwd, Path dataRoot) {
         this.registry = registry;
         this.definedNames = definedNames;
         this.dataRoot = dataRoot;
@@ -112,10 +117,10 @@ public final class StratCompleter implements Completer {
         // one candidate per value: a built-in or a defined name wins over a keyword of the same spelling
         Map<String, Candidate> byValue = new LinkedHashMap<>();
         for (String k : Keywords.LANGUAGE) byValue.put(k, new Candidate(k, k, KEYWORDS, null, null, null, true));
-        for (Builtin b : registry.all()) {
+        for (Builtin b : registry.get().all()) {
             byValue.put(b.name(), new Candidate(b.name(), b.name(), BUILTINS, b.summary(), null, null, false));
         }
-        for (var c : registry.components()) {
+        for (var c : registry.get().components()) {
             byValue.put(c.name(), new Candidate(c.name(), c.name(), BUILTINS, c.summary(), null, null, false));
         }
         for (String name : definedNamesSafely()) {
@@ -157,10 +162,10 @@ public final class StratCompleter implements Completer {
         if (line.wordIndex() != 1) return;
         switch (command) {
             case ":help" -> {
-                for (Builtin b : registry.all()) {
+                for (Builtin b : registry.get().all()) {
                     candidates.add(new Candidate(b.name(), b.name(), BUILTINS, b.summary(), null, null, true));
                 }
-                for (var c : registry.components()) {
+                for (var c : registry.get().components()) {
                     candidates.add(new Candidate(c.name(), c.name(), BUILTINS, c.summary(), null, null, true));
                 }
             }
@@ -182,7 +187,7 @@ public final class StratCompleter implements Completer {
         if (!tokens.get(at).is('(') || at == 0) return null;
         InputScanner.Token name = tokens.get(at - 1);
         if (name.kind() != InputScanner.Kind.WORD) return null;
-        return registry.find(name.text()).orElse(null);
+        return registry.get().find(name.text()).orElse(null);
     }
 
     /** Names already given as {@code name=} in the innermost open call. */

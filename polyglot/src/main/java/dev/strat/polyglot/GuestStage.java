@@ -1,0 +1,43 @@
+package dev.strat.polyglot;
+
+import dev.strat.runtime.pipeline.Decision;
+import dev.strat.runtime.pipeline.RunSetup;
+import dev.strat.runtime.pipeline.Stage;
+
+import java.util.Optional;
+
+/**
+ * A user allocator or transform as a pipeline stage. Its context opens at the run's first
+ * {@link #reset} and lives until {@link #close()}, which the run calls when it ends.
+ */
+public final class GuestStage implements Stage, AutoCloseable {
+
+    private final GuestCall call;
+    private final Views.DecisionView view = new Views.DecisionView();
+
+    GuestStage(GuestCall call) {
+        this.call = call;
+    }
+
+    @Override public String label() { return call.label(); }
+
+    @Override public int warmup() { return call.warmup(); }
+
+    @Override
+    public void reset(RunSetup setup) {
+        call.start(setup.random("function/" + call.spec().name()).nextLong());
+    }
+
+    @Override
+    public void propose(Decision d, double[] out) {
+        String when = Views.date(d.history());
+        org.graalvm.polyglot.Value result = call.call(when, view.at(d.history(), d.step(), d.proposal(), d.current(), d.wealth()));
+        Optional<String> problem = WeightCheck.weights(result, out);
+        if (problem.isPresent()) throw call.invalid(when, problem.get());
+    }
+
+    @Override
+    public void close() {
+        call.close();
+    }
+}

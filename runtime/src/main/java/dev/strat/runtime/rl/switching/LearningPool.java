@@ -122,6 +122,12 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
 
     @Override public void observe(Outcome outcome) { composite.observe(outcome); }
 
+    /** The training reports its progress in decisions (environment steps), up to the timesteps budget. */
+    @Override
+    public long trainingUnits() {
+        return settings.timesteps();
+    }
+
     @Override
     public TrainingLog train(TrainContext context) {
         if (policy.trained()) throw new IllegalStateException(label() + " is already trained");

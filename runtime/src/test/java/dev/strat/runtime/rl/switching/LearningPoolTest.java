@@ -207,6 +207,24 @@ class LearningPoolTest {
     }
 
     @Test
+    void itsProgressCountsTheDecisionsItAnnounces() {
+        long[] most = {0};
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void progress(long units, String message) {
+                most[0] = Math.max(most[0], units);
+            }
+        };
+        try (LearningPool learner = learner("sw")) {
+            MarketData market = regimes(1600, 1);
+            learner.train(new TrainContext(7, market, new BarRange(0, 1500), Optional.empty(), new BacktestConfig(1_000_000, 0.001, 0, 0),
+                    MetricOptions.DEFAULT, Optional.empty(), TrainContext.Mode.FRESH, "", recorder));
+            assertEquals(6_000, learner.trainingUnits());
+            assertTrue(most[0] > 0 && most[0] <= learner.trainingUnits(), "reported " + most[0] + " of " + learner.trainingUnits());
+        }
+    }
+
+    @Test
     void anUntrainedLearningSwitchRefusesToRun() {
         try (LearningPool learner = learner("sw")) {
             var e = assertThrows(IllegalStateException.class,

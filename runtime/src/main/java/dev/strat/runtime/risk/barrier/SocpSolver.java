@@ -135,6 +135,12 @@ public final class SocpSolver {
             final double v = quad(sigma, x, n);
             if (v <= target) tLow = Math.max(tLow, t);
             else tHigh = Math.min(tHigh, t);
+            if (v >= target - varianceTolerance && (v <= target || atMinimum && v <= target + varianceTolerance)) {
+                // x(t) already meets the bound to rounding: it maximises dp'x among points of risk² <= v
+                // (it solves P(t)), so it is optimal; this also covers pieces where v is flat.
+                System.arraycopy(x, 0, out.x, 0, n);
+                return finishParametric(p, out, t, atMinimum);
+            }
             // The piece through x(t): x(t + s) = x + s w, valid for s in [sLow, sHigh].
             qp.slope(w);
             multiply(sigma, x, sx, n);
@@ -160,7 +166,7 @@ public final class SocpSolver {
             }
             candidate = Double.NaN;
             if (!Double.isNaN(s)) {
-                if (pieceContains(x, s, t, dp, n)) {
+                if (pieceContains(p, x, s, t, dp, n)) {
                     final double tStar = Math.max(0, t + s);
                     for (int i = 0; i < n; i++) out.x[i] = Math.min(1, Math.max(0, x[i] + s * w[i]));
                     return finishParametric(p, out, tStar, atMinimum);
@@ -185,13 +191,15 @@ public final class SocpSolver {
      * Whether {@code x + s w} with the current working set is optimal for P(t + s): free coordinates
      * stay in [0, 1] and the bound multipliers keep their signs (both linear in s).
      */
-    private boolean pieceContains(double[] x, double s, double t, double[] dp, int n) {
+    private boolean pieceContains(BarrierProblem p, double[] x, double s, double t, double[] dp, int n) {
         final byte[] state = qp.state;
         final double tolerance = 1e-11;
         // Gradient at t + s: g = Σ(x + s w) - (t + s) dp; budget multiplier its free mean.
         double mu = 0;
         int free = 0;
+        // Σx is known to rounding of max |Σ_ij| (x sums to 1), whatever its own size.
         double gScale = 0;
+        for (int i = 0; i < n * n; i++) gScale = Math.max(gScale, Math.abs(p.sigma()[i]));
         for (int i = 0; i < n; i++) {
             final double gi = sx[i] + s * sw[i] - (t + s) * dp[i];
             gScale = Math.max(gScale, Math.abs(sx[i] + s * sw[i]) + Math.abs((t + s) * dp[i]));

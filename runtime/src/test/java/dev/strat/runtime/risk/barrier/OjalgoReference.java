@@ -15,19 +15,38 @@ final class OjalgoReference {
     private OjalgoReference() {
     }
 
-    /** argmin over the box-simplex of {@code (nu/2) x'Σx - dp'x} (dp may be null: pure risk). */
+    /**
+     * argmin over the box-simplex of {@code (nu/2) x'Σ̂x - dp̂'x} with Σ̂ and dp̂ scaled to unit size
+     * (so nu is relative; dp may be null: pure risk).
+     */
     static double[] qp(double[] dp, double[] sigma, double nu) {
+        return qp(dp, sigma, nu, Double.NaN);
+    }
+
+    /** As {@link #qp(double[], double[], double)}, restricted to {@code dp'x >= floor} unless floor is NaN. */
+    static double[] qp(double[] dp, double[] sigma, double nu, double floor) {
         final int n = sigma.length == 1 ? 1 : (int) Math.round(Math.sqrt(sigma.length));
+        // Scaled to unit size (ojAlgo's tolerances are absolute): Σ by its largest variance, dp by its largest entry.
+        double sScale = 0, dScale = 0;
+        for (int i = 0; i < n; i++) sScale = Math.max(sScale, sigma[i * n + i]);
+        if (dp != null) for (double d : dp) dScale = Math.max(dScale, Math.abs(d));
+        if (sScale == 0) sScale = 1;
+        if (dScale == 0) dScale = 1;
         ExpressionsBasedModel model = new ExpressionsBasedModel();
+        model.options.time_abort = 5_000;
         Variable[] x = new Variable[n];
         for (int i = 0; i < n; i++) x[i] = model.addVariable("x" + i).lower(0.0).upper(1.0);
         Expression budget = model.addExpression("budget").level(1.0);
         for (Variable v : x) budget.set(v, 1.0);
+        if (!Double.isNaN(floor)) {
+            Expression level = model.addExpression("level").lower(floor / dScale);
+            for (int i = 0; i < n; i++) level.set(x[i], dp[i] / dScale);
+        }
         Expression objective = model.addExpression("objective").weight(1.0);
         for (int i = 0; i < n; i++) {
-            if (dp != null && dp[i] != 0) objective.set(x[i], -dp[i]);
+            if (dp != null && dp[i] != 0) objective.set(x[i], -dp[i] / dScale);
             for (int j = 0; j < n; j++) {
-                double q = 0.5 * nu * sigma[i * n + j];
+                double q = 0.5 * nu * sigma[i * n + j] / sScale;
                 if (q != 0) objective.set(x[i], x[j], q);
             }
         }
@@ -52,9 +71,18 @@ final class OjalgoReference {
         if (r < minRisk(sigma) - 1e-9) return null;
         double[] lp = qp(dp, sigma, 0);
         if (risk(sigma, lp) <= r) return lp;
+        // Ties in the best dp: the least-risk point of the LP's optimal face may still meet the bound.
+        double best = Double.NEGATIVE_INFINITY;
+        for (double d : dp) best = Math.max(best, d);
+        double[] face = qp(dp, sigma, 2.0, best);
+        if (face != null) {
+            double value = 0;
+            for (int i = 0; i < dp.length; i++) value += dp[i] * face[i];
+            if (value >= best - 1e-9 * Math.abs(best) && risk(sigma, face) <= r) return face;
+        }
         double lo = 0, hi = 1;
         double[] atHi = qp(dp, sigma, hi);
-        while (risk(sigma, atHi) > r && hi < 1e14) {
+        while (risk(sigma, atHi) > r && hi < 1e9) {
             lo = hi;
             hi *= 8;
             atHi = qp(dp, sigma, hi);

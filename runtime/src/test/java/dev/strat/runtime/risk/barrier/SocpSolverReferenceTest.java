@@ -25,6 +25,8 @@ class SocpSolverReferenceTest {
         SocpSolver solver = new SocpSolver(12);
         SocpSolution s = new SocpSolution(12);
         int[] statuses = new int[SocpStatus.values().length];
+        double worst = 0;
+        int qps = 0;
         for (int k = 0; k < 10_000; k++) {
             int n = 2 + rng.nextInt(11);
             RandomInstances.Instance in = RandomInstances.draw(rng, n);
@@ -33,7 +35,10 @@ class SocpSolverReferenceTest {
             BarrierProblem p = in.problem(r);
             statuses[solver.solve(p, s).ordinal()]++;
             assertCertified(p, s, "instance " + k + " " + in.kind() + " n=" + n + " r=" + r);
+            if (s.status() == SocpStatus.OPTIMAL) worst = Math.max(worst, s.residuals().max());
+            qps = Math.max(qps, s.qpSolves());
         }
+        System.err.println("worst KKT residual " + worst + ", most QPs in a solve " + qps + ", statuses " + java.util.Arrays.toString(statuses));
         assertEquals(0, statuses[SocpStatus.ITERATION_LIMIT.ordinal()]);
         for (SocpStatus st : new SocpStatus[]{SocpStatus.OPTIMAL, SocpStatus.OPTIMAL_AT_MIN_RISK, SocpStatus.INFEASIBLE}) {
             assertTrue(statuses[st.ordinal()] > 500, st + " only " + statuses[st.ordinal()]);

@@ -86,4 +86,60 @@ class SocpSolverTest {
         assertTrue(infeasible > 300 && atMin > 300 && binding > 1500 && slack > 300 && xCompared > 1500,
                 infeasible + " infeasible, " + atMin + " at the minimum, " + binding + " binding, " + slack + " slack, " + xCompared + " x compared");
     }
+
+    @Test
+    void handCases() {
+        SocpSolver solver = new SocpSolver(3);
+        SocpSolution s = new SocpSolution(3);
+        // Two uncorrelated assets of variance 1 and 4, dp prefers the risky one. x = (1 - u, u):
+        // risk² = (1 - u)² + 4u²; bound r = 1 makes the constraint bind at u = 2/5.
+        BarrierProblem p = new BarrierProblem(2).set(new double[]{0, 1}, new double[]{1, 0, 0, 4}, new double[]{0.5, 0.5}, 1);
+        assertEquals(SocpStatus.OPTIMAL, solver.solve(p, s));
+        assertEquals(0.6, s.x(0), 1e-15);
+        assertEquals(0.4, s.x(1), 1e-15);
+        assertEquals(0.1, s.ac(0), 1e-15);
+        assertEquals(-0.1, s.ac(1), 1e-15);
+        assertEquals(Math.sqrt(0.8), s.minRisk(), 1e-15); // least risk at u = 1/5
+        assertTrue(s.eta() > 0 && s.residuals().max() < 1e-14);
+        // A bound of 2 admits the LP vertex (0, 1): nu = 0.
+        p.bound(2);
+        assertEquals(SocpStatus.OPTIMAL, solver.solve(p, s));
+        assertEquals(1.0, s.x(1), 0.0);
+        assertEquals(0.0, s.eta(), 0.0);
+        // Exactly the least risk: only (0.8, 0.2) is feasible; no finite multiplier.
+        p.bound(Math.sqrt(0.8));
+        assertEquals(SocpStatus.OPTIMAL_AT_MIN_RISK, solver.solve(p, s));
+        assertEquals(0.2, s.x(1), 1e-12);
+        assertTrue(Double.isNaN(s.residuals().dual()));
+        // Below it, and negative: infeasible, zero correction, the least risk as certificate.
+        p.bound(0.89);
+        assertEquals(SocpStatus.INFEASIBLE, solver.solve(p, s));
+        assertEquals(0.0, s.ac(0), 0.0);
+        p.bound(-1);
+        assertEquals(SocpStatus.INFEASIBLE, solver.solve(p, s));
+        // Ties: dp equal on the two risky assets; a zero-variance third asset. The LP face is
+        // {x0 + x1 = 1}; its least-risk point (0.8, 0.2, 0) meets r = 1 so nu = 0 there.
+        BarrierProblem ties = new BarrierProblem(3).set(new double[]{1, 1, 0},
+                new double[]{1, 0, 0, 0, 4, 0, 0, 0, 0}, new double[]{0, 0, 1}, 1);
+        assertEquals(SocpStatus.OPTIMAL, solver.solve(ties, s));
+        assertEquals(0.8, s.x(0), 1e-15);
+        assertEquals(0.2, s.x(1), 1e-15);
+        assertEquals(0.0, s.minRisk(), 0.0);
+        assertTrue(s.residuals().max() < 1e-14);
+    }
+
+    @Test
+    void rejectsBadProblemsClearly() {
+        SocpSolver solver = new SocpSolver(2);
+        SocpSolution s = new SocpSolution(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> solver.solve(
+                new BarrierProblem(2).set(new double[]{0, 1}, new double[]{1, 0, 0, 1}, new double[]{0.5, 0.4}, 1), s));
+        assertTrue(e.getMessage().contains("sum to 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> solver.solve(
+                new BarrierProblem(2).set(new double[]{Double.NaN, 1}, new double[]{1, 0, 0, 1}, new double[]{0.5, 0.5}, 1), s));
+        assertTrue(e.getMessage().contains("dp[0]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BarrierProblem(2).set(new double[]{0, 1}, new double[]{1, 0, 0}, new double[]{0.5, 0.5}, 1));
+        assertTrue(e.getMessage().contains("Σ needs 4"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> solver.solve(new BarrierProblem(3).set(new double[3], new double[9], new double[]{1, 0, 0}, 1), s));
+    }
 }

@@ -303,7 +303,7 @@ final class BoxSimplexQp {
         expand(sol);
     }
 
-    /** Largest step in [0, 1] ... or beyond 1 for rays: the distance to the first bound along dir. */
+    /** The distance along dir to the first bound (the blocking coordinate); infinite when none moves. */
     private double maxStep() {
         double dmax = 0;
         for (int a = 0; a < nFree; a++) dmax = Math.max(dmax, Math.abs(dir[free[a]]));

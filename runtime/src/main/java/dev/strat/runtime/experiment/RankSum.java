@@ -28,9 +28,12 @@ import java.util.Arrays;
  * the p-value is 1 and the note says so.
  *
  * <p>With few seeds the approximation is optimistic against the exact test (3 seeds a side, all
- * ordered: 0.050 against the exact 0.100), and the smallest p it can give at all is
- * {@code 2 Phi(-sqrt(3 n1 n2 / (n1 + n2 + 1)))} ({@link SignificanceResult#smallestP()}), 0.050
- * for 3 against 3: a small experiment's "not significant" does not mean "equal".
+ * ordered: 0.050 against the exact 0.100), and few seeds bound the p-value from below. With the
+ * tie correction the statistic is {@code z^2 = (n - 1) r^2}, r the correlation of the ranks with
+ * the sample labels, so no data can give less than {@code 2 Phi(-sqrt(n1 + n2 - 1))}
+ * ({@link SignificanceResult#smallestP()}; reached when each side is one value repeated), and
+ * distinct values no less than {@code 2 Phi(-sqrt(3 n1 n2 / (n1 + n2 + 1)))}: 0.083 and 0.121
+ * for 2 against 2 seeds. A small experiment's "not significant" does not mean "equal".
  */
 public final class RankSum {
 
@@ -75,8 +78,17 @@ public final class RankSum {
         return result(metric, reference, other, x.length, y.length, p, p < alpha, referenceBetter, smallest, note);
     }
 
-    /** The most extreme two-sided p the normal approximation can give with these sample sizes (no ties). */
+    /**
+     * The smallest two-sided p any data of these sample sizes can give, {@code 2 Phi(-sqrt(n1 + n2 - 1))}:
+     * reached when the two sides are separated and each is one value repeated.
+     */
     public static double smallestP(int n1, int n2) {
+        if (n1 == 0 || n2 == 0) return Double.NaN;
+        return Math.min(1.0, 2 * STANDARD_NORMAL.cumulativeProbability(-Math.sqrt(n1 + n2 - 1.0)));
+    }
+
+    /** The smallest two-sided p that distinct values can give, {@code 2 Phi(-sqrt(3 n1 n2 / (n1 + n2 + 1)))}: full separation. */
+    public static double smallestDistinctP(int n1, int n2) {
         if (n1 == 0 || n2 == 0) return Double.NaN;
         return Math.min(1.0, 2 * STANDARD_NORMAL.cumulativeProbability(-Math.sqrt(3.0 * n1 * n2 / (n1 + n2 + 1.0))));
     }

@@ -28,8 +28,8 @@ import dev.strat.runtime.metrics.MetricId;
  *                        pairs, {@code 2 / 2^nonZero}; when it is not below alpha no difference
  *                        could have been significant (NaN for the normal approximation or no pairs);
  *                        for the Sharpe difference, the bootstrap's {@code 1 / (resamples + 1)};
- *                        for the rank-sum test, the normal approximation's most extreme p for the
- *                        two sample sizes ({@link RankSum#smallestP(int, int)})
+ *                        for the rank-sum test, the most extreme p any data of the two sample
+ *                        sizes can give ({@link RankSum#smallestP(int, int)})
  * @param note            a caveat for the reader, or the empty string
  */
 public record SignificanceResult(SignificanceTest test, MetricId metric, String reference, String other, int pairs, int nonZero,

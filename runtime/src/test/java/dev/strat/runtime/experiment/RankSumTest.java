@@ -13,7 +13,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,7 +86,7 @@ class RankSumTest {
         SignificanceResult ar = RankSum.test(MetricId.ANNUAL_RETURN, "a", high, "b", low, 0.05);
         assertTrue(ar.significant());
         assertTrue(ar.referenceBetter());
-        assertEquals(RankSum.smallestP(5, 5), ar.pValue(), 1e-12);
+        assertEquals(RankSum.smallestDistinctP(5, 5), ar.pValue(), 1e-12);
         assertFalse(RankSum.test(MetricId.MAX_DRAWDOWN, "a", high, "b", low, 0.05).referenceBetter());
         assertFalse(RankSum.test(MetricId.ANNUAL_RETURN, "a", low, "b", high, 0.05).referenceBetter());
     }
@@ -118,16 +117,35 @@ class RankSumTest {
         assertTrue(none.note().contains("a has no value on any seed"), none.note());
     }
 
-    /* 3 against 3 cannot reach 0.05 at all: 2 Phi(-sqrt(27/7)) = 0.0495 is just below, 2 against 3 is not. */
+    /*
+     * Separated distinct values reach 2 Phi(-sqrt(3 n1 n2 / (n + 1))) (scipy's 0.0495 for 3 against 3);
+     * separated constant sides reach the bound of any data, 2 Phi(-sqrt(n - 1)), since z^2 = (n - 1) r^2.
+     */
     @Test
-    void smallestAttainablePWarnsOfTooFewSeeds() {
-        assertEquals(0.049534613435626706, RankSum.smallestP(3, 3), 1e-12);
-        double two = RankSum.smallestP(2, 3);
-        assertTrue(two > 0.05, "" + two);
-        SignificanceResult r = RankSum.test(MetricId.ANNUAL_RETURN, "a", new double[]{5, 6}, "b", new double[]{1, 2, 3}, 0.05);
+    void smallestAttainablePIsReachedAndNeverBeaten() {
+        assertEquals(0.049534613435626706, RankSum.smallestDistinctP(3, 3), 1e-12);
+        SignificanceResult constants = RankSum.test(MetricId.ANNUAL_RETURN, "a", new double[]{0.2, 0.2, 0.2}, "b",
+                new double[]{0.1, 0.1, 0.1}, 0.05);
+        assertEquals(RankSum.smallestP(3, 3), constants.pValue(), 1e-12);
+        assertEquals(0.025347318677468252, constants.pValue(), 1e-12); // 2 Phi(-sqrt 5)
+        // every assignment of small integers (many ties) to 2 against 3 seeds stays at or above the bound
+        double bound = RankSum.smallestP(2, 3), seen = 1;
+        int[] v = new int[5];
+        for (int code = 0; code < 243; code++) {
+            for (int k = 0, c = code; k < 5; k++, c /= 3) v[k] = c % 3;
+            double p = RankSum.test(MetricId.ANNUAL_RETURN, "a", new double[]{v[0], v[1]}, "b", new double[]{v[2], v[3], v[4]}, 0.05).pValue();
+            assertTrue(p >= bound - 1e-12, code + ": " + p);
+            seen = Math.min(seen, p);
+        }
+        assertEquals(bound, seen, 1e-12);
+        assertEquals(0.04550026389635839, bound, 1e-12); // 2 Phi(-2)
+        // 2 against 2 cannot reach 0.05 with any data: 2 Phi(-sqrt 3) = 0.083
+        SignificanceResult r = RankSum.test(MetricId.ANNUAL_RETURN, "a", new double[]{5, 6}, "b", new double[]{1, 2}, 0.05);
         assertTrue(r.underpowered(0.05));
         assertFalse(r.significant());
-        assertEquals(two, r.pValue(), 1e-12);
-        assertNotEquals("", RankSum.powerNote(2, 3, two, 0.05));
+        assertEquals(0.0832645166635504, r.smallestP(), 1e-12);
+        assertEquals(RankSum.smallestDistinctP(2, 2), r.pValue(), 1e-12);
+        assertTrue(RankSum.powerNote(2, 2, r.smallestP(), 0.05).contains("can give is 0.083"), RankSum.powerNote(2, 2, r.smallestP(), 0.05));
+        assertFalse(RankSum.test(MetricId.ANNUAL_RETURN, "a", new double[]{5, 6}, "b", new double[]{1, 2, 3}, 0.05).underpowered(0.05));
     }
 }

@@ -33,7 +33,8 @@ import java.util.function.Function;
 /**
  * Checks experiments and {@code backtest} commands and plans them. Settings inside an experiment:
  * {@code seeds N} (seeds 1..N, as the runtime's {@code ExperimentSpec.seeds} numbers them) or {@code seeds [s1, s2]}, {@code metrics} (names or aliases of
- * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05)} (over seeds) or
+ * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05, metric=M)} (signed-rank, paired by seed),
+ * {@code significance ranksum(NAME, metric=M, alpha=0.05)} (rank-sum, unpaired over seeds) or
  * {@code significance sharpe_diff(NAME, alpha=0.05, resamples=999)} (over time), {@code report "path"},
  * {@code warmup BARS}, {@code rf RATE}, and overrides of {@code capital}, {@code fee} and
  * {@code slippage}.
@@ -50,14 +51,20 @@ final class ExperimentChecker {
             : Optional.of("'reference' expects the name of a compared strategy, got " + v.typeName() + " " + v.render()));
     private static final Param ALPHA =
             Param.of(ParamSpec.optional("alpha", new ParamType.Number(), new Value.Num(0.05, false, false), Double.NaN, Double.NaN, "level"));
-    private static final List<Param> WILCOXON = List.of(REFERENCE, ALPHA);
+    /** The tested metric of the tests over seeds; without it, the headline metric (Sharpe when shown, else the first). */
+    private static final Param METRIC = Param.custom("metric", false, v -> v instanceof Value.Word ? Optional.empty()
+            : Optional.of("'metric' expects a metric name such as ar or sharpe, got " + v.typeName() + " " + v.render()));
+    private static final List<Param> WILCOXON = List.of(REFERENCE, ALPHA, METRIC);
+    private static final List<Param> RANK_SUM = List.of(REFERENCE, METRIC, ALPHA);
     private static final List<Param> SHARPE_DIFF = List.of(REFERENCE, ALPHA,
             Param.of(ParamSpec.optional("resamples", new ParamType.Number(), new Value.Num(SignificancePlan.DEFAULT_RESAMPLES, false, true),
                     Double.NaN, Double.NaN, "bootstrap resamples")));
     /** The tests, with their signatures as messages print them. */
     private static final Map<String, String> TESTS = Map.of(
-            "wilcoxon", "wilcoxon(reference, alpha=0.05)",
+            "wilcoxon", "wilcoxon(reference, alpha=0.05, metric=headline)",
+            "ranksum", "ranksum(reference, metric=headline, alpha=0.05)",
             "sharpe_diff", "sharpe_diff(reference, alpha=0.05, resamples=999)");
+    private static final List<String> TEST_NAMES = List.of("wilcoxon", "ranksum", "sharpe_diff");
     private static final int MAX_RESAMPLES = 1_000_000;
 
     /** What the checker knows when it reaches experiments. */
@@ -117,9 +124,12 @@ final class ExperimentChecker {
         }
 
         List<Long> seeds = settings.containsKey("seeds") ? seeds(settings.get("seeds")) : DEFAULT_SEEDS;
+        int beforeMetrics = r.errorCount();
         List<MetricId> metrics = settings.containsKey("metrics") ? metrics(settings.get("metrics")) : ExperimentPlan.DEFAULT_METRICS;
+        // a broken metrics line would make every tested metric look missing from it
+        boolean metricsClean = r.errorCount() == beforeMetrics;
         Optional<SignificancePlan> significance = settings.containsKey("significance")
-                ? significance(settings.get("significance"), entryNames) : Optional.empty();
+                ? significance(settings.get("significance"), entryNames, metricsClean ? metrics : null) : Optional.empty();
         Optional<String> report = settings.containsKey("report") ? report(settings.get("report")) : Optional.empty();
         int warmup = settings.containsKey("warmup") ? integer(settings.get("warmup"), 0, "warmup") : 0;
         double rf = settings.containsKey("rf") ? riskFree(settings.get("rf")) : 0;
@@ -363,20 +373,26 @@ final class ExperimentChecker {
         return out;
     }
 
-    private Optional<SignificancePlan> significance(Setting s, Map<String, Span> entries) {
+    /** @param shown the experiment's metrics, or null when its 'metrics' line had errors (then not checked against) */
+    private Optional<SignificancePlan> significance(Setting s, Map<String, Span> entries, List<MetricId> shown) {
         if (!one(s)) return Optional.empty();
         Expr v = s.values().get(0);
         if (!(v instanceof Expr.Call call)) {
-            r.error(v.span(), "'significance' expects a test such as sharpe_diff(mine, alpha=0.05) (over time) or wilcoxon(mine) (over seeds)");
+            r.error(v.span(), "'significance' expects a test such as sharpe_diff(mine, alpha=0.05) (over time), "
+                    + "wilcoxon(mine) or ranksum(mine, metric=ar) (over seeds)");
             return Optional.empty();
         }
         String test = call.callee().name();
         if (!TESTS.containsKey(test)) {
-            r.unknown(call.callee().span(), "unknown significance test '" + test + "' (wilcoxon tests over seeds, sharpe_diff over time)",
-                    test, List.of("wilcoxon", "sharpe_diff"));
+            r.unknown(call.callee().span(), "unknown significance test '" + test
+                    + "' (wilcoxon and ranksum test over seeds, sharpe_diff over time)", test, TEST_NAMES);
             return Optional.empty();
         }
-        List<Param> params = test.equals("wilcoxon") ? WILCOXON : SHARPE_DIFF;
+        List<Param> params = switch (test) {
+            case "wilcoxon" -> WILCOXON;
+            case "ranksum" -> RANK_SUM;
+            default -> SHARPE_DIFF;
+        };
         Optional<Map<String, Value>> bound = ArgumentBinder.bind(test, TESTS.get(test), call.callee().span(), call.args(), params, r);
         if (bound.isEmpty()) return Optional.empty();
         String reference = ((Value.Word) bound.get().get("reference")).name();
@@ -393,6 +409,11 @@ final class ExperimentChecker {
             }
         }
         boolean ok = true;
+        Optional<MetricId> metric = Optional.empty();
+        if (bound.get().get("metric") instanceof Value.Word w) {
+            metric = testedMetric(w.name(), ArgumentBinder.valueSpan(call.args(), params, "metric", call.span()), shown);
+            ok = metric.isPresent();
+        }
         if (!(alpha > 0 && alpha < 1)) {
             r.error(ArgumentBinder.valueSpan(call.args(), params, "alpha", call.span()), "'alpha' must be in (0, 1), got " + alpha);
             ok = false;
@@ -405,7 +426,29 @@ final class ExperimentChecker {
             r.error(refSpan, "a significance test needs at least two compared strategies");
             ok = false;
         }
-        return ok ? Optional.of(new SignificancePlan(test, reference, alpha, resamples)) : Optional.empty();
+        return ok ? Optional.of(new SignificancePlan(test, reference, alpha, resamples, metric)) : Optional.empty();
+    }
+
+    /** The metric a test over seeds compares: a known metric that the experiment shows. */
+    private Optional<MetricId> testedMetric(String name, Span at, List<MetricId> shown) {
+        Optional<MetricId> m = MetricId.byName(name);
+        if (m.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (MetricId id : MetricId.values()) {
+                names.add(id.key());
+                names.addAll(id.aliases());
+            }
+            r.unknownOr(at, "unknown metric '" + name + "'", name, names,
+                    shown == null ? null : "this experiment's metrics: " + String.join(", ", shown.stream().map(MetricId::key).toList()));
+            return Optional.empty();
+        }
+        if (shown != null && !shown.contains(m.get())) {
+            List<String> keys = shown.stream().map(MetricId::key).toList();
+            r.error(at, "metric '" + m.get().key() + "' is not among this experiment's metrics (" + String.join(", ", keys) + ")",
+                    "add it to the 'metrics' line; the test compares the values the table shows");
+            return Optional.empty();
+        }
+        return m;
     }
 
     private Optional<String> report(Setting s) {

@@ -206,12 +206,16 @@ public final class ExperimentExecutor {
             }
         }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) return new Executed("", List.of(), diagnostics);
-        // one test per compared strategy on the headline metric (Sharpe when shown), not one per column;
-        // sharpe_diff always tests the Sharpe ratio, over time
+        // one test per compared strategy on the chosen metric, else the headline (Sharpe when shown), not one
+        // per column; sharpe_diff always tests the Sharpe ratio, over time
         MetricId headline = plan.metrics().contains(MetricId.SHARPE) ? MetricId.SHARPE : plan.metrics().get(0);
         Optional<SignificanceSpec> significance = plan.significance()
-                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(headline),
-                        sig.test().equals("sharpe_diff") ? SignificanceTest.SHARPE_DIFF : SignificanceTest.WILCOXON, sig.resamples()));
+                .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(sig.metricOr(headline)),
+                        switch (sig.test()) {
+                            case "sharpe_diff" -> SignificanceTest.SHARPE_DIFF;
+                            case "ranksum" -> SignificanceTest.RANK_SUM;
+                            default -> SignificanceTest.WILCOXON;
+                        }, sig.resamples()));
         ExperimentSpec spec = (walk.isPresent()
                 ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, significance)
                 : new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config, plan.metrics(), options,

@@ -120,12 +120,35 @@ class ExperimentCheckTest {
     void significanceMustReferToACompareEntry() {
         assertEquals(List.of("'mne' is not compared in this experiment"),
                 errors("strategy mine = ucrp\nexperiment e on m {\n compare mine, bah\n significance wilcoxon(mne)\n}"));
-        assertEquals(List.of("unknown significance test 'ttest' (wilcoxon tests over seeds, sharpe_diff over time)"),
+        assertEquals(List.of("unknown significance test 'ttest' (wilcoxon and ranksum test over seeds, sharpe_diff over time)"),
                 errors("experiment e on m {\n compare ucrp, bah\n significance ttest(ucrp)\n}"));
         assertEquals(List.of("'resamples' expects a whole number in [1, 1000000], got 0"),
                 errors("experiment e on m {\n compare ucrp, bah\n significance sharpe_diff(ucrp, resamples=0)\n}"));
         assertEquals(List.of("'alpha' must be in (0, 1), got 0.0"),
                 errors("experiment e on m {\n compare ucrp, bah\n significance wilcoxon(ucrp, alpha=0)\n}"));
+    }
+
+    @Test
+    void ranksumAndWilcoxonPlanTheChosenMetricByNameOrAlias() {
+        assertEquals(Optional.of(new SignificancePlan("ranksum", "bah", 0.05, 999, Optional.of(MetricId.ANNUAL_RETURN))),
+                experiment("experiment e on m {\n compare ucrp, bah\n metrics ar, sharpe\n significance ranksum(bah, metric=ar)\n}")
+                        .significance());
+        // positional: ranksum(reference, metric, alpha); 'cagr' is an alias of ar
+        assertEquals(Optional.of(new SignificancePlan("ranksum", "ucrp", 0.1, 999, Optional.of(MetricId.ANNUAL_RETURN))),
+                experiment("experiment e on m {\n compare ucrp, bah\n metrics ar, mdd\n significance ranksum(ucrp, cagr, 10%)\n}")
+                        .significance());
+        assertEquals(Optional.of(new SignificancePlan("wilcoxon", "ucrp", 0.05, 999, Optional.of(MetricId.MAX_DRAWDOWN))),
+                experiment("experiment e on m {\n compare ucrp, bah\n metrics ar, mdd\n significance wilcoxon(ucrp, metric=mdd)\n}")
+                        .significance());
+        // without metric= the plan leaves the choice to the headline rule
+        assertEquals(Optional.of(new SignificancePlan("ranksum", "ucrp", 0.05)),
+                experiment("experiment e on m {\n compare ucrp, bah\n significance ranksum(ucrp)\n}").significance());
+        // the default metrics (no 'metrics' line) are checked like a written one
+        assertEquals(List.of("metric 'omega' is not among this experiment's metrics (cr, ar, vol, sharpe, sortino, mdd, calmar, turnover)"),
+                errors("experiment e on m {\n compare ucrp, bah\n significance ranksum(ucrp, metric=omega)\n}"));
+        // a broken metrics line is reported once, not again by the test
+        assertEquals(List.of("unknown metric 'sortno'"),
+                errors("experiment e on m {\n compare ucrp, bah\n metrics ar, sortno\n significance ranksum(ucrp, metric=ar)\n}"));
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.util.OptionalLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code significance sharpe_diff(...)} and {@code wilcoxon(...)} reach the table and results.json, each naming its test. */
+/**
+ * {@code significance sharpe_diff(...)}, {@code wilcoxon(...)} and {@code ranksum(...)} reach the table and
+ * results.json, each naming its test and the metric it compared.
+ */
 class SignificanceRunTest {
 
     @TempDir
@@ -47,6 +50,29 @@ class SignificanceRunTest {
         String json = Files.readString(out.resolve("e").resolve("results.json"));
         assertTrue(json.contains("\"test\" : \"sharpe_diff\""), json);
         assertTrue(json.contains("\"sharpeConfidence\""), json);
+    }
+
+    /* With random slippage every seed's values differ; 2 against 2 seeds cannot reach 0.05, which the table says. */
+    @Test
+    void ranksumTestsTheChosenMetricOverSeeds() throws Exception {
+        RunOutcome outcome = run("slippage 0%..0.2%\n    significance ranksum(ucrp, metric=ar)");
+        String table = outcome.tables().get(0);
+        assertTrue(table.contains("Wilcoxon rank-sum test (Mann-Whitney U) over seeds vs ucrp (two-sided, alpha 0.05, "
+                + "unpaired: each strategy's seeds are one sample; normal approximation"), table);
+        assertEquals(2, table.lines().filter(l -> l.trim().startsWith("ar ") && l.contains("p = ")).count(), table);
+        assertTrue(table.contains("note: with 2 against 2 seed(s) the smallest p the rank-sum test can give is 0.083"), table);
+        String json = Files.readString(out.resolve("e").resolve("results.json"));
+        assertTrue(json.contains("\"test\" : \"ranksum\""), json);
+        assertTrue(json.contains("\"metric\" : \"ar\""), json);
+        assertTrue(!json.contains("\"metric\" : \"sharpe\""), json);
+    }
+
+    @Test
+    void wilcoxonTakesAMetricToo() throws Exception {
+        run("significance wilcoxon(ucrp, metric=ar)");
+        String json = Files.readString(out.resolve("e").resolve("results.json"));
+        assertTrue(json.contains("\"test\" : \"wilcoxon\""), json);
+        assertTrue(json.contains("\"metric\" : \"ar\""), json);
     }
 
     @Test

@@ -176,7 +176,9 @@ public record ExperimentReport(String experiment, String market, List<String> da
 
     /**
      * One significance test; {@code test} names the test that produced the p-value
-     * ({@code wilcoxon} over seeds or {@code sharpe_diff} over time).
+     * ({@code wilcoxon} or {@code ranksum} over seeds, {@code sharpe_diff} over time) and
+     * {@code metric} the metric compared. For {@code ranksum}, {@code pairs} and {@code nonZero}
+     * are the two sample sizes (see {@link SignificanceResult}).
      */
     public record SignificanceReport(String test, String metric, String reference, String other, double alpha, int pairs,
                                      int nonZero, Double pValue, boolean exact, boolean significant,

@@ -365,7 +365,9 @@ public final class ExperimentRunner {
             double[] ref = reference.values(metric);
             for (StrategyResult other : results) {
                 if (other == reference) continue;
-                tests.add(Wilcoxon.test(metric, reference.name(), ref, other.name(), other.values(metric), sig.alpha()));
+                tests.add(sig.test() == SignificanceTest.RANK_SUM
+                        ? RankSum.test(metric, reference.name(), ref, other.name(), other.values(metric), sig.alpha())
+                        : Wilcoxon.test(metric, reference.name(), ref, other.name(), other.values(metric), sig.alpha()));
             }
         }
         return tests;

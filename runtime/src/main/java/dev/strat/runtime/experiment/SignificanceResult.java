@@ -4,7 +4,8 @@ import dev.strat.runtime.metrics.MetricId;
 
 /**
  * One significance test of the reference strategy against another on one metric: a Wilcoxon
- * signed-rank test pairing the two strategies' values seed by seed, or a Ledoit-Wolf Sharpe
+ * signed-rank test pairing the two strategies' values seed by seed, a Wilcoxon rank-sum
+ * (Mann-Whitney U) test of their per-seed values as two unpaired samples, or a Ledoit-Wolf Sharpe
  * difference test pairing their returns period by period.
  *
  * @param test            the test that produced the p-value
@@ -12,19 +13,23 @@ import dev.strat.runtime.metrics.MetricId;
  * @param reference       the reference strategy
  * @param other           the strategy compared with it
  * @param pairs           seeds with a defined value for both (NaN pairs are left out); for the
- *                        Sharpe difference, the paired periods
+ *                        Sharpe difference, the paired periods; for the rank-sum test, the
+ *                        reference's seeds with a value (its sample size)
  * @param nonZero         pairs whose values differ (the test's n; equal pairs are dropped); for the
- *                        Sharpe difference, the bootstrap resamples
+ *                        Sharpe difference, the bootstrap resamples; for the rank-sum test, the
+ *                        other strategy's seeds with a value (its sample size)
  * @param pValue          two-sided p-value; 1 when no pair differs, NaN when no pair is defined
  * @param exact           true when the p-value is the exact permutation probability (n <= 30);
- *                        false for the Sharpe difference
+ *                        false for the Sharpe difference and the rank-sum test (normal approximation)
  * @param significant     {@code pValue < alpha}
  * @param referenceBetter true when the reference's mean is better than the other's (in the
- *                        metric's direction)
+ *                        metric's direction); for the rank-sum test, when its values rank better
  * @param smallestP       the smallest p-value the exact test could give with this many differing
  *                        pairs, {@code 2 / 2^nonZero}; when it is not below alpha no difference
  *                        could have been significant (NaN for the normal approximation or no pairs);
- *                        for the Sharpe difference, the bootstrap's {@code 1 / (resamples + 1)}
+ *                        for the Sharpe difference, the bootstrap's {@code 1 / (resamples + 1)};
+ *                        for the rank-sum test, the most extreme p any data of the two sample
+ *                        sizes can give ({@link RankSum#smallestP(int, int)})
  * @param note            a caveat for the reader, or the empty string
  */
 public record SignificanceResult(SignificanceTest test, MetricId metric, String reference, String other, int pairs, int nonZero,

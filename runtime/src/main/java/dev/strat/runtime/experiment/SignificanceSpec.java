@@ -7,14 +7,15 @@ import java.util.Objects;
 
 /**
  * A request for significance tests of one strategy against every other, as in
- * {@code significance wilcoxon(ripo, alpha=0.05)} or {@code significance sharpe_diff(ripo)}.
+ * {@code significance wilcoxon(ripo, alpha=0.05)}, {@code significance ranksum(ripo, metric=ar)} or
+ * {@code significance sharpe_diff(ripo)}.
  *
  * @param reference the strategy every other one is compared with
  * @param alpha     the significance level (two-sided)
- * @param metrics   the metrics to test; empty for every metric the experiment shows (Wilcoxon
- *                  only: the Sharpe difference test always tests the Sharpe ratio)
+ * @param metrics   the metrics to test; empty for every metric the experiment shows (the tests
+ *                  over seeds only: the Sharpe difference test always tests the Sharpe ratio)
  * @param test      which test to run
- * @param resamples bootstrap resamples of the Sharpe difference test (unused by Wilcoxon)
+ * @param resamples bootstrap resamples of the Sharpe difference test (unused by the tests over seeds)
  */
 public record SignificanceSpec(String reference, double alpha, List<MetricId> metrics, SignificanceTest test,
                                int resamples) {

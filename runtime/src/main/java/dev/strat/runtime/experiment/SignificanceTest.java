@@ -16,7 +16,13 @@ public enum SignificanceTest {
      * paired per-period returns, with a studentised circular block bootstrap p-value (and the HAC
      * p-value beside it).
      */
-    SHARPE_DIFF("sharpe_diff", "Ledoit-Wolf Sharpe difference test over time");
+    SHARPE_DIFF("sharpe_diff", "Ledoit-Wolf Sharpe difference test over time"),
+    /**
+     * Wilcoxon rank-sum (Mann-Whitney U) over seeds, as the RiPO paper uses: each strategy's
+     * per-seed values are one unpaired sample. Like {@link #WILCOXON} it sees seed-to-seed spread,
+     * not performance over time.
+     */
+    RANK_SUM("ranksum", "Wilcoxon rank-sum test (Mann-Whitney U) over seeds");
 
     private final String key;
     private final String title;

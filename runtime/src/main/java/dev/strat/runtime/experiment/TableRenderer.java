@@ -93,14 +93,21 @@ public final class TableRenderer {
         if (sig.test() == SignificanceTest.SHARPE_DIFF) {
             out.append(", paired by period on seed ").append(spec.seeds().get(0))
                     .append("'s returns; p from a studentised circular block bootstrap)\n");
+        } else if (sig.test() == SignificanceTest.RANK_SUM) {
+            out.append(", unpaired: each strategy's seeds are one sample; normal approximation;")
+                    .append(" measures seed-to-seed spread, not performance over time)\n");
         } else {
             out.append(", paired by seed: measures seed-to-seed noise, not performance over time)\n");
         }
         List<String[]> lines = new ArrayList<>();
         java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
+        java.util.Set<String> rankSumPower = new java.util.LinkedHashSet<>();
         for (SignificanceResult t : result.significance()) {
             if (t.test() == SignificanceTest.WILCOXON && t.underpowered(sig.alpha()) && t.nonZero() > 0) {
                 underpowered.put(t.nonZero(), t.smallestP());
+            }
+            if (t.test() == SignificanceTest.RANK_SUM && t.underpowered(sig.alpha())) {
+                rankSumPower.add(RankSum.powerNote(t.pairs(), t.nonZero(), t.smallestP(), sig.alpha()));
             }
             String verdict = Double.isNaN(t.pValue()) ? "no data"
                     : t.significant() ? (t.referenceBetter() ? "significant, " + t.reference() + " better"
@@ -112,6 +119,7 @@ public final class TableRenderer {
         for (var e : underpowered.entrySet()) {
             out.append("  note: ").append(Wilcoxon.powerNote(e.getKey(), e.getValue(), sig.alpha())).append('\n');
         }
+        for (String note : rankSumPower) out.append("  note: ").append(note).append('\n');
         if (sig.test() == SignificanceTest.SHARPE_DIFF) {
             if (1.0 / (sig.resamples() + 1) >= sig.alpha()) {
                 out.append("  note: with ").append(sig.resamples()).append(" resamples no bootstrap p can be below ")

@@ -63,20 +63,21 @@ abstract class ExperimentCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Source source;
         RunOptions runOptions;
-        boolean quiet = this.quiet, progressShown = !noProgress;
+        EffectiveSettings settings;
         if (PlanRerun.isPlan(file)) {
-            PlanRerun.Prepared rerun = PlanRerun.prepare(ctx, file, options, training(), force);
+            PlanRerun.Prepared rerun = PlanRerun.prepare(ctx, file, options, noProgress, quiet, training(), force);
             source = rerun.source();
             runOptions = rerun.options();
+            settings = rerun.settings();
             rerun.warnings().forEach(w -> err.println("warning: " + w));
         } else {
             source = SourceFiles.read(file, ctx.cwd());
             Path baseDir = ctx.cwd().resolve(file).toAbsolutePath().getParent();
-            EffectiveSettings settings = EffectiveSettings.resolve(ctx, options, noProgress, quiet, ProjectFiles.load(ctx, baseDir));
+            settings = EffectiveSettings.resolve(ctx, options, noProgress, quiet, ProjectFiles.load(ctx, baseDir));
             runOptions = settings.toRunOptions(baseDir).withTraining(training());
-            quiet = settings.quiet().value();
-            progressShown = settings.progress().value();
         }
+        // flags, else strat.yaml, else the defaults (progress shown, not quiet)
+        boolean quiet = settings.quiet().value(), progressShown = settings.progress().value();
         StratEngine engine = ctx.engine();
 
         RunOutcome outcome;

@@ -28,7 +28,7 @@ import java.util.OptionalLong;
 final class PlanRerun {
 
     /** A rerun ready to go: the program, its options, and the warnings to show first. */
-    record Prepared(Source source, RunOptions options, List<String> warnings) { }
+    record Prepared(Source source, RunOptions options, EffectiveSettings settings, List<String> warnings) { }
 
     private PlanRerun() {
     }
@@ -42,11 +42,14 @@ final class PlanRerun {
     /**
      * Reads and checks the plan {@code file}.
      *
-     * @param mode the command's training mode; FRESH means "as the plan ran"
+     * @param noProgress {@code --no-progress} was given
+     * @param quiet      {@code --quiet} was given
+     * @param mode       the command's training mode; FRESH means "as the plan ran"
      * @throws UserError        for a missing file, changed data (without {@code force}), a settings file given as a plan
      * @throws DiagnosticsError for a malformed plan, located
      */
-    static Prepared prepare(CliContext ctx, String file, SessionOptions flags, TrainContext.Mode mode, boolean force) {
+    static Prepared prepare(CliContext ctx, String file, SessionOptions flags, boolean noProgress, boolean quiet,
+                            TrainContext.Mode mode, boolean force) {
         Path path = ctx.cwd().resolve(file).normalize();
         if (!Files.isRegularFile(path)) throw new UserError("cannot read '" + file + "': " + (Files.isDirectory(path) ? "it is a directory" : "no such file"));
         if (path.getFileName().toString().equals(dev.strat.lang.settings.SettingsFile.NAME)) {
@@ -77,7 +80,7 @@ final class PlanRerun {
         }
         Source source = new Source(name, program.text());
 
-        EffectiveSettings settings = EffectiveSettings.resolve(ctx, flags, false, false, ProjectFiles.load(ctx, path.getParent()));
+        EffectiveSettings settings = EffectiveSettings.resolve(ctx, flags, noProgress, quiet, ProjectFiles.load(ctx, path.getParent()));
         DataRoot data = settings.data();
         Path planData = plan.options().dataRoot() == null ? null : Path.of(plan.options().dataRoot());
         if (flags.data == null && planData != null && Files.isDirectory(planData)) data = DataRoot.of(planData, "the plan's data_root");
@@ -97,7 +100,7 @@ final class PlanRerun {
         TrainContext.Mode training = mode != TrainContext.Mode.FRESH ? mode : trainingOf(plan.options().training());
         RunOptions options = new RunOptions(data.dir(), settings.out().value(), seed, baseDir, training);
         if (settings.outGiven()) options = options.withOut(settings.out().value());
-        return new Prepared(source, options.onlyExperiment(plan.experiment()), warnings);
+        return new Prepared(source, options.onlyExperiment(plan.experiment()), settings, warnings);
     }
 
     private static TrainContext.Mode trainingOf(String recorded) {

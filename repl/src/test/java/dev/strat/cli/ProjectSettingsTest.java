@@ -134,6 +134,14 @@ class ProjectSettingsTest {
         String summary = Files.readString(proj.resolve("results/e/summary.csv"));
         assertTrue(summary.startsWith("strategy,label,metric,mean,std,seed_40,seed_41\n"), summary);
         assertTrue(Files.readString(proj.resolve("results/e/plan.yaml")).contains("\n  seed: 40\n"));
+
+        // quiet in strat.yaml: tables only, no list of files written; it holds for a plan's rerun too
+        Files.writeString(proj.resolve("strat.yaml"), "data: data\nquiet: true\n");
+        assertEquals(0, strat(proj, "run", "sub/t.strat", "--out", "q"), err);
+        assertFalse(out.contains("results:"), out);
+        assertTrue(out.contains("ucrp"), out);
+        assertEquals(0, strat(proj, "run", "q/e/plan.yaml", "--out", "q2"), err);
+        assertFalse(out.contains("results:") || err.contains("warning"), out + err);
     }
 
     @Test

@@ -17,6 +17,9 @@ import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.run.DataCatalog;
 import dev.strat.lang.run.ExperimentExecutor;
 import dev.strat.lang.run.MarketLoader;
+import dev.strat.lang.settings.PlanFile;
+import dev.strat.lang.settings.ResolvedPlan;
+import dev.strat.runtime.experiment.ResultWriter;
 import dev.strat.runtime.data.DataRoot;
 import dev.strat.runtime.pipeline.ProgressListener;
 import dev.strat.stdlib.Registry;
@@ -77,15 +80,51 @@ public final class Interpreter implements StratEngine {
         DataCatalog catalog = new DataCatalog(options.dataRoot());
         CheckResult checked = Checker.check(source, context(catalog));
         if (!checked.ok() || checked.plan().isEmpty()) return new RunOutcome(checked.diagnostics(), List.of(), List.of(), null);
-        ExperimentExecutor executor = new ExperimentExecutor(new MarketLoader(catalog),
-                new ExperimentExecutor.RunSettings(options.outDir(), options.seed(), source.name(), sha256(source.text()), VERSION, true,
+        List<ExperimentPlan> experiments = checked.plan().get().experiments();
+        if (options.experiment().isPresent()) {
+            String name = options.experiment().get();
+            List<String> names = experiments.stream().map(ExperimentPlan::name).toList();
+            experiments = experiments.stream().filter(e -> e.name().equals(name)).toList();
+            if (experiments.isEmpty()) {
+                return new RunOutcome(checked.diagnostics(), List.of(), List.of(), "the program has no experiment '" + name
+                        + "' to rerun" + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+            }
+        }
+        MarketLoader loader = new MarketLoader(catalog);
+        String hash = sha256(source.text());
+        ExperimentExecutor executor = new ExperimentExecutor(loader,
+                new ExperimentExecutor.RunSettings(options.outDir(), options.seed(), source.name(), hash, VERSION, true,
                         options.training(), source.text(), options.outGiven()));
-        return execute(checked.plan().get().experiments(), executor, checked.diagnostics(), progress);
+        ResolvedPlan.Program program = new ResolvedPlan.Program(source.name(), programPath(source, options).toString(), hash,
+                source.text());
+        ResolvedPlan.Options resolved = new ResolvedPlan.Options(options.dataRoot().toString(), options.outDir().toString(),
+                options.outGiven(), options.seed().isPresent() ? options.seed().getAsLong() : null,
+                options.training().name().toLowerCase(java.util.Locale.ROOT));
+        // every result folder gets the plan that reruns it, beside the summary it reproduces
+        PlanRecorder recorder = (plan, done) -> done.artefacts().stream()
+                .filter(a -> a.getFileName() != null && a.getFileName().toString().equals(ResultWriter.SUMMARY))
+                .findFirst()
+                .map(summary -> List.of(PlanFile.write(ResolvedPlan.of(plan, program, resolved,
+                        ResolvedPlan.seeds(plan.seeds(), options.seed()), loader.fileHashes(plan.market()), VERSION), summary.getParent())))
+                .orElse(List.of());
+        return execute(experiments, executor, checked.diagnostics(), progress, recorder);
     }
 
     /** Runs planned experiments one after another, collecting tables, files and problems. */
     static RunOutcome execute(List<ExperimentPlan> experiments, ExperimentExecutor executor, List<Diagnostic> earlier,
                               ProgressListener progress) {
+        return execute(experiments, executor, earlier, progress, (plan, done) -> List.of());
+    }
+
+    /** What is written beside an experiment's results once it has run; returns the files written. */
+    @FunctionalInterface
+    interface PlanRecorder {
+        List<Path> record(ExperimentPlan plan, ExperimentExecutor.Executed done);
+    }
+
+    /** Runs planned experiments one after another, collecting tables, files and problems. */
+    static RunOutcome execute(List<ExperimentPlan> experiments, ExperimentExecutor executor, List<Diagnostic> earlier,
+                              ProgressListener progress, PlanRecorder recorder) {
         List<Diagnostic> diagnostics = new ArrayList<>(earlier);
         List<String> tables = new ArrayList<>();
         List<Path> artefacts = new ArrayList<>();
@@ -96,12 +135,21 @@ public final class Interpreter implements StratEngine {
                 if (!done.ok()) return new RunOutcome(diagnostics, tables, artefacts, null);
                 tables.add(done.table());
                 artefacts.addAll(done.artefacts());
+                artefacts.addAll(recorder.record(plan, done));
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 return new RunOutcome(diagnostics, tables, artefacts, "experiment '" + plan.name() + "' failed: " + message);
             }
         }
         return new RunOutcome(diagnostics, tables, artefacts, null);
+    }
+
+    /** Where the program file is: its name (as typed) taken in the folder it was run from. */
+    private static Path programPath(Source source, RunOptions options) {
+        Path name = Path.of(source.name());
+        if (name.isAbsolute()) return name.normalize();
+        Path file = name.getFileName();
+        return (options.baseDir() == null || file == null ? name.toAbsolutePath() : options.baseDir().resolve(file)).normalize();
     }
 
     @Override

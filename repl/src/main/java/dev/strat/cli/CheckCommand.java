@@ -39,7 +39,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder where data files resolve, to check symbols and dates against them "
-                    + "(default: $STRAT_DATA, else ../shared/data of the strat home).")
+                    + "(default: $STRAT_DATA, else data in strat.yaml, else ../shared/data of the strat home).")
     Path data;
 
     public CheckCommand(CliContext ctx) {
@@ -53,7 +53,9 @@ public final class CheckCommand implements Callable<Integer> {
         StratEngine engine = ctx.engine();
         List<Diagnostic> all = new ArrayList<>();
         boolean failed = false;
-        RunOptions options = new RunOptions(ctx.dataRoots().resolve(data), ctx.cwd().resolve("out"), OptionalLong.empty(), ctx.cwd());
+        // the project's strat.yaml (found from the current folder) sits between STRAT_DATA and the default
+        Path dataRoot = ctx.dataRoots().dataRoot(data, ProjectFiles.load(ctx, ctx.cwd()).data()).dir();
+        RunOptions options = new RunOptions(dataRoot, ctx.cwd().resolve("out"), OptionalLong.empty(), ctx.cwd());
         for (String file : files) {
             Source source;
             try {

@@ -1,5 +1,6 @@
 package dev.strat.cli;
 
+import dev.strat.lang.settings.ProjectSettings;
 import dev.strat.runtime.data.DataRoot;
 
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The command line's view of {@link DataRoot}: the same order (the {@code --data} option, the
- * {@code STRAT_DATA} environment variable, then {@code ../shared/data} relative to a base
+ * {@code STRAT_DATA} environment variable, a project's {@code strat.yaml} when there is one, then
+ * {@code ../shared/data} relative to a base
  * folder), with the base the strat home (the repository root, which the {@code ./strat}
  * launcher passes as the system property {@code strat.home}) or, without a home, the current
  * directory; relative paths resolve against the current directory.
@@ -40,6 +42,19 @@ public final class DataRootResolver {
     /** The data folder, absolute and normalised; {@code option} is the {@code --data} value or null. */
     public Path resolve(Path option) {
         return dataRoot(option).dir();
+    }
+
+    /**
+     * The data root with a project's {@code strat.yaml} between the environment and the default:
+     * {@code --data}, then {@code STRAT_DATA}, then the file's {@code data}, then {@code ../shared/data}.
+     */
+    public DataRoot dataRoot(Path option, Optional<ProjectSettings.Value<Path>> fromSettings) {
+        String fromEnv = env.get(DataRoot.ENV);
+        boolean envSet = fromEnv != null && !fromEnv.isBlank();
+        if (option == null && !envSet && fromSettings.isPresent()) {
+            return DataRoot.of(fromSettings.get().value(), "data in " + fromSettings.get().origin());
+        }
+        return dataRoot(option);
     }
 
     /** The data root with every folder it searches, in order. */

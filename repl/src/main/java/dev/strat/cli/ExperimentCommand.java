@@ -32,7 +32,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .strat file to run.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The .strat file to run, or a result folder's plan.yaml to rerun that experiment as it ran.")
     String file;
 
     @Mixin
@@ -45,6 +46,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
             description = "Print only the result tables and errors: no progress, warnings or list of files written.")
     boolean quiet;
 
+    @Option(names = "--force",
+            description = "Rerun a plan.yaml even when a data file changed since it ran (a warning instead of an error).")
+    boolean force;
+
     ExperimentCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -56,17 +61,31 @@ abstract class ExperimentCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Source source = SourceFiles.read(file, ctx.cwd());
+        Source source;
+        RunOptions runOptions;
+        EffectiveSettings settings;
+        if (PlanRerun.isPlan(file)) {
+            PlanRerun.Prepared rerun = PlanRerun.prepare(ctx, file, options, noProgress, quiet, training(), force);
+            source = rerun.source();
+            runOptions = rerun.options();
+            settings = rerun.settings();
+            rerun.warnings().forEach(w -> err.println("warning: " + w));
+        } else {
+            source = SourceFiles.read(file, ctx.cwd());
+            Path baseDir = ctx.cwd().resolve(file).toAbsolutePath().getParent();
+            settings = EffectiveSettings.resolve(ctx, options, noProgress, quiet, ProjectFiles.load(ctx, baseDir));
+            runOptions = settings.toRunOptions(baseDir).withTraining(training());
+        }
+        // flags, else strat.yaml, else the defaults (progress shown, not quiet)
+        boolean quiet = settings.quiet().value(), progressShown = settings.progress().value();
         StratEngine engine = ctx.engine();
-        Path baseDir = ctx.cwd().resolve(file).toAbsolutePath().getParent();
-        RunOptions runOptions = options.toRunOptions(ctx, baseDir).withTraining(training());
 
         RunOutcome outcome;
         err.flush(); // the progress reporter writes to the raw stream
         if (quiet) {
             outcome = engine.run(source, runOptions, ProgressListener.NONE);
         } else {
-            try (ProgressReporter progress = ProgressReporter.forCommand(!noProgress, ctx)) {
+            try (ProgressReporter progress = ProgressReporter.forCommand(progressShown, ctx)) {
                 outcome = engine.run(source, runOptions, progress);
             }
         }

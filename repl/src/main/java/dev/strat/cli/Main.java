@@ -24,6 +24,7 @@ public final class Main {
             TrainCommand::new,
             CheckCommand::new,
             FmtCommand::new,
+            ConfigCommand::new,
             ReplCommand::new,
             BuiltinsCommand::new,
             BenchCommand::new,
@@ -53,7 +54,8 @@ public final class Main {
         cl.setOut(writer(ctx.stdout()));
         cl.setErr(writer(ctx.stderr()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException || e instanceof UserError ? 2 : 1);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException || e instanceof UserError
+                || e instanceof DiagnosticsError ? 2 : 1);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
@@ -76,6 +78,11 @@ public final class Main {
      */
     private static int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof DiagnosticsError) {
+            err.print(e.getMessage());
+            err.flush();
+            return 2;
+        }
         if (e instanceof UserError) {
             err.println("strat: " + e.getMessage());
             err.flush();

@@ -3,6 +3,7 @@ package dev.strat.lang.api;
 import dev.strat.runtime.experiment.TrainContext;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -16,9 +17,20 @@ import java.util.OptionalLong;
  * @param training   what learning strategies do with saved models: train afresh, resume, or reuse
  * @param outGiven   true when the user named {@code outDir} ({@code --out}): then it wins over the
  *                   program's {@code report "..."} folders, as a command-line flag wins over the file
+ * @param experiment when present, only the experiment of that name runs (a rerun of a {@code plan.yaml})
  */
 public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training,
-                         boolean outGiven) {
+                         boolean outGiven, Optional<String> experiment) {
+
+    public RunOptions {
+        experiment = experiment == null ? Optional.empty() : experiment;
+    }
+
+    /** Options that run every experiment of the program. */
+    public RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training,
+                      boolean outGiven) {
+        this(dataRoot, outDir, seed, baseDir, training, outGiven, Optional.empty());
+    }
 
     /** Options with the default output folder, which a program's report path overrides. */
     public RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path baseDir, TrainContext.Mode training) {
@@ -32,11 +44,16 @@ public record RunOptions(Path dataRoot, Path outDir, OptionalLong seed, Path bas
 
     /** The same options with another training mode. */
     public RunOptions withTraining(TrainContext.Mode mode) {
-        return new RunOptions(dataRoot, outDir, seed, baseDir, mode, outGiven);
+        return new RunOptions(dataRoot, outDir, seed, baseDir, mode, outGiven, experiment);
     }
 
     /** The same options with an output folder the user named, which wins over report paths. */
     public RunOptions withOut(Path dir) {
-        return new RunOptions(dataRoot, dir, seed, baseDir, training, true);
+        return new RunOptions(dataRoot, dir, seed, baseDir, training, true, experiment);
+    }
+
+    /** The same options running only the experiment named {@code name}. */
+    public RunOptions onlyExperiment(String name) {
+        return new RunOptions(dataRoot, outDir, seed, baseDir, training, outGiven, Optional.of(name));
     }
 }

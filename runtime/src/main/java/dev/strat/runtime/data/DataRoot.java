@@ -37,6 +37,14 @@ public final class DataRoot {
         return new DataRoot(base.toAbsolutePath().resolve("../shared/data").normalize(), "default ../shared/data from " + base);
     }
 
+    /**
+     * A folder chosen elsewhere (a project's {@code strat.yaml}), with {@code origin} saying where,
+     * so that a missing file names the setting that pointed there.
+     */
+    public static DataRoot of(Path dir, String origin) {
+        return new DataRoot(dir.toAbsolutePath().normalize(), origin);
+    }
+
     /** {@link #resolve(String, Map, Path)} with the process environment. */
     public static DataRoot fromEnvironment(String explicit, Path base) {
         return resolve(explicit, System.getenv(), base);

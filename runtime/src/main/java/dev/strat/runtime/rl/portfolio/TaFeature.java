@@ -15,9 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Technical indicators from Ta4j, per asset: {@code assets * indicators} values, asset-major
- * (all indicators of the first asset, then the next). See {@link TaIndicator} for the names and
- * what each writes.
+ * Technical indicators from Ta4j, per asset: {@code assets * outputs} values, asset-major (all
+ * indicators of the first asset, then the next), where outputs is the sum of the indicators'
+ * {@link TaIndicator#outputs()}. See {@link TaKind} for the names and what each writes, and
+ * {@link TaPrices} for how open, high and low are read when only the close is adjusted.
  *
  * <h2>No look-ahead</h2>
  * The feature keeps one Ta4j series per asset, starting at the market's first bar, and appends
@@ -32,14 +33,18 @@ import java.util.List;
  * decision bar, and rebuilds from scratch at the first difference: correctness never rests on
  * which market a history belongs to.
  *
- * <p>Ta4j works on objects, so a step allocates inside Ta4j; this feature is the costly one.
- * Missing open, high or low (close-only sources) read as the close; a missing volume as 0.
+ * <p>Each value is computed once per bar and asset for a whole run: the series and their
+ * indicators live as long as the feature, and Ta4j caches every value it computed. Ta4j works on
+ * objects, so a step allocates inside Ta4j; this feature is the costly one. Missing open, high or
+ * low (close-only sources) read as the close; a missing volume as 0.
  */
 final class TaFeature implements Feature {
 
     private static final int FIELDS = 5;
 
     private final List<TaIndicator> indicators;
+    private final TaPrices prices;
+    private final int outputs;
     private final int warmup;
 
     private History source;
@@ -51,14 +56,26 @@ final class TaFeature implements Feature {
     private double[] values = new double[0];
     private int count;
 
-    TaFeature(List<String> names) {
-        if (names.isEmpty()) throw new IllegalArgumentException("ta needs at least one indicator");
+    TaFeature(List<TaIndicator> indicators, TaPrices prices) {
+        if (indicators.isEmpty()) throw new IllegalArgumentException("ta needs at least one indicator");
+        this.indicators = List.copyOf(indicators);
+        this.prices = prices;
+        int w = 1, k = 0;
+        for (TaIndicator i : this.indicators) {
+            w = Math.max(w, i.warmup());
+            // The scale of open, high and low is estimated from a window of bars (see TaPrices).
+            if (prices == TaPrices.SCALED && i.readsRange()) w = Math.max(w, TaPrices.WINDOW + 1);
+            k += i.outputs();
+        }
+        this.warmup = w;
+        this.outputs = k;
+    }
+
+    /** Parses each name (or {@code all}) with {@link TaIndicator#parse}. */
+    static List<TaIndicator> parse(List<String> names) {
         List<TaIndicator> list = new ArrayList<>();
         for (String name : names) list.addAll(TaIndicator.parse(name));
-        this.indicators = List.copyOf(list);
-        int w = 1;
-        for (TaIndicator i : indicators) w = Math.max(w, i.warmup());
-        this.warmup = w;
+        return list;
     }
 
     /** The indicators, in the order they are written per asset. */
@@ -70,6 +87,7 @@ final class TaFeature implements Feature {
     public String label() {
         StringBuilder b = new StringBuilder("ta(");
         for (int k = 0; k < indicators.size(); k++) b.append(k == 0 ? "" : ", ").append(indicators.get(k).label());
+        if (prices == TaPrices.AS_STORED) b.append("; prices as stored");
         return b.append(')').toString();
     }
 
@@ -77,7 +95,7 @@ final class TaFeature implements Feature {
     public int warmup() { return warmup; }
 
     @Override
-    public int width(int assets) { return assets * indicators.size(); }
+    public int width(int assets) { return assets * outputs; }
 
     @Override
     public void write(History history, AccountState account, float[] out, int offset) {
@@ -94,8 +112,11 @@ final class TaFeature implements Feature {
         for (int b = count; b <= now; b++) append(history, now - b);
         final int k = indicators.size();
         for (int i = 0; i < assets; i++) {
+            int at = offset + i * outputs;
             for (int j = 0; j < k; j++) {
-                out[offset + i * k + j] = (float) indicators.get(j).read(built[i][j], series[i], now);
+                TaIndicator indicator = indicators.get(j);
+                indicator.read(built[i][j], series[i], now, out, at);
+                at += indicator.outputs();
             }
         }
     }
@@ -155,13 +176,22 @@ final class TaFeature implements Feature {
             values[p + 2] = l;
             values[p + 3] = c;
             values[p + 4] = v;
-            series[i].addBar(end, num(o, c), num(h, c), num(l, c), DoubleNum.valueOf(c), DoubleNum.valueOf(v >= 0 ? v : 0));
+            double open = orClose(o, c), high = orClose(h, c), low = orClose(l, c);
+            if (prices == TaPrices.SCALED && !Double.isNaN(o)) {
+                // Only the close is adjusted: bring the stored open, high and low to its scale (see TaPrices).
+                final double f = TaPrices.factor(values, i * FIELDS + 3, i * FIELDS, assets * FIELDS, count);
+                open *= f;
+                high = Math.max(Math.max(high * f, c), open);
+                low = Math.min(Math.min(low * f, c), open);
+            }
+            series[i].addBar(end, DoubleNum.valueOf(open), DoubleNum.valueOf(high), DoubleNum.valueOf(low), DoubleNum.valueOf(c),
+                    DoubleNum.valueOf(v >= 0 ? v : 0));
         }
         count++;
     }
 
     /** A missing open, high or low reads as the close. */
-    static Num num(double x, double close) {
-        return DoubleNum.valueOf(Double.isNaN(x) ? close : x);
+    static double orClose(double x, double close) {
+        return Double.isNaN(x) ? close : x;
     }
 }

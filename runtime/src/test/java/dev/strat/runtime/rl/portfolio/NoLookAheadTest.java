@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class NoLookAheadTest {
 
-    private static final int[] BARS = {60, 61, 150, 333, 600};
+    private static final int[] BARS = {100, 101, 150, 333, 600};
 
     @Test
     void everyFeatureIgnoresBarsAfterTheDecision() {

@@ -29,14 +29,15 @@ import java.util.List;
  *
  * <p>The series survive from call to call, so an environment that resets to its first bar does
  * not rebuild them. When the feature is handed a different {@code History} (another run, another
- * market), it first checks that the bars it holds match that history bar for bar, up to the
- * decision bar, and rebuilds from scratch at the first difference: correctness never rests on
- * which market a history belongs to.
+ * market), it checks that the bars it holds match that history bar for bar, up to the decision
+ * bar, and again for each held bar the history's decision bar reaches later, and rebuilds from
+ * scratch at the first difference: correctness never rests on which market a history belongs to.
  *
  * <p>Each value is computed once per bar and asset for a whole run: the series and their
- * indicators live as long as the feature, and Ta4j caches every value it computed. Ta4j works on
- * objects, so a step allocates inside Ta4j; this feature is the costly one. Missing open, high or
- * low (close-only sources) read as the close; a missing volume as 0.
+ * indicators live as long as the feature, and the values written for a bar are kept, so another
+ * episode over the same bars copies them. Ta4j works on objects, so a first visit allocates inside
+ * Ta4j; this feature is the costly one. Missing open, high or low (close-only sources) read as the
+ * close; a missing volume as 0.
  */
 final class TaFeature implements Feature {
 
@@ -55,6 +56,11 @@ final class TaFeature implements Feature {
     private long[] times = new long[0];
     private double[] values = new double[0];
     private int count;
+    /** Held bars checked against {@link #source}, from the first. */
+    private int verified;
+    /** The values written for each bar held, {@code assets * outputs} per bar, where {@code known}. */
+    private float[] memo = new float[0];
+    private boolean[] known = new boolean[0];
 
     TaFeature(List<TaIndicator> indicators, TaPrices prices) {
         if (indicators.isEmpty()) throw new IllegalArgumentException("ta needs at least one indicator");
@@ -63,8 +69,6 @@ final class TaFeature implements Feature {
         int w = 1, k = 0;
         for (TaIndicator i : this.indicators) {
             w = Math.max(w, i.warmup());
-            // The scale of open, high and low is estimated from a window of bars (see TaPrices).
-            if (prices == TaPrices.SCALED && i.readsRange()) w = Math.max(w, TaPrices.WINDOW + 1);
             k += i.outputs();
         }
         this.warmup = w;
@@ -103,22 +107,39 @@ final class TaFeature implements Feature {
         if (history.assets() != assets) {
             assets = history.assets();
             rebuild();
-        } else if (history != source) {
-            // Another view: keep what we hold only as far as it matches, bar for bar.
-            final int same = matchingBars(history, Math.min(count, now + 1));
-            if (same < Math.min(count, now + 1)) rebuild();
         }
-        source = history;
+        if (history != source) {
+            source = history;
+            verified = 0;
+        }
+        // Keep what we hold only as far as it matches this history, bar for bar. A view that moves on
+        // reaches bars held from another market, so each held bar is checked once per view when reached.
+        final int upto = Math.min(count, now + 1);
+        if (verified < upto) {
+            if (matchingBars(history, verified, upto) < upto) rebuild();
+            verified = Math.min(count, upto);
+        }
         for (int b = count; b <= now; b++) append(history, now - b);
-        final int k = indicators.size();
-        for (int i = 0; i < assets; i++) {
-            int at = offset + i * outputs;
-            for (int j = 0; j < k; j++) {
-                TaIndicator indicator = indicators.get(j);
-                indicator.read(built[i][j], series[i], now, out, at);
-                at += indicator.outputs();
-            }
+        verified = Math.max(verified, now + 1); // bars up to now were checked above or read from this history
+        final int width = assets * outputs;
+        if (memo.length < count * width) {
+            memo = Arrays.copyOf(memo, Math.max(count, 2 * memo.length / Math.max(1, width)) * width);
+            known = Arrays.copyOf(known, memo.length / width);
         }
+        if (!known[now]) {
+            // Computed once per bar for the run: later episodes over the same bars copy it.
+            final int k = indicators.size();
+            for (int i = 0; i < assets; i++) {
+                int at = now * width + i * outputs;
+                for (int j = 0; j < k; j++) {
+                    TaIndicator indicator = indicators.get(j);
+                    indicator.read(built[i][j], series[i], now, memo, at);
+                    at += indicator.outputs();
+                }
+            }
+            known[now] = true;
+        }
+        System.arraycopy(memo, now * width, out, offset, width);
     }
 
     @SuppressWarnings("unchecked")
@@ -131,14 +152,17 @@ final class TaFeature implements Feature {
             for (int j = 0; j < indicators.size(); j++) built[i][j] = indicators.get(j).build(series[i]);
         }
         count = 0;
+        verified = 0;
         times = new long[0];
         values = new double[0];
+        memo = new float[0];
+        known = new boolean[0];
     }
 
-    /** How many of the first {@code bars} held bars equal the history's (a prefix length). */
-    private int matchingBars(History history, int bars) {
+    /** The first held bar in {@code [from, bars)} that differs from the history's, or {@code bars}. */
+    private int matchingBars(History history, int from, int bars) {
         final int now = history.now();
-        for (int b = 0; b < bars; b++) {
+        for (int b = from; b < bars; b++) {
             final int lag = now - b;
             if (times[b] != history.time(lag)) return b;
             final int base = b * assets * FIELDS;

@@ -12,7 +12,6 @@ import org.ta4j.core.indicators.KAMAIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.MMAIndicator;
 import org.ta4j.core.indicators.PPOIndicator;
-import org.ta4j.core.indicators.ParabolicSarIndicator;
 import org.ta4j.core.indicators.ROCIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.SMAIndicator;
@@ -220,7 +219,7 @@ public record TaIndicator(TaKind kind, String field, int[] params) {
             case PPO -> new Indicator[] {new PPOIndicator(close, params[0], params[1])};
             case ROC, ROCP -> new Indicator[] {new ROCIndicator(field(s), n)};
             case RSI -> new Indicator[] {new RSIIndicator(close, n)};
-            case SAR -> new Indicator[] {new ParabolicSarIndicator(s)};
+            case SAR -> new Indicator[] {new TaCustomIndicator.Sar(s, 0.02, 0.02, 0.2)};
             case STOCHK -> new Indicator[] {new StochasticOscillatorKIndicator(s, n)};
             case TEMA -> new Indicator[] {new TripleEMAIndicator(close, n)};
             case TRANGE -> new Indicator[] {new TRIndicator(s)};
@@ -272,15 +271,6 @@ public record TaIndicator(TaKind kind, String field, int[] params) {
 
     private static float finite(double x) {
         return Double.isFinite(x) ? (float) x : 0f;
-    }
-
-    /** Whether it reads the open, high or low (which {@link TaPrices#SCALED} rescales), not only close and volume. */
-    public boolean readsRange() {
-        return switch (kind) {
-            case CHANGE, CMO -> !field.equals("close") && !field.equals("volume");
-            case RSI, MACD, ROC, ROCP, EMA, DEMA, TEMA, KAMA, MA, MOM, APO, PPO, BBANDS, BBP, TSF, OBV -> false;
-            default -> true;
-        };
     }
 
     /** Bars that must be visible before the value means anything. */

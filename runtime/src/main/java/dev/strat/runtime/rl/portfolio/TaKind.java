@@ -66,7 +66,8 @@ public enum TaKind {
             "rate of change of the field over window bars, as a fraction (roc / 100)"),
     RSI("rsi", List.of("window"), new int[] {14}, List.of(), 1, "relative strength index, 0..100"),
     SAR("sar", List.of(), new int[] {}, List.of(), 1,
-            "parabolic SAR (acceleration 0.02, step 0.02, maximum 0.2), as sar / close - 1"),
+            "parabolic SAR (acceleration 0.02, step 0.02, maximum 0.2), as sar / close - 1 (written here: Ta4j's is "
+                    + "quadratic in the bars)"),
     STOCHK("stochk", List.of("window"), new int[] {14}, List.of(), 1, "stochastic oscillator %K, 0..100"),
     TEMA("tema", List.of("window"), new int[] {30}, List.of(), 1, "triple EMA of the close, as tema / close - 1"),
     TRANGE("trange", List.of(), new int[] {}, List.of(), 1, "true range over the close"),

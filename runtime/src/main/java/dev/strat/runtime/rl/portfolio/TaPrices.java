@@ -17,7 +17,10 @@ import java.util.Arrays;
  * median over the last {@value #WINDOW} bars s <= t of close(s - 1) / open(s): the median shrugs
  * off gap days, and it reads no bar after t. Open, high and low are multiplied by f, then the high
  * is raised and the low lowered to take in the close and the scaled open, so that every bar is
- * consistent (low <= open, close <= high), which the range indicators assume. On unadjusted data
+ * consistent (low <= open, close <= high), which the range indicators assume. A quarter of bars
+ * keeps the estimate steady (its noise would otherwise jitter the typical price CCI reads) at the
+ * cost of following a dividend step about half a quarter late; early bars use the ratios there are
+ * (no extra warm-up: the estimate only gets steadier). On unadjusted data
  * f stays within the typical overnight gap of 1; close-only data (open, high, low missing) reads
  * the close and is left as it is. Volume is never scaled (dividends do not change it).
  *
@@ -30,7 +33,7 @@ public enum TaPrices {
     SCALED;
 
     /** Bars of overnight ratios the factor is the median of. */
-    public static final int WINDOW = 21;
+    public static final int WINDOW = 63;
 
     /**
      * The estimated adjustment factor of bar {@code t} of one asset: the median of

@@ -36,7 +36,8 @@ class TaIndicatorsTest {
             {11.5, 12, 11, 11, 150},
             {11, 11.5, 10, 10.2, 300},
             {10.2, 13, 10.1, 12.8, 250},
-            {12.8, 13.5, 12, 13, 100}};
+            {12.8, 13.5, 12, 13, 100},
+            {12.5, 12.5, 9, 9.5, 120}};
 
     private static BaseBarSeries small() {
         BaseBarSeries s = new BaseBarSeries("small", DoubleNum.valueOf(0));
@@ -75,6 +76,14 @@ class TaIndicatorsTest {
         assertEquals(100 * (4 * a1 + 2 * a2 + a3) / 7, at(new TaCustomIndicator.Ultosc(s, 1, 2, 3), 5), 1e-12);
         assertEquals(71.56431, at(new TaCustomIndicator.Ultosc(s, 1, 2, 3), 5), 1e-4);
         assertTrue(Double.isNaN(at(new TaCustomIndicator.Ultosc(s, 1, 2, 3), 2)), "needs long + 1 bars");
+        // Parabolic SAR: bar 1 opens a long trend (the high rose by 1, the low did not fall), stop 9 (bar 0's low),
+        // extreme 12. Bar 2: 9 + 0.02 * 3 = 9.06, capped by the lows of bars 0 and 1 -> 9. Bar 3: 9.06 (lows 11, 10).
+        // Bar 4: 9.06 + 0.02 * 2.94 = 9.1188; high 13 is a new extreme, af 0.04. Bar 5: 9.1188 + 0.04 * 3.8812 = 9.274048;
+        // extreme 13.5, af 0.06. Bar 6: 9.274048 + 0.06 * 4.225952 = 9.52760512, and the low 9 breaks it: short, the
+        // stop jumps to the extreme 13.5.
+        TaCustomIndicator.Sar sar = new TaCustomIndicator.Sar(s, 0.02, 0.02, 0.2);
+        double[] expected = {Double.NaN, 9, 9, 9.06, 9.1188, 9.274048, 13.5};
+        for (int t = 6; t >= 0; t--) assertEquals(expected[t], at(sar, t), 1e-12, "sar at " + t); // any order of asking
         // NATR and ADXR are defined through Ta4j's ATR and ADX.
         ATRIndicator atr = new ATRIndicator(s, 3);
         assertEquals(100 * at(atr, 5) / 13, at(new TaCustomIndicator.Natr(s, atr), 5), 1e-12);

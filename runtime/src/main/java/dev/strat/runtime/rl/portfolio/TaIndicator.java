@@ -86,7 +86,7 @@ public record TaIndicator(TaKind kind, String field, int[] params) {
                 "change(open)", "change(high)", "change(low)", "change(close)", "change(volume)",
                 "cci(5)", "cci(10)", "cci(20)", "cci(88)", "cmo(open,14)", "cmo(close,14)",
                 "dema(6)", "dema(12)", "dema(26)", "dx", "ema(6)", "ema(12)", "ema(26)", "kama", "ma(5)", "macd", "medprice",
-                "minus_di", "minus_dm", "mom", "natr", "obv", "plus_di", "plus_dm", "ppo", "roc(6)", "roc(20)", "rocp(6)",
+                "minus_di", "minus_dm", "mom", "natr", "obv", "plus_di", "plus_dm", "ppo_osc", "roc(6)", "roc(20)", "rocp(6)",
                 "rocp(20)", "roc(volume,6)", "roc(volume,20)", "rocp(volume,6)", "rocp(volume,20)", "rsi", "sar",
                 "tema(6)", "tema(12)", "tema(26)", "trange", "typprice", "tsf", "ultosc", "willr")) {
             out.addAll(parse(s));

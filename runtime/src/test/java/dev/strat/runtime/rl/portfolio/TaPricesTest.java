@@ -3,11 +3,18 @@ package dev.strat.runtime.rl.portfolio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strat.runtime.data.CsvMarketReader;
+import dev.strat.runtime.data.CsvOptions;
+import dev.strat.runtime.data.DataRoot;
 import dev.strat.runtime.data.History;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.data.SyntheticMarkets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +126,43 @@ class TaPricesTest {
         MarketData closes = SyntheticMarkets.randomWalk(2, 200, 5);
         Feature a = Features.ta(List.of("all")), b = Features.ta(TaIndicator.appendixA(), TaPrices.AS_STORED);
         for (int t = 100; t < 200; t += 9) assertEquals(java.util.Arrays.toString(write(b, closes, t)), java.util.Arrays.toString(write(a, closes, t)));
+    }
+
+    @Test
+    void onRipoDataTheEstimatedScaleBringsTheCloseIntoTheRange() {
+        Path file = DataRoot.resolve(null, Map.of(), Path.of(System.getProperty("strat.repo.root", "."))).dir()
+                .resolve("ripo_sp500_top10_daily.csv.gz");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "the RiPO data set is not here");
+        MarketData m = CsvMarketReader.load(file, CsvOptions.defaults().withSymbols("AAPL", "MSFT", "JNJ", "TSLA", "GOOG")).data();
+        int bars = m.bars(), n = m.assets();
+        double[] values = new double[bars * n * 5];
+        for (int t = 0; t < bars; t++) {
+            for (int i = 0; i < n; i++) {
+                values[(t * n + i) * 5] = m.open(t, i);
+                values[(t * n + i) * 5 + 3] = m.close(t, i);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int outsideStored = 0, farOutsideScaled = 0;
+            double drift = 0;
+            for (int t = 0; t < bars; t++) {
+                double c = m.close(t, i), f = TaPrices.factor(values, i * 5 + 3, i * 5, n * 5, t);
+                if (c < m.low(t, i) * 0.9999 || c > m.high(t, i) * 1.0001) outsideStored++;
+                double miss = Math.max(m.low(t, i) * f - c, c - m.high(t, i) * f) / c;
+                if (miss > 0.005) farOutsideScaled++;
+                drift += Math.abs(f - 1) / bars;
+            }
+            String sym = m.symbols().get(i);
+            // Measured: AAPL 78% / 1.1%, MSFT 82% / 2.1%, JNJ 95% / 3.7%; TSLA and GOOG pay no dividend (0% / ~1%).
+            assertTrue(farOutsideScaled < 0.05 * bars, sym + ": close more than 0.5% outside the scaled range on "
+                    + farOutsideScaled + " of " + bars + " bars");
+            if (sym.equals("TSLA") || sym.equals("GOOG")) {
+                assertEquals(0, outsideStored, sym + " stores consistent bars");
+                assertTrue(drift < 0.003, sym + ": mean |factor - 1| " + drift);
+            } else {
+                assertTrue(outsideStored > 0.5 * bars, sym + ": close outside the stored range on " + outsideStored + " bars");
+            }
+        }
     }
 
     private static float[] write(Feature f, MarketData m, int t) {

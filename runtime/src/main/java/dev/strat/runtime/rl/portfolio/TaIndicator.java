@@ -76,6 +76,12 @@ public record TaIndicator(TaKind kind, String field, int[] params) {
         params = params.clone();
     }
 
+    /** A copy: the record stays immutable. */
+    @Override
+    public int[] params() {
+        return params.clone();
+    }
+
     /**
      * RiPO's Appendix A, with its multi-window and multi-field variants, in the appendix's order:
      * what {@code ta(all)} computes (62 values per asset).

@@ -18,7 +18,9 @@ public enum ComponentKind {
     /** How a switch chooses a member, or a blend weights its members. */
     POLICY("policy", "policies", "a policy", "switch and blend"),
     /** How a selector ranks the assets. */
-    SCORER("scorer", "scorers", "a scorer", "select");
+    SCORER("scorer", "scorers", "a scorer", "select"),
+    /** A technical indicator of the {@code ta} feature, e.g. {@code ta(indicators=[rsi(14), macd])}. */
+    INDICATOR("indicator", "indicators", "an indicator", "the ta feature");
 
     private final String noun;
     private final String plural;

@@ -6,7 +6,9 @@ import dev.strat.runtime.rl.nn.NetSpec;
 import dev.strat.runtime.rl.portfolio.ActionMap;
 import dev.strat.runtime.rl.portfolio.Feature;
 import dev.strat.runtime.rl.portfolio.Reward;
+import dev.strat.runtime.rl.portfolio.TaIndicator;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,8 @@ public final class ComponentType<T> {
     public static final ComponentType<BlendPolicy> POLICY = new ComponentType<>(ComponentKind.POLICY);
     /** Scorers rank assets for a selector. */
     public static final ComponentType<Scorer> SCORER = new ComponentType<>(ComponentKind.SCORER);
+    /** Indicators build the Ta4j indicators they stand for ({@code all} stands for many). */
+    public static final ComponentType<List<TaIndicator>> INDICATOR = new ComponentType<>(ComponentKind.INDICATOR);
 
     private final ComponentKind kind;
 
@@ -46,6 +50,7 @@ public final class ComponentType<T> {
             case REWARD -> REWARD;
             case POLICY -> POLICY;
             case SCORER -> SCORER;
+            case INDICATOR -> INDICATOR;
         };
     }
 

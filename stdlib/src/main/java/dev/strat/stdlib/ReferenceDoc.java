@@ -100,6 +100,7 @@ public final class ReferenceDoc {
             case REWARD -> "Rewards";
             case POLICY -> "Policies";
             case SCORER -> "Scorers";
+            case INDICATOR -> "Indicators";
         };
     }
 

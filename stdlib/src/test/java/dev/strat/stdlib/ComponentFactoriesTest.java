@@ -112,6 +112,7 @@ class ComponentFactoriesTest {
                 }
                 case POLICY -> assertTrue(!assertInstanceOf(BlendPolicy.class, built, c.name()).label().isBlank());
                 case SCORER -> assertTrue(!assertInstanceOf(Scorer.class, built, c.name()).label().isBlank());
+                case INDICATOR -> assertTrue(!assertInstanceOf(List.class, built, c.name()).isEmpty(), c.name());
             }
         }
     }

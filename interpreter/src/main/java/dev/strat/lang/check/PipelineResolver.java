@@ -228,6 +228,8 @@ final class PipelineResolver {
                         case REWARD -> "use it as an argument of an agent, e.g. agent ppo(reward=" + component.name() + ")";
                         case POLICY -> "use it as the policy of a switch or blend, e.g. switch " + component.name() + " over [ucrp, bah]";
                         case SCORER -> "use it to rank assets for a selector, e.g. select top(5) by " + component.name() + " | ucrp";
+                        case INDICATOR -> "use it in the ta feature of an agent, e.g. agent td3(features=[ta(indicators=["
+                                + component.name() + "])])";
                     });
             return Optional.empty();
         }

@@ -6,6 +6,12 @@ import dev.strat.runtime.rl.portfolio.ActionMaps;
 import dev.strat.runtime.rl.portfolio.Feature;
 import dev.strat.runtime.rl.portfolio.Features;
 import dev.strat.runtime.rl.portfolio.Rewards;
+import dev.strat.runtime.rl.portfolio.TaIndicator;
+import dev.strat.runtime.rl.portfolio.TaKind;
+import dev.strat.runtime.rl.portfolio.TaPrices;
+import dev.strat.stdlib.BuildException;
+import dev.strat.stdlib.ComponentBinder;
+import dev.strat.stdlib.ComponentKind;
 import dev.strat.stdlib.Component;
 import dev.strat.stdlib.ComponentType;
 import dev.strat.stdlib.ParamSpec;
@@ -26,10 +32,6 @@ import java.util.function.IntFunction;
  * and registered with the factory that builds its runtime object.
  */
 public final class Components {
-
-    /** Indicator names {@code ta(...)} accepts; {@code all} means every one. */
-    public static final List<String> INDICATORS = List.of("rsi", "macd", "cci", "adx", "bbp", "atr", "stochk",
-            "willr", "roc", "obv");
 
     static final Component MLP = new Component("mlp", List.of(
             ParamSpec.optional("sizes", Specs.NUMBERS, list(64, 64), 1, 65536, "hidden layer widths"),
@@ -110,16 +112,78 @@ public final class Components {
             "Sample covariance (divisor window - 1) of one-bar log returns ending at the decision bar, flattened "
                     + "row by row. Warm-up: window bars.", "", "features=[covariance(window=21), ta(all), wealth]",
             ComponentType.FEATURE.factory((a, c) -> Features.covariance(a.bars("window", c.market().frequency(), 2))));
-    static final Component TA = new Component("ta", List.of(
-            ParamSpec.optional("indicators", new ParamType.WordList(INDICATORS, "all"), new Value.Word("all"), Double.NaN, Double.NaN,
-                    "indicator names, or all")),
+    /** The ta feature; its factory builds the indicator calls through {@code binder} (the registry being built). */
+    static Component ta(ComponentBinder binder) {
+        return new Component("ta", List.of(
+            ParamSpec.optional("indicators", new ParamType.ComponentList(ComponentKind.INDICATOR),
+                    new Value.ListOf(List.of(new Value.Call("all", ComponentKind.INDICATOR, Map.of(), List.of()))), Double.NaN,
+                    Double.NaN, "the indicators, e.g. [rsi(14), macd, roc(6, field=volume)], or all"),
+            Specs.choice("prices", List.of("scaled", "as_stored"), "scaled",
+                    "scaled: open, high and low brought to the scale of an adjusted close; as_stored: as the file has them")),
             "Technical indicators per asset, computed with Ta4j (RiPO's Appendix A).",
-            "Per asset: rsi = RSI(14), macd = MACD(12, 26) / close, cci = CCI(20), adx = ADX(14), bbp = Bollinger "
-                    + "%B(20), atr = ATR(14) / close, stochk = stochastic %K(14), willr = Williams %R(14), roc = ROC(10), "
-                    + "obv = the 10-bar change of on-balance volume over the volume traded, each from bars up to the "
-                    + "decision bar only. Each declares the larger of Ta4j's unstable bars and its window as its warm-up.",
-            "Ta4j (https://github.com/ta4j/ta4j)", "features=[ta(indicators=[rsi, macd]), weights]",
-            ComponentType.FEATURE.factory((a, c) -> Features.ta(indicators(a.get("indicators")))));
+            "Per asset, the values of the listed indicators (see Indicators below), each from bars up to the "
+                    + "decision bar only; all = RiPO's Appendix A, 59 indicators with their window variants, 62 values. "
+                    + "Values are scale-free: price levels as level / close - 1, price differences over the close. Each "
+                    + "indicator declares its warm-up (Ta4j's unstable bars plus one, or the bars its window reads); the "
+                    + "feature's is the largest (89 bars for all, from cci(88)). Every value is computed once per bar "
+                    + "for a run. prices=scaled: where the close is adjusted for dividends and open, high and low are "
+                    + "not (ripo_sp500_top10_daily), they are multiplied by an estimate of adjusted / raw close, the "
+                    + "median over the last 63 bars of the previous close over the open, and the bar widened to hold "
+                    + "the close; on unadjusted data the estimate stays near 1.",
+            "Ta4j (https://github.com/ta4j/ta4j); TA-Lib's definitions and defaults (https://ta-lib.org)",
+            "features=[ta(indicators=[rsi(14), macd, roc(6, field=volume)]), weights]",
+            ComponentType.FEATURE.factory((a, c) -> Features.ta(flatten(binder.buildAll(ComponentType.INDICATOR,
+                    a.get("indicators"), c)), a.text("prices").equals("scaled") ? TaPrices.SCALED : TaPrices.AS_STORED)));
+    }
+
+    /** {@code all}: every indicator of RiPO's Appendix A. */
+    static final Component ALL_INDICATORS = new Component("all", List.of(),
+            "Every indicator of RiPO's Appendix A with its window variants (59 indicators, 62 values).",
+            "ad, adosc, adx, adxr, apo, aroon, aroonosc, atr(6), atr(14), bbands, bop, change of open, high, low, "
+                    + "close and volume, cci(5), cci(10), cci(20), cci(88), cmo of open and close (14), dema(6, 12, 26), "
+                    + "dx, ema(6, 12, 26), kama, ma(5), macd, medprice, minus_di, minus_dm, mom, natr, obv, plus_di, "
+                    + "plus_dm, ppo_osc, roc(6, 20) and rocp(6, 20) of close and volume, rsi, sar, tema(6, 12, 26), trange, "
+                    + "typprice, tsf, ultosc, willr. bbp and stochk are offered by name only.",
+            "RiPO, Appendix A", "features=[ta(all), covariance(window=21), wealth]",
+            ComponentType.INDICATOR.factory((a, c) -> TaIndicator.appendixA()));
+
+    /** One component per indicator kind: its windows as whole numbers, its field where it reads one. */
+    static List<Component> indicators() {
+        List<Component> out = new ArrayList<>();
+        for (TaKind kind : TaKind.values()) {
+            List<ParamSpec> params = new ArrayList<>();
+            int[] defaults = kind.defaults();
+            for (int k = 0; k < defaults.length; k++) {
+                params.add(Specs.count(kind.params().get(k), defaults[k], 1, kind.params().size() == 1 ? "bars in the window"
+                        : kind.params().get(k) + " window in bars" + (k > 0 ? ", above " + kind.params().get(k - 1) : "")));
+            }
+            if (!kind.fields().isEmpty()) params.add(Specs.choice("field", kind.fields(), kind.fields().get(0), "the series it reads"));
+            String summary = Character.toUpperCase(kind.doc().charAt(0)) + kind.doc().substring(1) + ".";
+            String example = "ta(indicators=[" + kind.word() + (defaults.length > 0 ? "(" + defaults[0] + ")" : "") + "])";
+            out.add(new Component(kind.word(), params, summary,
+                    "Computed per asset from bars up to the decision bar; a value that cannot be computed (a flat "
+                            + "window) is 0. Written " + (kind.outputs() > 1 ? "as " + kind.outputs() + " values" : "as one value")
+                            + " per asset.", "TA-Lib's " + kind.word().toUpperCase(java.util.Locale.ROOT) + " (RiPO, Appendix A)",
+                    example, ComponentType.INDICATOR.factory((a, c) -> {
+                        StringBuilder text = new StringBuilder(kind.word()).append('(');
+                        List<String> parts = new ArrayList<>();
+                        if (!kind.fields().isEmpty()) parts.add(a.text("field"));
+                        for (String p : kind.params()) parts.add(Integer.toString(a.integer(p)));
+                        try {
+                            return TaIndicator.parse(text.append(String.join(",", parts)).append(')').toString());
+                        } catch (IllegalArgumentException e) {
+                            throw new BuildException(e.getMessage());
+                        }
+                    })));
+        }
+        return out;
+    }
+
+    private static List<TaIndicator> flatten(List<List<TaIndicator>> lists) {
+        List<TaIndicator> out = new ArrayList<>();
+        for (List<TaIndicator> l : lists) out.addAll(l);
+        return out;
+    }
     static final Component WEIGHTS = new Component("weights", List.of(),
             "The weights held now (assets and cash), drifted with prices since the last trade.",
             "N + 1 values summing to 1: the account state that lets an agent learn about trading costs.",
@@ -150,9 +214,10 @@ public final class Components {
 
     public static void register(Registry.Builder b) {
         for (Component c : List.of(MLP, CNN, GRU_ATTENTION, SOFTMAX, NORMALISE, SIMPLEX, RETURNS, PRICES, OHLCV, VOLATILITY,
-                COVARIANCE, TA, WEIGHTS, WEALTH, LOG_RETURN, SIMPLE_RETURN)) {
+                COVARIANCE, ta(b.binder()), WEIGHTS, WEALTH, LOG_RETURN, SIMPLE_RETURN, ALL_INDICATORS)) {
             b.add(c);
         }
+        for (Component c : indicators()) b.add(c);
     }
 
     /** A call of {@code component} with its defaults, overriding and showing {@code written}. */
@@ -173,13 +238,6 @@ public final class Components {
                                      IntFunction<Feature> build) {
         return new Component(name, List.of(Specs.bars("window", window, 1, "bars in the window")), summary, doc, "", example,
                 ComponentType.FEATURE.factory((a, c) -> build.apply(a.bars("window", c.market().frequency(), minBars))));
-    }
-
-    private static List<String> indicators(Value v) {
-        if (v instanceof Value.Word w) return List.of(w.name());
-        List<String> names = new ArrayList<>();
-        for (Value item : ((Value.ListOf) v).items()) names.add(((Value.Word) item).name());
-        return names;
     }
 
     /** Layer widths from a checked list of whole numbers. */

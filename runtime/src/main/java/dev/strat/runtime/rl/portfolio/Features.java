@@ -46,9 +46,17 @@ public final class Features {
         return new CovarianceFeature(window);
     }
 
-    /** Technical indicators from Ta4j per asset, e.g. {@code ta(List.of("rsi(14)", "macd"))} or {@code ta(List.of("all"))}. */
+    /**
+     * Technical indicators from Ta4j per asset, e.g. {@code ta(List.of("rsi(14)", "macd", "roc(volume,6)"))} or
+     * {@code ta(List.of("all"))} (RiPO's Appendix A), open, high and low {@link TaPrices#SCALED scaled} to the close.
+     */
     public static Feature ta(List<String> names) {
-        return new TaFeature(names);
+        return new TaFeature(TaFeature.parse(names), TaPrices.SCALED);
+    }
+
+    /** Technical indicators from Ta4j per asset, open, high and low read as {@code prices} says. */
+    public static Feature ta(List<TaIndicator> indicators, TaPrices prices) {
+        return new TaFeature(indicators, prices);
     }
 
     /** The drifted weights held now (N + 1, cash last). */

@@ -15,9 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Technical indicators from Ta4j, per asset: {@code assets * indicators} values, asset-major
- * (all indicators of the first asset, then the next). See {@link TaIndicator} for the names and
- * what each writes.
+ * Technical indicators from Ta4j, per asset: {@code assets * outputs} values, asset-major (all
+ * indicators of the first asset, then the next), where outputs is the sum of the indicators'
+ * {@link TaIndicator#outputs()}. See {@link TaKind} for the names and what each writes, and
+ * {@link TaPrices} for how open, high and low are read when only the close is adjusted.
  *
  * <h2>No look-ahead</h2>
  * The feature keeps one Ta4j series per asset, starting at the market's first bar, and appends
@@ -28,18 +29,23 @@ import java.util.List;
  *
  * <p>The series survive from call to call, so an environment that resets to its first bar does
  * not rebuild them. When the feature is handed a different {@code History} (another run, another
- * market), it first checks that the bars it holds match that history bar for bar, up to the
- * decision bar, and rebuilds from scratch at the first difference: correctness never rests on
- * which market a history belongs to.
+ * market), it checks that the bars it holds match that history bar for bar, up to the decision
+ * bar, and again for each held bar the history's decision bar reaches later, and rebuilds from
+ * scratch at the first difference: correctness never rests on which market a history belongs to.
  *
- * <p>Ta4j works on objects, so a step allocates inside Ta4j; this feature is the costly one.
- * Missing open, high or low (close-only sources) read as the close; a missing volume as 0.
+ * <p>Each value is computed once per bar and asset for a whole run: the series and their
+ * indicators live as long as the feature, and the values written for a bar are kept, so another
+ * episode over the same bars copies them. Ta4j works on objects, so a first visit allocates inside
+ * Ta4j; this feature is the costly one. Missing open, high or low (close-only sources) read as the
+ * close; a missing volume as 0.
  */
 final class TaFeature implements Feature {
 
     private static final int FIELDS = 5;
 
     private final List<TaIndicator> indicators;
+    private final TaPrices prices;
+    private final int outputs;
     private final int warmup;
 
     private History source;
@@ -50,15 +56,30 @@ final class TaFeature implements Feature {
     private long[] times = new long[0];
     private double[] values = new double[0];
     private int count;
+    /** Held bars checked against {@link #source}, from the first. */
+    private int verified;
+    /** The values written for each bar held, {@code assets * outputs} per bar, where {@code known}. */
+    private float[] memo = new float[0];
+    private boolean[] known = new boolean[0];
 
-    TaFeature(List<String> names) {
-        if (names.isEmpty()) throw new IllegalArgumentException("ta needs at least one indicator");
+    TaFeature(List<TaIndicator> indicators, TaPrices prices) {
+        if (indicators.isEmpty()) throw new IllegalArgumentException("ta needs at least one indicator");
+        this.indicators = List.copyOf(indicators);
+        this.prices = prices;
+        int w = 1, k = 0;
+        for (TaIndicator i : this.indicators) {
+            w = Math.max(w, i.warmup());
+            k += i.outputs();
+        }
+        this.warmup = w;
+        this.outputs = k;
+    }
+
+    /** Parses each name (or {@code all}) with {@link TaIndicator#parse}. */
+    static List<TaIndicator> parse(List<String> names) {
         List<TaIndicator> list = new ArrayList<>();
         for (String name : names) list.addAll(TaIndicator.parse(name));
-        this.indicators = List.copyOf(list);
-        int w = 1;
-        for (TaIndicator i : indicators) w = Math.max(w, i.warmup());
-        this.warmup = w;
+        return list;
     }
 
     /** The indicators, in the order they are written per asset. */
@@ -70,6 +91,7 @@ final class TaFeature implements Feature {
     public String label() {
         StringBuilder b = new StringBuilder("ta(");
         for (int k = 0; k < indicators.size(); k++) b.append(k == 0 ? "" : ", ").append(indicators.get(k).label());
+        if (prices == TaPrices.AS_STORED) b.append("; prices as stored");
         return b.append(')').toString();
     }
 
@@ -77,7 +99,7 @@ final class TaFeature implements Feature {
     public int warmup() { return warmup; }
 
     @Override
-    public int width(int assets) { return assets * indicators.size(); }
+    public int width(int assets) { return assets * outputs; }
 
     @Override
     public void write(History history, AccountState account, float[] out, int offset) {
@@ -85,19 +107,39 @@ final class TaFeature implements Feature {
         if (history.assets() != assets) {
             assets = history.assets();
             rebuild();
-        } else if (history != source) {
-            // Another view: keep what we hold only as far as it matches, bar for bar.
-            final int same = matchingBars(history, Math.min(count, now + 1));
-            if (same < Math.min(count, now + 1)) rebuild();
         }
-        source = history;
+        if (history != source) {
+            source = history;
+            verified = 0;
+        }
+        // Keep what we hold only as far as it matches this history, bar for bar. A view that moves on
+        // reaches bars held from another market, so each held bar is checked once per view when reached.
+        final int upto = Math.min(count, now + 1);
+        if (verified < upto) {
+            if (matchingBars(history, verified, upto) < upto) rebuild();
+            verified = Math.min(count, upto);
+        }
         for (int b = count; b <= now; b++) append(history, now - b);
-        final int k = indicators.size();
-        for (int i = 0; i < assets; i++) {
-            for (int j = 0; j < k; j++) {
-                out[offset + i * k + j] = (float) indicators.get(j).read(built[i][j], series[i], now);
-            }
+        verified = Math.max(verified, now + 1); // bars up to now were checked above or read from this history
+        final int width = assets * outputs;
+        if (memo.length < count * width) {
+            memo = Arrays.copyOf(memo, Math.max(count, 2 * memo.length / Math.max(1, width)) * width);
+            known = Arrays.copyOf(known, memo.length / width);
         }
+        if (!known[now]) {
+            // Computed once per bar for the run: later episodes over the same bars copy it.
+            final int k = indicators.size();
+            for (int i = 0; i < assets; i++) {
+                int at = now * width + i * outputs;
+                for (int j = 0; j < k; j++) {
+                    TaIndicator indicator = indicators.get(j);
+                    indicator.read(built[i][j], series[i], now, memo, at);
+                    at += indicator.outputs();
+                }
+            }
+            known[now] = true;
+        }
+        System.arraycopy(memo, now * width, out, offset, width);
     }
 
     @SuppressWarnings("unchecked")
@@ -110,14 +152,17 @@ final class TaFeature implements Feature {
             for (int j = 0; j < indicators.size(); j++) built[i][j] = indicators.get(j).build(series[i]);
         }
         count = 0;
+        verified = 0;
         times = new long[0];
         values = new double[0];
+        memo = new float[0];
+        known = new boolean[0];
     }
 
-    /** How many of the first {@code bars} held bars equal the history's (a prefix length). */
-    private int matchingBars(History history, int bars) {
+    /** The first held bar in {@code [from, bars)} that differs from the history's, or {@code bars}. */
+    private int matchingBars(History history, int from, int bars) {
         final int now = history.now();
-        for (int b = 0; b < bars; b++) {
+        for (int b = from; b < bars; b++) {
             final int lag = now - b;
             if (times[b] != history.time(lag)) return b;
             final int base = b * assets * FIELDS;
@@ -155,13 +200,22 @@ final class TaFeature implements Feature {
             values[p + 2] = l;
             values[p + 3] = c;
             values[p + 4] = v;
-            series[i].addBar(end, num(o, c), num(h, c), num(l, c), DoubleNum.valueOf(c), DoubleNum.valueOf(v >= 0 ? v : 0));
+            double open = orClose(o, c), high = orClose(h, c), low = orClose(l, c);
+            if (prices == TaPrices.SCALED && !Double.isNaN(o)) {
+                // Only the close is adjusted: bring the stored open, high and low to its scale (see TaPrices).
+                final double f = TaPrices.factor(values, i * FIELDS + 3, i * FIELDS, assets * FIELDS, count);
+                open *= f;
+                high = Math.max(Math.max(high * f, c), open);
+                low = Math.min(Math.min(low * f, c), open);
+            }
+            series[i].addBar(end, DoubleNum.valueOf(open), DoubleNum.valueOf(high), DoubleNum.valueOf(low), DoubleNum.valueOf(c),
+                    DoubleNum.valueOf(v >= 0 ? v : 0));
         }
         count++;
     }
 
     /** A missing open, high or low reads as the close. */
-    static Num num(double x, double close) {
-        return DoubleNum.valueOf(Double.isNaN(x) ? close : x);
+    static double orClose(double x, double close) {
+        return Double.isNaN(x) ? close : x;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class NoLookAheadTest {
 
-    private static final int[] BARS = {60, 61, 150, 333, 600};
+    private static final int[] BARS = {100, 101, 150, 333, 600};
 
     @Test
     void everyFeatureIgnoresBarsAfterTheDecision() {
@@ -80,6 +80,24 @@ class NoLookAheadTest {
         MarketData other = Fixtures.garbageAfter(market, 100, 5);
         assertArrayEquals(write(fresh(ta), other, 400, account), write(ta, other, 400, account));
         assertArrayEquals(write(fresh(ta), market, 500, account), write(ta, market, 500, account));
+    }
+
+    @Test
+    void sharedTaFeatureChecksHeldBarsItsViewReachesLater() {
+        // Bars held from a longer run on the real market lie beyond bar 100; a view of another market that
+        // agrees up to 100 and then moves on must not be served those bars.
+        MarketData market = Fixtures.market();
+        AccountState account = Fixtures.account(market.assets());
+        Feature ta = Features.ta(List.of("all"));
+        write(ta, market, 650, account);
+        MarketData other = Fixtures.garbageAfter(market, 100, 9);
+        History.Cursor cursor = History.cursor(other, 100);
+        float[] out = new float[ta.width(market.assets())];
+        for (int t = 100; t <= 300; t++) {
+            cursor.advanceTo(t);
+            ta.write(cursor.view(), account, out, 0);
+        }
+        assertArrayEquals(write(fresh(ta), other, 300, account), out);
     }
 
     /** A new instance of the same feature, so that no state is shared between the runs compared. */

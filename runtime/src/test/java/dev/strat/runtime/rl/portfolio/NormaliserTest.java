@@ -20,7 +20,7 @@ class NormaliserTest {
     @Test
     void fitUsesOnlyTheTrainRange() {
         MarketData market = Fixtures.market();
-        int first = 60, last = 300;
+        int first = 100, last = 300; // after ta(all)'s warm-up (cci(88))
         Normaliser a = Normaliser.fit(new Observations(Fixtures.allFeatures(), market.assets()), market, first, last);
         // Garbage from bar `last` on (the first bar after the train range's last decision) changes nothing...
         MarketData later = Fixtures.garbageAfter(market, last - 1, 99);

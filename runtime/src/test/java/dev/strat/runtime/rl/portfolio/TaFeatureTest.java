@@ -41,7 +41,8 @@ class TaFeatureTest {
         MarketData market = Fixtures.market();
         int n = market.assets();
         int k = NAMES.size();
-        Feature ta = Features.ta(NAMES);
+        // As stored: the reference series below is built from the stored prices.
+        Feature ta = Features.ta(TaFeature.parse(NAMES), TaPrices.AS_STORED);
         assertEquals(n * k, ta.width(n));
         // Forward through part of the market, then back to early bars, then a jump: the order decisions come in.
         int[] bars = {40, 41, 42, 100, 250, 251, 699, 45, 300, 120};
@@ -71,9 +72,11 @@ class TaFeatureTest {
         assertEquals(28, Features.ta(List.of("adx(14)")).warmup());
         assertEquals(11, Features.ta(List.of("roc")).warmup());
         Feature all = Features.ta(List.of("all"));
-        assertEquals(10 * 3, all.width(3));
+        // RiPO's Appendix A: 59 indicators, aroon writes two values and bbands three.
+        assertEquals(59, TaIndicator.appendixA().size());
+        assertEquals(62 * 3, all.width(3));
         int max = 0;
-        for (String name : NAMES) max = Math.max(max, Features.ta(List.of(name)).warmup());
+        for (TaIndicator i : TaIndicator.appendixA()) max = Math.max(max, Features.ta(List.of(i.label())).warmup());
         assertEquals(max, all.warmup());
     }
 
@@ -84,6 +87,20 @@ class TaFeatureTest {
         assertThrows(IllegalArgumentException.class, () -> Features.ta(List.of("macd(26,12)")));
         assertThrows(IllegalArgumentException.class, () -> Features.ta(List.of("rsi(14,3)")));
         assertThrows(IllegalArgumentException.class, () -> Features.ta(List.of("rsi(x)")));
+        e = assertThrows(IllegalArgumentException.class, () -> Features.ta(List.of("cmo(volume,14)")));
+        assertTrue(e.getMessage().contains("reads one of close, open"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Features.ta(List.of("rsi(open)")));
+        assertTrue(e.getMessage().contains("reads no field"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Features.ta(List.of("ultosc(7,28,14)")));
+    }
+
+    @Test
+    void labelsReadBack() {
+        for (TaIndicator i : TaIndicator.appendixA()) assertEquals(List.of(i), TaIndicator.parse(i.label()), i.label());
+        assertEquals("roc(volume,6)", TaIndicator.parse("ROC( volume , 6 )").get(0).label());
+        assertEquals("cmo(14)", TaIndicator.parse("cmo(close,14)").get(0).label());
+        assertEquals("change(volume)", TaIndicator.parse("change(volume)").get(0).label());
+        assertEquals("sar", TaIndicator.parse("sar").get(0).label());
     }
 
     /** The indicator written by hand with Ta4j on a series of every bar of the market. */

@@ -114,7 +114,7 @@ public final class Checker {
 
             ExperimentChecker experiments = new ExperimentChecker(new ExperimentChecker.Inputs(namespace, markets, marketChecker,
                     name -> splits.getOrDefault(name, Optional.empty()), splitChecker, pipelines, frictions.costs(),
-                    frictions.capital()), r);
+                    frictions.capital(), frictions.costsWritten()), r);
             List<ExperimentPlan> planned = new ArrayList<>();
             Set<Decl> own = identitySet(main.decls());
             Set<Decl> ran = identitySet(earlier.stream().flatMap(p -> p.decls().stream()).toList());
@@ -185,7 +185,7 @@ public final class Checker {
             return decls;
         }
 
-        private record Frictions(CostPlan costs, double capital) { }
+        private record Frictions(CostPlan costs, double capital, boolean costsWritten) { }
 
         /** The program-wide {@code costs} and {@code capital}; each may be declared once. */
         private Frictions frictions(List<Decl> decls) {
@@ -217,7 +217,7 @@ public final class Checker {
                     if (c.amount() != null) capital = costChecker.capital(c.amount(), c.span()).orElse(capital);
                 }
             }
-            return new Frictions(costs, capital);
+            return new Frictions(costs, capital, costsAt != null);
         }
 
         private Optional<PipelinePlan> strategy(Decl.Strategy s, PipelineResolver pipelines, Registry registry) {

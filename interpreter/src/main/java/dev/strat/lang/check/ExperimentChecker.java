@@ -70,7 +70,7 @@ final class ExperimentChecker {
     /** What the checker knows when it reaches experiments. */
     record Inputs(Namespace namespace, Map<String, Optional<MarketPlan>> markets, MarketChecker marketChecker,
                   Function<String, Optional<SplitChecker.Checked>> namedSplit, SplitChecker splits,
-                  PipelineResolver pipelines, CostPlan costs, double capital) { }
+                  PipelineResolver pipelines, CostPlan costs, double capital, boolean costsWritten) { }
 
     private final Inputs in;
     private final Reporter r;
@@ -170,7 +170,7 @@ final class ExperimentChecker {
                 }
             }
         }
-        boolean costsGiven = !in.costs().equals(CostPlan.NONE) || settings.containsKey("fee") || settings.containsKey("slippage");
+        boolean costsGiven = in.costsWritten() || settings.containsKey("fee") || settings.containsKey("slippage");
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty()) return Optional.empty();
         return Optional.of(new ExperimentPlan(name, market.get(), split.get(), compared, seeds, metrics, significance,
                 report, costs, capital, warmup, rf, e.span(), new ExperimentPlan.Conventions(ci, annualiseAlways, cashEarnsRf, costsGiven), benchmark));
@@ -190,7 +190,7 @@ final class ExperimentChecker {
         return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name() + on, market.get(), split.get(),
                 List.of(new StrategyPlan(strategy, pipeline.get())), DEFAULT_SEEDS, ExperimentPlan.DEFAULT_METRICS,
                 Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span(),
-                new ExperimentPlan.Conventions(Double.NaN, false, false, !in.costs().equals(CostPlan.NONE)), Optional.empty()));
+                new ExperimentPlan.Conventions(Double.NaN, false, false, in.costsWritten()), Optional.empty()));
     }
 
     private Optional<MarketPlan> market(Ident market) {

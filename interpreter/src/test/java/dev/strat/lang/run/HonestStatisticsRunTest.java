@@ -123,6 +123,9 @@ class HonestStatisticsRunTest {
         warnings.clear();
         ok(MARKET + "experiment e on m {\n compare ucrp\n}\n");
         assertFalse(warnings.stream().anyMatch(w -> w.contains("frictionless")), warnings.toString());
+        // zero costs written on purpose (a paper that states none) are a choice, not an omission
+        ok("market m = synthetic gbm(assets=3, days=400, seed=1)\ncosts fee 0%\nexperiment e on m {\n compare ucrp\n}\n");
+        assertFalse(warnings.stream().anyMatch(w -> w.contains("frictionless")), warnings.toString());
     }
 
     @Test

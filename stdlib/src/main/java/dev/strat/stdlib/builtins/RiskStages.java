@@ -27,8 +27,8 @@ public final class RiskStages {
     static final double RIPO_RISK_FREE = 0.016575;
 
     private static final String PAPER = "RiPO: \"Combining Reinforcement Learning and Barrier Functions for Adaptive Risk "
-            + "Management in Portfolio Optimization\" (../shared/papers/ripo-rl-barrier-functions.txt), with the equations "
-            + "as the authors' code implements them (design/reference-formulas.md)";
+            + "Management in Portfolio Optimization\", preprint 2023 (../shared/papers/ripo-rl-barrier-functions.txt), with "
+            + "the equations as the authors' code (SteamerLee/RiPO) implements them (design/reference-formulas.md)";
 
     private RiskStages() {
     }

@@ -7,6 +7,7 @@ import dev.strat.stdlib.builtins.Composites;
 import dev.strat.stdlib.builtins.Models;
 import dev.strat.stdlib.builtins.Momentum;
 import dev.strat.stdlib.builtins.OnlineLearning;
+import dev.strat.stdlib.builtins.RiskStages;
 import dev.strat.stdlib.builtins.Transforms;
 
 /**
@@ -30,6 +31,7 @@ public final class StandardLibrary {
         Momentum.register(b);
         Models.register(b);
         Transforms.register(b);
+        RiskStages.register(b);
         Components.register(b);
         Composites.register(b);
         Agents.register(b);

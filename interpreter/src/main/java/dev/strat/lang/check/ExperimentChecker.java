@@ -17,6 +17,7 @@ import dev.strat.lang.plan.SignificancePlan;
 import dev.strat.lang.plan.SplitPlan;
 import dev.strat.lang.plan.StrategyPlan;
 import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.MetricOptions;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
 import dev.strat.stdlib.StageKind;
@@ -36,13 +37,17 @@ import java.util.function.Function;
  * {@link MetricId}), {@code significance wilcoxon(NAME, alpha=0.05, metric=M)} (signed-rank, paired by seed),
  * {@code significance ranksum(NAME, metric=M, alpha=0.05)} (rank-sum, unpaired over seeds) or
  * {@code significance sharpe_diff(NAME, alpha=0.05, resamples=999)} (over time), {@code report "path"},
- * {@code warmup BARS}, {@code rf RATE}, and overrides of {@code capital}, {@code fee} and
+ * {@code warmup BARS}, {@code rf RATE}, {@code convention ripo} (RiPO's Sharpe, rf 1.6575% unless given, AR at any
+ * length), and overrides of {@code capital}, {@code fee} and
  * {@code slippage}.
  */
 final class ExperimentChecker {
 
     static final List<String> SETTINGS = List.of("seeds", "metrics", "significance", "report", "warmup", "rf", "capital", "fee",
-            "slippage", "ci", "annualise", "cash_rate", "benchmark");
+            "slippage", "ci", "annualise", "cash_rate", "benchmark",
+            "convention");
+    /** RiPO's risk-free rate for the S&P 500 setting, which {@code convention ripo} implies unless {@code rf} is given. */
+    static final double RIPO_RISK_FREE = 0.016575;
     static final int MAX_SEEDS = 10_000;
     /** One run with seed 1, as {@code seeds 1} would say. */
     static final List<Long> DEFAULT_SEEDS = List.of(1L);
@@ -132,7 +137,10 @@ final class ExperimentChecker {
                 ? significance(settings.get("significance"), entryNames, metricsClean ? metrics : null) : Optional.empty();
         Optional<String> report = settings.containsKey("report") ? report(settings.get("report")) : Optional.empty();
         int warmup = settings.containsKey("warmup") ? integer(settings.get("warmup"), 0, "warmup") : 0;
-        double rf = settings.containsKey("rf") ? riskFree(settings.get("rf")) : 0;
+        // convention ripo: RiPO's Sharpe, its rf unless one is given, and AR = (V_T / V_0)^(P / T) - 1 at any length
+        boolean ripo = settings.containsKey("convention") && word(settings.get("convention"), List.of("standard", "ripo"))
+                .map("ripo"::equals).orElse(false);
+        double rf = settings.containsKey("rf") ? riskFree(settings.get("rf")) : ripo ? RIPO_RISK_FREE : 0;
         double capital = in.capital();
         if (settings.containsKey("capital")) {
             Setting s = settings.get("capital");
@@ -143,8 +151,8 @@ final class ExperimentChecker {
             if (settings.containsKey(key)) costs = costChecker.apply(costs, settings.get(key)).orElse(costs);
         }
         double ci = settings.containsKey("ci") ? ciLevel(settings.get("ci")) : Double.NaN;
-        boolean annualiseAlways = settings.containsKey("annualise") && word(settings.get("annualise"), List.of("auto", "always"))
-                .map("always"::equals).orElse(false);
+        boolean annualiseAlways = settings.containsKey("annualise") ? word(settings.get("annualise"), List.of("auto", "always"))
+                .map("always"::equals).orElse(false) : ripo;
         boolean cashEarnsRf = settings.containsKey("cash_rate") && word(settings.get("cash_rate"), List.of("rf", "zero"))
                 .map("rf"::equals).orElse(false);
         if (cashEarnsRf && !settings.containsKey("rf")) {
@@ -173,7 +181,8 @@ final class ExperimentChecker {
         boolean costsGiven = in.costsWritten() || settings.containsKey("fee") || settings.containsKey("slippage");
         if (r.errorCount() > before || market.isEmpty() || split.isEmpty()) return Optional.empty();
         return Optional.of(new ExperimentPlan(name, market.get(), split.get(), compared, seeds, metrics, significance,
-                report, costs, capital, warmup, rf, e.span(), new ExperimentPlan.Conventions(ci, annualiseAlways, cashEarnsRf, costsGiven), benchmark));
+                report, costs, capital, warmup, rf, e.span(), new ExperimentPlan.Conventions(ci, annualiseAlways, cashEarnsRf, costsGiven,
+                ripo ? MetricOptions.Convention.RIPO : MetricOptions.Convention.STANDARD), benchmark));
     }
 
     /** A {@code backtest PIPELINE on MARKET [split S]}: one strategy, one seed, defaults elsewhere. */

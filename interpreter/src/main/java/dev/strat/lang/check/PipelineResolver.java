@@ -114,6 +114,8 @@ final class PipelineResolver {
             ok &= piece.isPresent();
         }
         boolean riskBefore = false;
+        // the adapters already attached to the latest risk stage: each kind attaches once
+        java.util.Set<String> adapted = new java.util.HashSet<>();
         boolean unknownBefore = false;
         boolean onlySelectBefore = true;
         for (int k = 0; k < pieces.size(); k++) {
@@ -140,6 +142,16 @@ final class PipelineResolver {
                 r.error(p.span(), "after '" + pieces.get(k - 1).name() + "' comes the stage that divides the picks, not "
                         + StageKinds.withArticle(kind), "e.g. '| ucrp' or '| agent ppo(...)', then '| " + p.name() + "(...)'");
                 ok = false;
+            }
+            for (StageNode n : p.nodes()) {
+                if (n.builtin().kind() == StageKind.RISK) {
+                    adapted.clear();
+                } else if (n.builtin().kind() == StageKind.ADAPT && !adapted.add(n.builtin().name())
+                        && p.nodes().size() == 1 && riskBefore) {
+                    r.error(p.span(), "'" + p.name() + "' is attached twice to the risk stage before it",
+                            "a risk stage takes one '" + n.builtin().name() + "': remove one of them");
+                    ok = false;
+                }
             }
             riskBefore |= p.hasRisk();
             // a selector narrows the universe for the allocator after it, so that one may start afresh

@@ -38,10 +38,22 @@ public record ExperimentPlan(String name, MarketPlan market, SplitPlan split, Li
      * @param cashEarnsRf     {@code cash_rate rf}: cash earns the experiment's {@code rf}
      * @param costsGiven      the program has a {@code costs} line or the experiment a fee or slippage;
      *                        a run without is frictionless, which it says
+     * @param metrics         {@code convention ripo}: RiPO's Sharpe ((AR - rf) / vol, 0 when AR &lt; 0);
+     *                        {@code STANDARD} otherwise
      */
-    public record Conventions(double ciLevel, boolean annualiseAlways, boolean cashEarnsRf, boolean costsGiven) {
+    public record Conventions(double ciLevel, boolean annualiseAlways, boolean cashEarnsRf, boolean costsGiven,
+                              dev.strat.runtime.metrics.MetricOptions.Convention metrics) {
         /** No interval, no annualisation of short tests, cash earns nothing, costs given. */
         public static final Conventions DEFAULT = new Conventions(Double.NaN, false, false, true);
+
+        public Conventions {
+            java.util.Objects.requireNonNull(metrics, "metrics");
+        }
+
+        /** The standard metric formulas. */
+        public Conventions(double ciLevel, boolean annualiseAlways, boolean cashEarnsRf, boolean costsGiven) {
+            this(ciLevel, annualiseAlways, cashEarnsRf, costsGiven, dev.strat.runtime.metrics.MetricOptions.Convention.STANDARD);
+        }
     }
 
     public ExperimentPlan(String name, MarketPlan market, SplitPlan split, List<StrategyPlan> compare,

@@ -5,6 +5,8 @@ import dev.strat.runtime.experiment.Trainable;
 import dev.strat.runtime.pipeline.Pipeline;
 import dev.strat.runtime.pipeline.Scheduled;
 import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.risk.barrier.AdapterStage;
+import dev.strat.runtime.risk.barrier.BarrierStage;
 import dev.strat.stdlib.Arguments;
 import dev.strat.stdlib.BuildContext;
 import dev.strat.stdlib.BuildException;
@@ -114,6 +116,13 @@ public final class PipelineBuilder {
             before = node.render();
             if (built.isEmpty() || errors.size() > errorsBefore) continue;
             Stage stage = built.get();
+            if (stage instanceof AdapterStage adapter) {
+                Optional<String> problem = attach(adapter, stages);
+                if (problem.isPresent()) {
+                    errors.add(Diagnostic.error(node.span(), problem.get()));
+                    continue;
+                }
+            }
             Stage inner = stage instanceof Scheduled s ? s.inner() : stage;
             if (inner instanceof Trainable t) {
                 int every = stage instanceof Scheduled s ? s.every() : 1;
@@ -135,6 +144,38 @@ public final class PipelineBuilder {
         // depth-first source order: a composite's learners (added while building it) come before later siblings
         learners.addAll(own);
         return Optional.of(new Pipeline(name, stages));
+    }
+
+    /**
+     * Attaches an adapt stage's adapter to the nearest barrier stage before it in its pipeline
+     * (looking into an inlined strategy's stages), so that ARS sets the bound before that stage
+     * solves and DCM scales its correction. A second adapter of one kind on the same stage is refused.
+     */
+    private static Optional<String> attach(AdapterStage adapter, List<Stage> before) {
+        String name = adapter.adapter().name();
+        BarrierStage target = nearestBarrier(before);
+        if (target == null) {
+            return Optional.of("'" + name + "' adapts a barrier risk stage, but there is none before it in this pipeline");
+        }
+        try {
+            target.attach(adapter.adapter());
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of("'" + name + "' is attached twice to '" + target.label() + "': a risk stage takes one "
+                    + name + "; remove one of them");
+        }
+    }
+
+    private static BarrierStage nearestBarrier(List<Stage> stages) {
+        for (int k = stages.size() - 1; k >= 0; k--) {
+            Stage s = stages.get(k) instanceof Scheduled sc ? sc.inner() : stages.get(k);
+            if (s instanceof BarrierStage b) return b;
+            if (s instanceof Pipeline p) {
+                BarrierStage inner = nearestBarrier(p.stages());
+                if (inner != null) return inner;
+            }
+        }
+        return null;
     }
 
     private static Optional<Stage> stage(StageNode node, MarketInfo market, String path, String before,

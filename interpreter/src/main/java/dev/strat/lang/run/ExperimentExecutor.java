@@ -140,7 +140,7 @@ public final class ExperimentExecutor {
         // cash earns the experiment's rf only when asked (cash_rate rf): by default it earns nothing
         BacktestConfig config = new BacktestConfig(plan.capital(), plan.costs().fee(), plan.costs().slippageLow(),
                 plan.costs().slippageHigh(), conventions.cashEarnsRf() ? plan.riskFree() : 0).withCostModel(plan.costs().model());
-        MetricOptions options = new MetricOptions(plan.riskFree(), 0, MetricOptions.Convention.STANDARD)
+        MetricOptions options = new MetricOptions(plan.riskFree(), 0, conventions.metrics())
                 .withAnnualise(conventions.annualiseAlways() ? MetricOptions.Annualise.ALWAYS : MetricOptions.Annualise.AUTO)
                 .withCi(conventions.ciLevel());
         if (!conventions.costsGiven()) {

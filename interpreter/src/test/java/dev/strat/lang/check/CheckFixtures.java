@@ -58,25 +58,9 @@ public final class CheckFixtures {
         return context(new InMemorySourceLoader(files), withCatalog);
     }
 
-    /**
-     * The standard library plus a risk stage {@code barrier} and an adapt stage {@code dcm}, so that
-     * composition rules about risk and adapt stages can be tested before such built-ins exist.
-     * Their stages pass the proposal through unchanged.
-     */
+    /** The standard library (it has the risk stage {@code barrier} and the adapt stages {@code dcm} and {@code ars}). */
     public static Registry registry() {
-        Registry.Builder b = Registry.builder();
-        StandardLibrary.registry().all().forEach(b::add);
-        StandardLibrary.registry().components().forEach(b::add);
-        b.add(new Builtin("barrier", StageKind.RISK,
-                List.of(ParamSpec.optional("window", new ParamType.Bars(), new Value.Num(21, false, true), 2, Double.NaN, "window"),
-                        ParamSpec.optional("gamma", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "gamma"),
-                        ParamSpec.optional("market_risk", new ParamType.Number(), new Value.Num(0, false, true), 0, 1, "market risk")),
-                "test risk stage", "", "", "", (args, context) -> new PassThrough("barrier")));
-        b.add(new Builtin("dcm", StageKind.ADAPT,
-                List.of(ParamSpec.optional("lambda_min", new ParamType.Number(), new Value.Num(0.8, false, false), 0, 1, "lambda"),
-                        ParamSpec.optional("rho", new ParamType.Number(), new Value.Num(0.005, false, false), 0, 1, "rho")),
-                "test adapt stage", "", "", "", (args, context) -> new PassThrough("dcm")));
-        return b.build();
+        return StandardLibrary.registry();
     }
 
     /** A stage that hands on the proposal before it. */

@@ -30,6 +30,13 @@ import dev.strat.runtime.data.History;
  */
 public final class BarrierController {
 
+    /**
+     * Pass as {@code boundNext} when nothing sets the bound (no ARS): the reference formulas' reset
+     * rule applies at every step, {@code sigma_s_{t+1} = sigma_s_t = sigma_alpha_t + sigma_beta}, so
+     * the barrier h_t is 0 and the predicted risk may not exceed the current sigma_alpha_t.
+     */
+    public static final double HOLD_RISK = Double.NaN;
+
     /** The reference settings' relaxation schedule: +0.002 five times, then +0.005 five times. */
     public static final double[] RIPO_RELAXATION = {0.002, 0.002, 0.002, 0.002, 0.002, 0.005, 0.005, 0.005, 0.005, 0.005};
 
@@ -55,6 +62,7 @@ public final class BarrierController {
     private int relaxations;
     private double lastSigmaAlpha = Double.NaN;
     private double lastBound = Double.NaN;
+    private double lastBoundNext = Double.NaN;
     private int lastRetries;
 
     /**
@@ -104,7 +112,8 @@ public final class BarrierController {
      * @param action      the agent's action (N non-negative entries), normalised here to sum 1
      *                    (all zeros: equal weights, as RiPO's environment does)
      * @param lastWeights w_t, the weights executed at the previous step (N entries)
-     * @param boundNext   sigma_s_{t+1}, the acceptable risk for the next step (from ARS, or fixed)
+     * @param boundNext   sigma_s_{t+1}, the acceptable risk for the next step (from ARS, or fixed), or
+     *                    {@link #HOLD_RISK}
      * @param correction  receives a_c (N entries); zeros when unsolved
      * @return true when solved (after any relaxation), false when counted unsolved
      */
@@ -114,7 +123,8 @@ public final class BarrierController {
         if (history.available() < warmup()) {
             throw new IllegalArgumentException("the barrier controller needs " + warmup() + " bars of history, only " + history.available() + " visible");
         }
-        if (!Double.isFinite(boundNext)) throw new IllegalArgumentException("the risk bound must be a number, got " + boundNext);
+        final boolean hold = Double.isNaN(boundNext);
+        if (!hold && !Double.isFinite(boundNext)) throw new IllegalArgumentException("the risk bound must be a number, got " + boundNext);
         problem.resize(n);
         normaliseAction(action, problem.aRl());
         forecast(history, problem.dp());
@@ -128,8 +138,11 @@ public final class BarrierController {
         }
         final double sigmaAlpha = Math.sqrt(Math.max(0, alpha));
         final double boundNow = previousBound == 0 ? sigmaAlpha + marketRisk : previousBound;
-        final double base = boundNext - marketRisk + (gamma - 1) * (boundNow - sigmaAlpha - marketRisk);
-        previousBound = boundNext;
+        final double next = hold ? boundNow : boundNext;
+        final double base = next - marketRisk + (gamma - 1) * (boundNow - sigmaAlpha - marketRisk);
+        // holding, the bound stays "unset" so that the next step resets it to its own sigma_alpha
+        previousBound = hold ? 0 : boundNext;
+        lastBoundNext = next;
         lastSigmaAlpha = sigmaAlpha;
 
         double r = base;
@@ -233,6 +246,9 @@ public final class BarrierController {
     /** The last step's sigma_alpha_t. */
     public double lastSigmaAlpha() { return lastSigmaAlpha; }
 
+    /** The last step's sigma_s_{t+1} before any relaxation (ARS's bound, or the reset rule's when holding). */
+    public double lastBoundNext() { return lastBoundNext; }
+
     /** The last step's final right-hand side r (after relaxation). */
     public double lastBound() { return lastBound; }
 
@@ -246,6 +262,6 @@ public final class BarrierController {
     public void reset() {
         previousBound = 0;
         solved = unsolved = relaxations = lastRetries = 0;
-        lastSigmaAlpha = lastBound = Double.NaN;
+        lastSigmaAlpha = lastBound = lastBoundNext = Double.NaN;
     }
 }

@@ -6,5 +6,12 @@
  * method ({@code BoxSimplexQp} inside) into a {@link dev.strat.runtime.risk.barrier.SocpSolution}
  * with a {@link dev.strat.runtime.risk.barrier.SocpStatus} and its
  * {@link dev.strat.runtime.risk.barrier.KktResiduals}. Allocation-free per step after construction.
+ *
+ * <p>In a pipeline, {@link dev.strat.runtime.risk.barrier.BarrierStage} ({@code risk barrier}) runs
+ * the controller after an allocator or agent; the {@link dev.strat.runtime.risk.barrier.RiskAdapter}s
+ * {@link dev.strat.runtime.risk.barrier.AdaptiveRisk} (ARS: the bound) and
+ * {@link dev.strat.runtime.risk.barrier.DynamicContribution} (DCM: the correction's weight) are
+ * attached to it at build time and read the portfolio's {@link dev.strat.runtime.risk.barrier.RecentReturns};
+ * {@link dev.strat.runtime.risk.barrier.AdapterStage} marks where an {@code adapt} stage was written.
  */
 package dev.strat.runtime.risk.barrier;

@@ -54,6 +54,24 @@ public interface Agent extends AutoCloseable {
     /** Restores what {@link #save} wrote; the agent must have been built with the same configuration. */
     void load(DataInputStream in) throws IOException;
 
+    /** The agent's whole state as bytes ({@link #save}), kept in memory to start a later window's training from it. */
+    default byte[] snapshot() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(bytes)) {
+            save(data);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Loads a {@link #snapshot()}; a state of another shape is an {@link IOException} from {@link #load}. */
+    default void restore(byte[] state) throws IOException {
+        try (DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(state))) {
+            load(data);
+        }
+    }
+
     @Override
     void close();
 }

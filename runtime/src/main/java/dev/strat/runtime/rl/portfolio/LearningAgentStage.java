@@ -156,7 +156,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         Optional<TrainingResult> result = fit(context, env, validator, normaliser, select);
         if (result.isEmpty()) return reuse(context, observations, compute);
         agent.training(false);
-        learned = snapshot(agent);
+        learned = agent.snapshot();
         trained = new AgentStage(label, task, agent);
         return result.get().history().toLog();
     }
@@ -205,19 +205,9 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         warmStart = p.learned;
     }
 
-    private static byte[] snapshot(Agent a) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            a.save(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     private static void load(Agent a, byte[] state) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            a.load(in);
+        try {
+            a.restore(state);
         } catch (IOException e) {
             throw new TrainingException("cannot start from the previous window's model: " + e.getMessage());
         }
@@ -357,7 +347,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         }
         if (result.isEmpty()) return reuseInTree(context, observations, compute);
         agent.training(false);
-        learned = snapshot(agent);
+        learned = agent.snapshot();
         trained = new TreePolicy(label, observations, normaliser, actions, agent, context.config().capital());
         return result.get().history().toLog();
     }

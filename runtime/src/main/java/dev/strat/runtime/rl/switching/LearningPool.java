@@ -172,7 +172,7 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
                     + "than the timesteps budget); the test runs its untrained initial policy");
         }
         agent.training(false);
-        learned = snapshot(agent);
+        learned = agent.snapshot();
         policy.install(agent, normaliser);
         return result.history().toLog();
     }
@@ -202,7 +202,7 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
         agent = factory.create(new EnvSpec(state.layout(), space, 1), context.seed(), compute);
         saved.loadInto(agent);
         agent.training(false);
-        learned = snapshot(agent);
+        learned = agent.snapshot();
         policy.install(agent, normaliser);
         return saved.history().toLog();
     }
@@ -216,19 +216,9 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
         warmStart = p.learned;
     }
 
-    private static byte[] snapshot(Agent a) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            a.save(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     private static void load(Agent a, byte[] state) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            a.load(in);
+        try {
+            a.restore(state);
         } catch (IOException e) {
             throw new TrainingException("cannot start from the previous window's model: " + e.getMessage());
         }

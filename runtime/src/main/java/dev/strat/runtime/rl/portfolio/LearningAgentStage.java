@@ -33,11 +33,8 @@ import dev.strat.runtime.rl.train.TrainingResult;
 import dev.strat.runtime.rl.train.Validator;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,7 +179,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         listeners.add(new NanGuard());
         if (settings.patience() > 0 && select) listeners.add(new EarlyStopping(settings.patience()));
         listeners.add(new TrainingProgress(label + " seed " + context.seed(), context.progress()));
-        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
+        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, normaliser.toBytes(), context.source())));
         Trainer trainer = new Trainer(config, listeners);
         if (context.mode() == TrainContext.Mode.RESUME && Files.exists(context.checkpoint().get())) {
             CheckpointContent saved = Checkpoint.read(context.checkpoint().get());
@@ -281,15 +278,6 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         });
     }
 
-    private static byte[] bytes(Normaliser normaliser) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            normaliser.save(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     @Override
     public void reset(RunSetup setup) {

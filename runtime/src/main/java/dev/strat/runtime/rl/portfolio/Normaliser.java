@@ -120,6 +120,17 @@ public final class Normaliser {
         }
     }
 
+    /** {@link #save} into bytes, the form a checkpoint stores beside the networks. */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(bytes)) {
+            save(data);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     public void save(DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(mean.length);

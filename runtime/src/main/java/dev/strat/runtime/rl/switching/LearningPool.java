@@ -32,11 +32,8 @@ import dev.strat.runtime.rl.train.TrainingProgress;
 import dev.strat.runtime.rl.train.TrainingResult;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +150,7 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new NanGuard());
         listeners.add(new TrainingProgress(label() + " seed " + context.seed(), context.progress()));
-        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, bytes(normaliser), context.source())));
+        context.checkpoint().ifPresent(path -> listeners.add(CheckpointListener.onBest(path, normaliser.toBytes(), context.source())));
         Trainer trainer = new Trainer(config, listeners);
         TrainingResult result;
         if (context.mode() == TrainContext.Mode.RESUME && Files.exists(context.checkpoint().get())) {
@@ -224,15 +221,6 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
         }
     }
 
-    private static byte[] bytes(Normaliser normaliser) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            normaliser.save(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     /** Frees the agent and closes the members. */
     @Override

@@ -20,7 +20,9 @@ public enum ComponentKind {
     /** How a selector ranks the assets. */
     SCORER("scorer", "scorers", "a scorer", "select"),
     /** A technical indicator of the {@code ta} feature, e.g. {@code ta(indicators=[rsi(14), macd])}. */
-    INDICATOR("indicator", "indicators", "an indicator", "the ta feature");
+    INDICATOR("indicator", "indicators", "an indicator", "the ta feature"),
+    /** A price-change forecast of a risk stage, e.g. {@code risk barrier(predictor=moving_average(5))}. */
+    PREDICTOR("predictor", "predictors", "a predictor", "risk barrier");
 
     private final String noun;
     private final String plural;

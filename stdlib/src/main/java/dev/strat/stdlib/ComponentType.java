@@ -2,6 +2,7 @@ package dev.strat.stdlib;
 
 import dev.strat.runtime.compose.BlendPolicy;
 import dev.strat.runtime.compose.Scorer;
+import dev.strat.runtime.risk.barrier.PriceForecast;
 import dev.strat.runtime.rl.nn.NetSpec;
 import dev.strat.runtime.rl.portfolio.ActionMap;
 import dev.strat.runtime.rl.portfolio.Feature;
@@ -34,6 +35,8 @@ public final class ComponentType<T> {
     public static final ComponentType<Scorer> SCORER = new ComponentType<>(ComponentKind.SCORER);
     /** Indicators build the Ta4j indicators they stand for ({@code all} stands for many). */
     public static final ComponentType<List<TaIndicator>> INDICATOR = new ComponentType<>(ComponentKind.INDICATOR);
+    /** Predictors forecast each asset's next price change for a risk stage. */
+    public static final ComponentType<PriceForecast> PREDICTOR = new ComponentType<>(ComponentKind.PREDICTOR);
 
     private final ComponentKind kind;
 
@@ -51,6 +54,7 @@ public final class ComponentType<T> {
             case POLICY -> POLICY;
             case SCORER -> SCORER;
             case INDICATOR -> INDICATOR;
+            case PREDICTOR -> PREDICTOR;
         };
     }
 

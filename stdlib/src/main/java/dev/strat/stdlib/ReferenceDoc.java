@@ -101,6 +101,7 @@ public final class ReferenceDoc {
             case POLICY -> "Policies";
             case SCORER -> "Scorers";
             case INDICATOR -> "Indicators";
+            case PREDICTOR -> "Predictors";
         };
     }
 

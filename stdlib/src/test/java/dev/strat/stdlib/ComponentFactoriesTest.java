@@ -6,6 +6,7 @@ import dev.strat.runtime.data.Frequency;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.data.TimeLength;
 import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.risk.barrier.PriceForecast;
 import dev.strat.runtime.rl.ActionSpace;
 import dev.strat.runtime.rl.nn.NetSpec;
 import dev.strat.runtime.rl.portfolio.ActionMap;
@@ -113,6 +114,7 @@ class ComponentFactoriesTest {
                 case POLICY -> assertTrue(!assertInstanceOf(BlendPolicy.class, built, c.name()).label().isBlank());
                 case SCORER -> assertTrue(!assertInstanceOf(Scorer.class, built, c.name()).label().isBlank());
                 case INDICATOR -> assertTrue(!assertInstanceOf(List.class, built, c.name()).isEmpty(), c.name());
+                case PREDICTOR -> assertTrue(assertInstanceOf(PriceForecast.class, built, c.name()).warmup() >= 1, c.name());
             }
         }
     }

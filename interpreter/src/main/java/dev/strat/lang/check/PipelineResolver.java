@@ -242,6 +242,7 @@ final class PipelineResolver {
                         case SCORER -> "use it to rank assets for a selector, e.g. select top(5) by " + component.name() + " | ucrp";
                         case INDICATOR -> "use it in the ta feature of an agent, e.g. agent td3(features=[ta(indicators=["
                                 + component.name() + "])])";
+                        case PREDICTOR -> "use it as the forecast of a risk stage, e.g. risk barrier(predictor=" + component.name() + ")";
                     });
             return Optional.empty();
         }

@@ -5,8 +5,13 @@ import dev.strat.runtime.risk.barrier.AdaptiveRisk;
 import dev.strat.runtime.risk.barrier.BarrierController;
 import dev.strat.runtime.risk.barrier.BarrierStage;
 import dev.strat.runtime.risk.barrier.DynamicContribution;
+import dev.strat.runtime.risk.barrier.PriceForecast;
 import dev.strat.stdlib.BuildException;
 import dev.strat.stdlib.Builtin;
+import dev.strat.stdlib.Component;
+import dev.strat.stdlib.ComponentBinder;
+import dev.strat.stdlib.ComponentKind;
+import dev.strat.stdlib.ComponentType;
 import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.ParamType;
 import dev.strat.stdlib.Registry;
@@ -33,18 +38,45 @@ public final class RiskStages {
     private RiskStages() {
     }
 
+    /** RiPO's forecast: dp_i = (MA_i - P_t,i) / P_t,i over the last window closes. */
+    static final Component MOVING_AVERAGE = new Component("moving_average", List.of(
+            Specs.bars("window", 5, 1, "closes in the mean, the decision bar's included")),
+            "Forecasts each price's change as its distance to the mean of the last window closes (RiPO).",
+            "dp_i = (MA_i - P_t,i) / P_t,i, MA_i the mean of asset i's last window closes: a mean-reversion "
+                    + "forecast, as the RiPO authors compute it. Reads closes up to the decision bar only.",
+            PAPER, "risk barrier(predictor=moving_average(window=5))",
+            ComponentType.PREDICTOR.factory((a, c) -> new PriceForecast.MovingAverage(a.bars("window", c.market().frequency(), 1))));
+    /** The same with exponentially decaying weights. */
+    static final Component EWMA = new Component("ewma", List.of(
+            Specs.number("halflife", 5, 0.01, 1e6, "bars after which a close's weight halves"),
+            Specs.bars("window", 21, 1, "closes read, the decision bar's included")),
+            "Forecasts each price's change as its distance to an exponentially weighted mean of recent closes.",
+            "dp_i = (EWMA_i - P_t,i) / P_t,i, the close k bars back weighing 0.5^(k / halflife) over the last "
+                    + "window closes (weights normalised): recent closes count more than in moving_average, so "
+                    + "the forecast turns faster after a move. Reads closes up to the decision bar only.",
+            "", "risk barrier(predictor=ewma(halflife=3, window=21))",
+            ComponentType.PREDICTOR.factory((a, c) -> {
+                double halflife = a.number("halflife");
+                return new PriceForecast.ExponentialAverage(halflife, a.bars("window", c.market().frequency(), 1));
+            }));
+
     public static void register(Registry.Builder b) {
+        ComponentBinder binder = b.binder();
+        b.add(MOVING_AVERAGE);
+        b.add(EWMA);
         b.add(new Builtin("barrier", StageKind.RISK,
                 List.of(Specs.bars("window", 21, 2, "daily returns in the covariance window"),
                         Specs.number("gamma", 0.3, 0, 1, "the barrier's decay rate: h_{t+1} >= (1 - gamma) h_t (in (0, 1])"),
                         Specs.number("market_risk", 0.001, 0, 1, "sigma_beta, the constant market risk"),
-                        Specs.bars("forecast", 5, 1, "closes in the moving average of the price-change forecast"),
+                        ParamSpec.optional("predictor", new ParamType.ComponentOf(ComponentKind.PREDICTOR),
+                                Components.call(MOVING_AVERAGE), Double.NaN, Double.NaN,
+                                "the price-change forecast dp (RiPO's: moving_average(5))"),
                         Specs.choice("relax", List.of("ripo", "none"), "ripo",
                                 "on infeasibility: ripo raises the bound by 0.002 five times then 0.005 five times; none gives up")),
                 "RiPO's barrier-function risk controller: one SOCP per step keeps predicted risk in a budget.",
                 "Replaces the proposal by a = a_rl + lambda a_c. a_rl is the proposal's asset weights normalised to sum 1: "
                         + "RiPO holds no cash, so a cash weight is dropped and an all-cash proposal becomes equal weights. "
-                        + "a_c solves: maximise the forecast dp' a_c (dp the 5-day moving average's price change) subject to "
+                        + "a_c solves: maximise the forecast dp' a_c (dp from the predictor: RiPO's 5-close moving average) subject to "
                         + "sum a_c = 0, 0 <= a_rl + a_c <= 1 and ||S (a_rl + a_c)|| <= sigma_s_{t+1} - sigma_beta + "
                         + "(gamma - 1)(sigma_s_t - sigma_alpha_t - sigma_beta), S the root of the covariance of the last window "
                         + "returns with the forecast appended and sigma_alpha_t the risk of the last executed weights. "
@@ -57,11 +89,11 @@ public final class RiskStages {
                 "strategy ripo = agent td3(actions=normalise) | risk barrier(window=21, gamma=0.3, market_risk=0.001)",
                 (args, context) -> {
                     int window = args.bars("window", context.market().frequency(), 2);
-                    int forecast = args.bars("forecast", context.market().frequency(), 1);
+                    PriceForecast predictor = binder.build(ComponentType.PREDICTOR, args.get("predictor"), context);
                     double gamma = args.number("gamma");
                     if (!(gamma > 0)) throw new BuildException("barrier: gamma must be above 0 (the barrier must decay), got " + gamma);
                     double[] relax = args.text("relax").equals("ripo") ? BarrierController.RIPO_RELAXATION : new double[0];
-                    return new BarrierStage(Specs.label("barrier", args), window, forecast, gamma, args.number("market_risk"), relax);
+                    return new BarrierStage(Specs.label("barrier", args), window, predictor, gamma, args.number("market_risk"), relax);
                 }));
 
         b.add(new Builtin("ars", StageKind.ADAPT,

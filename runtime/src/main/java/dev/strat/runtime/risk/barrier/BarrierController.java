@@ -6,8 +6,8 @@ import dev.strat.runtime.data.History;
  * RiPO's barrier-function risk controller, one step at a time (the reference formulas, "Barrier-function
  * risk controller"): from the {@link History} up to the decision bar it forms
  * <ul>
- * <li>the forecast {@code dp_i = (MA_i - P_{t,i}) / P_{t,i}}, MA the mean of the last
- *     {@code forecastWindow} closes (5);</li>
+ * <li>the forecast dp from a {@link PriceForecast}; RiPO's is {@code dp_i = (MA_i - P_{t,i}) / P_{t,i}},
+ *     MA the mean of the last 5 closes;</li>
  * <li>Σ_t, the sample covariance (denominator T - 1) of the last {@code window} (21) daily simple
  *     returns, and the predicted Σ_{t+1}: the same window shifted by one day with dp as the newest
  *     return;</li>
@@ -42,7 +42,7 @@ public final class BarrierController {
 
     private final int assets;
     private final int window;
-    private final int forecastWindow;
+    private final PriceForecast predictor;
     private final double gamma;
     private final double marketRisk;
     private final double[] relaxation;
@@ -68,15 +68,15 @@ public final class BarrierController {
     /**
      * @param assets         N
      * @param window         returns in the covariance window (21 in the paper)
-     * @param forecastWindow closes in the moving average of the forecast (5)
+     * @param predictor      the price-change forecast (RiPO's: a 5-close moving average)
      * @param gamma          the barrier's decay rate in (0, 1] (0.3)
      * @param marketRisk     sigma_beta (0.001)
      * @param relaxation     the successive increments of the bound on infeasibility (copied)
      */
-    public BarrierController(int assets, int window, int forecastWindow, double gamma, double marketRisk, double[] relaxation) {
+    public BarrierController(int assets, int window, PriceForecast predictor, double gamma, double marketRisk, double[] relaxation) {
         if (assets < 1) throw new IllegalArgumentException("the barrier controller needs at least one asset, got " + assets);
         if (window < 2) throw new IllegalArgumentException("the covariance window must be at least 2 returns, got " + window);
-        if (forecastWindow < 1) throw new IllegalArgumentException("the forecast window must be at least 1 close, got " + forecastWindow);
+        if (predictor == null) throw new IllegalArgumentException("the barrier controller needs a price forecast");
         if (!(gamma > 0 && gamma <= 1)) throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
         if (!(marketRisk >= 0) || Double.isInfinite(marketRisk)) throw new IllegalArgumentException("market risk must be a non-negative number, got " + marketRisk);
         for (double step : relaxation) {
@@ -84,7 +84,7 @@ public final class BarrierController {
         }
         this.assets = assets;
         this.window = window;
-        this.forecastWindow = forecastWindow;
+        this.predictor = predictor;
         this.gamma = gamma;
         this.marketRisk = marketRisk;
         this.relaxation = relaxation.clone();
@@ -99,11 +99,11 @@ public final class BarrierController {
 
     /** The paper's controller: window 21, MA 5, gamma 0.3, market risk 0.001, the reference relaxation. */
     public static BarrierController ripo(int assets) {
-        return new BarrierController(assets, 21, 5, 0.3, 0.001, RIPO_RELAXATION);
+        return new BarrierController(assets, 21, new PriceForecast.MovingAverage(5), 0.3, 0.001, RIPO_RELAXATION);
     }
 
-    /** Bars of history a step needs: {@code window + 1} closes for the returns, and the moving average's. */
-    public int warmup() { return Math.max(window + 1, forecastWindow); }
+    /** Bars of history a step needs: {@code window + 1} closes for the returns, and the forecast's. */
+    public int warmup() { return Math.max(window + 1, predictor.warmup()); }
 
     /**
      * One controller step at the decision bar of {@code history}.
@@ -127,7 +127,7 @@ public final class BarrierController {
         if (!hold && !Double.isFinite(boundNext)) throw new IllegalArgumentException("the risk bound must be a number, got " + boundNext);
         problem.resize(n);
         normaliseAction(action, problem.aRl());
-        forecast(history, problem.dp());
+        predictor.forecast(history, problem.dp());
         covariances(history, problem.dp(), problem.sigma());
 
         double alpha = 0;
@@ -178,16 +178,6 @@ public final class BarrierController {
             sum += a;
         }
         for (int i = 0; i < n; i++) out[i] = sum > 0 ? action[i] / sum : 1.0 / n;
-    }
-
-    /** dp_i = (MA_i - P_{t,i}) / P_{t,i}. */
-    private void forecast(History history, double[] dp) {
-        for (int i = 0; i < assets; i++) {
-            double sum = 0;
-            for (int k = 0; k < forecastWindow; k++) sum += history.close(k, i);
-            final double now = history.close(0, i);
-            dp[i] = (sum / forecastWindow - now) / now;
-        }
     }
 
     /**

@@ -31,7 +31,7 @@ public final class BarrierStage implements Stage {
 
     private final String label;
     private final int window;
-    private final int forecastWindow;
+    private final PriceForecast predictor;
     private final double gamma;
     private final double marketRisk;
     private final double[] relaxation;
@@ -47,12 +47,12 @@ public final class BarrierStage implements Stage {
     private boolean executedYet;
 
     /** The arguments as {@link BarrierController}'s; {@code relaxation} may be empty (no retries). */
-    public BarrierStage(String label, int window, int forecastWindow, double gamma, double marketRisk, double[] relaxation) {
+    public BarrierStage(String label, int window, PriceForecast predictor, double gamma, double marketRisk, double[] relaxation) {
         // the controller checks its arguments; build a throwaway one so bad input fails at build time
-        new BarrierController(1, window, forecastWindow, gamma, marketRisk, relaxation);
+        new BarrierController(1, window, predictor, gamma, marketRisk, relaxation);
         this.label = label;
         this.window = window;
-        this.forecastWindow = forecastWindow;
+        this.predictor = predictor;
         this.gamma = gamma;
         this.marketRisk = marketRisk;
         this.relaxation = relaxation.clone();
@@ -87,12 +87,12 @@ public final class BarrierStage implements Stage {
 
     @Override public String label() { return label; }
 
-    @Override public int warmup() { return Math.max(window + 1, forecastWindow); }
+    @Override public int warmup() { return Math.max(window + 1, predictor.warmup()); }
 
     @Override
     public void reset(RunSetup setup) {
         int n = setup.assets();
-        controller = new BarrierController(n, window, forecastWindow, gamma, marketRisk, relaxation);
+        controller = new BarrierController(n, window, predictor, gamma, marketRisk, relaxation);
         int capacity = Math.max(ars == null ? 1 : ars.window(), dcm == null ? 1 : dcm.window());
         returns = new RecentReturns(capacity);
         reports = setup.reports();

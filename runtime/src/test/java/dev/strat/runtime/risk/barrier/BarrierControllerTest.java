@@ -144,7 +144,7 @@ class BarrierControllerTest {
         assertTrue(e.getMessage().contains("22 bars"), e.getMessage());
         History full = History.cursor(market(23), 22).view();
         assertThrows(IllegalArgumentException.class, () -> controller.step(full, new double[]{-1, 1, 1}, new double[3], 0.02, new double[3]));
-        assertThrows(IllegalArgumentException.class, () -> new BarrierController(3, 21, 5, 0, 0.001, BarrierController.RIPO_RELAXATION));
+        assertThrows(IllegalArgumentException.class, () -> new BarrierController(3, 21, new PriceForecast.MovingAverage(5), 0, 0.001, BarrierController.RIPO_RELAXATION));
     }
 
     private static double[][] cov(double[][] rows) {

@@ -63,7 +63,7 @@ class BarrierStageTest {
     }
 
     private static BarrierStage stage() {
-        return new BarrierStage("barrier", 21, 5, 0.3, 0.001, BarrierController.RIPO_RELAXATION);
+        return new BarrierStage("barrier", 21, new PriceForecast.MovingAverage(5), 0.3, 0.001, BarrierController.RIPO_RELAXATION);
     }
 
     private static final double[] PROPOSAL = {0.3, 0.3, 0.2, 0.2};   // 20% cash: dropped, assets renormalised

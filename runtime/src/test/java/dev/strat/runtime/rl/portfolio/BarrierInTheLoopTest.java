@@ -4,6 +4,7 @@ import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.risk.barrier.BarrierController;
 import dev.strat.runtime.risk.barrier.BarrierStage;
+import dev.strat.runtime.risk.barrier.PriceForecast;
 import dev.strat.runtime.rl.Env;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class BarrierInTheLoopTest {
         Observations obs = new Observations(List.of(Features.returns(5), Features.weights()), market.assets());
         PortfolioTask task = new PortfolioTask(market, obs, Normaliser.fit(obs, market, 30, 200), ActionMaps.sumNormalise(),
                 Rewards.logReturn(), BacktestConfig.FRICTIONLESS);
-        BarrierStage barrier = new BarrierStage("barrier", 21, 5, 0.3, 0.001, BarrierController.RIPO_RELAXATION);
+        BarrierStage barrier = new BarrierStage("barrier", 21, new PriceForecast.MovingAverage(5), 0.3, 0.001, BarrierController.RIPO_RELAXATION);
         PortfolioEnv env = new PortfolioEnv(task, 320, 360, Optional.of(barrier), 1);
         int n = market.assets();
         float[] o = new float[env.spec().observationSize()];

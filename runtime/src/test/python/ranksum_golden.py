@@ -8,11 +8,13 @@ Every expected value comes from scipy itself:
   p_ranksums  scipy.stats.ranksums(x, y).pvalue
               (normal approximation without the tie correction: what commons-math3's
               MannWhitneyUTest returns on its own; equal to p_asym when there are no ties)
-  p_exact     scipy.stats.mannwhitneyu(x, y, method='exact').pvalue, only without ties
-              (for the README's comparison of the approximation with the exact test; 'NaN' with ties)
+  p_exact     the exact p: scipy.stats.mannwhitneyu(x, y, method='exact').pvalue without ties, and
+              mannwhitneyu(x, y, method=PermutationMethod(n_resamples=inf)).pvalue (every split of
+              the pooled values enumerated) with them: what RankSum reports up to 100 values
 
 The samples are fixed (seeded draws and hand-made tie patterns), sized like seeds of an
-experiment: 3 to 20 values a side, unequal sizes included.
+experiment: 3 to 20 values a side, unequal sizes included; tied cases have at most 10 a side, so that
+scipy can enumerate every split.
 
 Run from the repository root:  python3 runtime/src/test/python/ranksum_golden.py
 Writes runtime/src/test/resources/significance/ranksum.tsv, one case a line:
@@ -58,7 +60,10 @@ def main():
         asym = stats.mannwhitneyu(x, y, method='asymptotic', use_continuity=False)
         ranksums = stats.ranksums(x, y)
         tied = len(set(x + y)) < len(x) + len(y)
-        exact = float('nan') if tied else stats.mannwhitneyu(x, y, method='exact').pvalue
+        if tied:
+            exact = stats.mannwhitneyu(x, y, method=stats.PermutationMethod(n_resamples=np.inf)).pvalue
+        else:
+            exact = stats.mannwhitneyu(x, y, method='exact').pvalue
         row = [name, ','.join(num(v) for v in x), ','.join(num(v) for v in y),
                num(asym.statistic), num(asym.pvalue), num(ranksums.pvalue), num(exact)]
         lines.append('\t'.join(row))

@@ -58,9 +58,9 @@ class SignificanceRunTest {
         RunOutcome outcome = run("slippage 0%..0.2%\n    significance ranksum(ucrp, metric=ar)");
         String table = outcome.tables().get(0);
         assertTrue(table.contains("Wilcoxon rank-sum test (Mann-Whitney U) over seeds vs ucrp (two-sided, alpha 0.05, "
-                + "unpaired: each strategy's seeds are one sample; normal approximation"), table);
+                + "unpaired: each strategy's seeds are one sample; exact p over every split of the seeds"), table);
         assertEquals(2, table.lines().filter(l -> l.trim().startsWith("ar ") && l.contains("p = ")).count(), table);
-        assertTrue(table.contains("note: with 2 against 2 seed(s) the smallest p the rank-sum test can give is 0.083"), table);
+        assertTrue(table.contains("note: with 2 against 2 seed(s) the smallest p the rank-sum test can give is 0.333"), table);
         String json = Files.readString(out.resolve("e").resolve("results.json"));
         assertTrue(json.contains("\"test\" : \"ranksum\""), json);
         assertTrue(json.contains("\"metric\" : \"ar\""), json);

@@ -19,8 +19,9 @@ import dev.strat.runtime.metrics.MetricId;
  *                        Sharpe difference, the bootstrap resamples; for the rank-sum test, the
  *                        other strategy's seeds with a value (its sample size)
  * @param pValue          two-sided p-value; 1 when no pair differs, NaN when no pair is defined
- * @param exact           true when the p-value is the exact permutation probability (n <= 30);
- *                        false for the Sharpe difference and the rank-sum test (normal approximation)
+ * @param exact           true when the p-value is the exact permutation probability (Wilcoxon:
+ *                        n <= 30 differing pairs; rank-sum: n1 + n2 <= 100); false for the Sharpe
+ *                        difference and the normal approximations
  * @param significant     {@code pValue < alpha}
  * @param referenceBetter true when the reference's mean is better than the other's (in the
  *                        metric's direction); for the rank-sum test, when its values rank better

@@ -94,7 +94,7 @@ public final class TableRenderer {
             out.append(", paired by period on seed ").append(spec.seeds().get(0))
                     .append("'s returns; p from a studentised circular block bootstrap)\n");
         } else if (sig.test() == SignificanceTest.RANK_SUM) {
-            out.append(", unpaired: each strategy's seeds are one sample; normal approximation;")
+            out.append(", unpaired: each strategy's seeds are one sample; exact p over every split of the seeds;")
                     .append(" measures seed-to-seed spread, not performance over time)\n");
         } else {
             out.append(", paired by seed: measures seed-to-seed noise, not performance over time)\n");

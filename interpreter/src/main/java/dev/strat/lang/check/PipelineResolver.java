@@ -40,6 +40,10 @@ import java.util.Optional;
  *
  * <p>Pools are typed values: a list of stages or strategy names, a {@code models} name, a
  * comprehension {@code [olmar(window=w) for w in [3, 5, 10]]}, and sums of those with {@code +}.
+ *
+ * <p>A strategy with parameters ({@code strategy ripo(m = 0.8) = ...}) resolves with its defaults
+ * where it is declared and wherever its bare name stands; a use {@code ripo(m=0.4)} resolves the
+ * declaration's pipeline again with the written values in place ({@link StrategyParams}).
  */
 final class PipelineResolver {
 

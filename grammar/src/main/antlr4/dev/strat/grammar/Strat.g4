@@ -49,7 +49,7 @@ marketDecl     : MARKET identifier ASSIGN marketSource (PLUS marketSource)* mark
 costsDecl      : COSTS setting (COMMA setting)* ;
 capitalDecl    : CAPITAL expr ;
 splitDecl      : SPLIT identifier ASSIGN splitBody ;
-strategyDecl   : STRATEGY identifier ASSIGN pipeline ;
+strategyDecl   : STRATEGY identifier strategyParams? ASSIGN pipeline ;
 modelsDecl     : MODELS identifier ASSIGN expr ;
 scenariosDecl  : SCENARIOS identifier ASSIGN call ;
 goalDecl       : GOAL expr AT expr ;
@@ -61,6 +61,11 @@ backtestDecl   : BACKTEST backtestPipeline ON identifier experimentSplit? ;
 // block its code comes from an 'import js' file.
 functionDecl  : FUNCTION identifier identifier LPAREN (functionParam (COMMA functionParam)* COMMA?)? RPAREN ASSIGN identifier BLOCK_STRING? ;
 functionParam : identifier COLON identifier (ASSIGN expr)? (IN expr)? ;
+
+// 'strategy ripo(m = 0.8, v = 0.005) = ...': parameters with defaults, bound by name at a use site
+// ('ripo(m=0.4)'); a parameter without a default parses, so that the checker can say it needs one.
+strategyParams : LPAREN (strategyParam (COMMA strategyParam)* COMMA?)? RPAREN ;
+strategyParam  : identifier (ASSIGN expr)? ;
 
 // 'allow read "dir"': the one way a user function may open anything.
 allowDecl     : ALLOW identifier STRING ;
@@ -115,7 +120,12 @@ experimentItem
     | identifier expr (COMMA expr)*                 # optionItem
     ;
 
-compareEntry : (identifier ASSIGN)? pipeline ;
+// A sweep, '[ripo(m=x) for x in 0, 0.4, 0.8]', compares one entry per value; several 'for' parts
+// ('[ripo(m=x, v=y) for x in 0, 0.8 for y in 0.005, 0.5]') compare every combination.
+compareEntry
+    : (identifier ASSIGN)? pipeline
+    | LBRACK pipeline comprehensionTail+ RBRACK
+    ;
 
 // ---------------------------------------------------------------- pipelines
 

@@ -165,6 +165,25 @@ final class InterpreterSession implements Session {
     }
 
     @Override
+    public java.util.Map<String, java.util.Map<String, String>> strategyParameters() {
+        java.util.Map<String, java.util.Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (Program p : entries) {
+            for (Decl d : p.decls()) {
+                if (!(d instanceof Decl.Strategy s)) continue;
+                // a later entry redefines the strategy, with or without parameters
+                out.remove(s.name().name());
+                if (s.params().isEmpty()) continue;
+                java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+                for (Decl.StrategyParam param : s.params()) {
+                    params.putIfAbsent(param.name().name(), param.defaultValue() == null ? "" : dev.strat.lang.fmt.Formatter.expr(param.defaultValue()));
+                }
+                out.put(s.name().name(), params);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Set<String> definedNames() {
         Set<String> names = new LinkedHashSet<>();
         for (Program p : entries) {

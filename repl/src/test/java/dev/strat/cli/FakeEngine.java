@@ -96,6 +96,13 @@ public final class FakeEngine implements StratEngine {
         private static final Pattern DEFINITION = Pattern.compile("^\\s*(strategy|market|split)\\s+(\\w+)\\s*=", Pattern.MULTILINE);
         private final Set<String> names = new LinkedHashSet<>();
         public final List<String> entries = new ArrayList<>();
+        /** What {@link #strategyParameters()} answers; tests fill it in. */
+        public final java.util.Map<String, java.util.Map<String, String>> parameters = new java.util.LinkedHashMap<>();
+
+        @Override
+        public java.util.Map<String, java.util.Map<String, String>> strategyParameters() {
+            return parameters;
+        }
 
         @Override
         public Result eval(String input, ProgressListener progress) {

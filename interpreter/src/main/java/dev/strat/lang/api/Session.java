@@ -42,6 +42,14 @@ public interface Session {
     Set<String> definedNames();
 
     /**
+     * The parameters of each parameterised strategy defined so far, by strategy name, each
+     * parameter with its default as written ({@code m -> 0.8}), in order; for completion and {@code :help}.
+     */
+    default java.util.Map<String, java.util.Map<String, String>> strategyParameters() {
+        return java.util.Map.of();
+    }
+
+    /**
      * @param output text to show (tables, "defined strategy s")
      * @param diagnostics errors and warnings, already tied to the entry's source
      */

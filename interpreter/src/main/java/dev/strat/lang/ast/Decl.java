@@ -29,8 +29,30 @@ public sealed interface Decl extends Node permits
     /** {@code split NAME = train R, valid R, test R} or {@code split NAME = rolling(...)}. */
     record Split(Ident name, SplitSpec spec, dev.strat.lang.diag.Span span) implements Decl { }
 
-    /** {@code strategy NAME = stage | stage | ...}. */
-    record Strategy(Ident name, PipelineExpr pipeline, dev.strat.lang.diag.Span span) implements Decl { }
+    /**
+     * {@code strategy NAME = stage | stage | ...}, or with parameters
+     * {@code strategy NAME(p = default, ...) = ...}: a use site {@code NAME(p=value)} stands for the
+     * pipeline with each bare {@code p} in its argument values replaced by the value.
+     *
+     * @param params the parameters in order; empty for a plain strategy
+     */
+    record Strategy(Ident name, List<StrategyParam> params, PipelineExpr pipeline, dev.strat.lang.diag.Span span) implements Decl {
+        public Strategy {
+            params = params == null ? List.of() : List.copyOf(params);
+        }
+
+        /** A strategy without parameters. */
+        public Strategy(Ident name, PipelineExpr pipeline, dev.strat.lang.diag.Span span) {
+            this(name, List.of(), pipeline, span);
+        }
+    }
+
+    /**
+     * One parameter of a strategy: {@code m = 0.8}.
+     *
+     * @param defaultValue the default; null only when the program omits it, which the checker reports
+     */
+    record StrategyParam(Ident name, Expr defaultValue, dev.strat.lang.diag.Span span) { }
 
     /** {@code models NAME = expr}: a named list of allocators, e.g. a comprehension. */
     record Models(Ident name, Expr value, dev.strat.lang.diag.Span span) implements Decl { }

@@ -52,8 +52,10 @@ final class ExperimentChecker {
     /** One run with seed 1, as {@code seeds 1} would say. */
     static final List<Long> DEFAULT_SEEDS = List.of(1L);
 
-    private static final Param REFERENCE = Param.custom("reference", true, v -> v instanceof Value.Word ? Optional.empty()
-            : Optional.of("'reference' expects the name of a compared strategy, got " + v.typeName() + " " + v.render()));
+    /** A compared strategy's name: bare ({@code ripo}) or quoted, as a generated name such as {@code "ripo(m=0.8)"} must be. */
+    private static final Param REFERENCE = Param.custom("reference", true, v -> v instanceof Value.Word || v instanceof Value.Str
+            ? Optional.empty() : Optional.of("'reference' expects the name of a compared strategy, got " + v.typeName() + " " + v.render()
+            + "; quote a generated name, e.g. \"ripo(m=0.8)\""));
     private static final Param ALPHA =
             Param.of(ParamSpec.optional("alpha", new ParamType.Number(), new Value.Num(0.05, false, false), Double.NaN, Double.NaN, "level"));
     /** The tested metric of the tests over seeds; without it, the headline metric (Sharpe when shown, else the first). */
@@ -274,6 +276,20 @@ final class ExperimentChecker {
                 }
                 continue;
             }
+            if (!entry.sweeps().isEmpty()) {
+                // a sweep compares one entry per value, each named by its text, as if written out by hand
+                for (Sweeps.Expanded x : Sweeps.expand(entry, r)) {
+                    String name = entryName(x.pipeline());
+                    Span first = names.putIfAbsent(name, x.at());
+                    if (first != null) {
+                        r.error(x.at(), "'" + name + "' is compared twice", "first at " + first.location() + "; each value of a sweep "
+                                + "must give another entry");
+                        continue;
+                    }
+                    compared(name, x.pipeline(), x.at(), split).ifPresent(out::add);
+                }
+                continue;
+            }
             String name = entry.alias() != null ? entry.alias().name() : entryName(entry.pipeline());
             Span at = entry.alias() != null ? entry.alias().span() : entry.pipeline().span();
             if (entry.alias() != null) {
@@ -284,18 +300,22 @@ final class ExperimentChecker {
             if (first != null) {
                 r.error(at, "'" + name + "' is compared twice", "first at " + first.location() + "; give one an alias: other = ...");
             }
-            Optional<PipelinePlan> pipeline = in.pipelines().resolve(entry.pipeline());
-            if (pipeline.isEmpty()) continue;
-            split.ifPresent(sp -> needsTraining(pipeline.get(), sp, at));
-            out.add(new StrategyPlan(name, pipeline.get()));
+            compared(name, entry.pipeline(), at, split).ifPresent(out::add);
         }
         return out;
+    }
+
+    private Optional<StrategyPlan> compared(String name, PipelineExpr written, Span at, Optional<SplitPlan> split) {
+        Optional<PipelinePlan> pipeline = in.pipelines().resolve(written);
+        if (pipeline.isEmpty()) return Optional.empty();
+        split.ifPresent(sp -> needsTraining(pipeline.get(), sp, at));
+        return Optional.of(new StrategyPlan(name, pipeline.get()));
     }
 
     /** An entry that names a {@code models} pool without an alias or anything else. */
     private Optional<String> poolName(ExperimentItem.Entry entry) {
         var stages = entry.pipeline().stages();
-        if (entry.alias() != null || stages.size() != 1 || stages.get(0).kind() != null || !stages.get(0).clauses().isEmpty()
+        if (entry.alias() != null || !entry.sweeps().isEmpty() || stages.size() != 1 || stages.get(0).kind() != null || !stages.get(0).clauses().isEmpty()
                 || !(stages.get(0).target() instanceof Expr.Name n)) return Optional.empty();
         return in.namespace().find(n.ident().name(), Namespace.Kind.MODELS).map(e -> n.ident().name());
     }
@@ -404,7 +424,8 @@ final class ExperimentChecker {
         };
         Optional<Map<String, Value>> bound = ArgumentBinder.bind(test, TESTS.get(test), call.callee().span(), call.args(), params, r);
         if (bound.isEmpty()) return Optional.empty();
-        String reference = ((Value.Word) bound.get().get("reference")).name();
+        String reference = bound.get().get("reference") instanceof Value.Str str ? str.text()
+                : ((Value.Word) bound.get().get("reference")).name();
         double alpha = ((Value.Num) bound.get().get("alpha")).value();
         Span refSpan = ArgumentBinder.valueSpan(call.args(), params, "reference", call.span());
         int resamples = SignificancePlan.DEFAULT_RESAMPLES;
@@ -427,7 +448,12 @@ final class ExperimentChecker {
             r.error(ArgumentBinder.valueSpan(call.args(), params, "alpha", call.span()), "'alpha' must be in (0, 1), got " + alpha);
             ok = false;
         }
-        if (!entries.isEmpty() && !entries.containsKey(reference)) {
+        List<String> swept = entries.keySet().stream().filter(n -> n.startsWith(reference + "(")).toList();
+        if (!entries.containsKey(reference) && !swept.isEmpty()) {
+            r.error(refSpan, "'" + reference + "' is not compared in this experiment", "its entries are named by their text; "
+                    + "quote one, e.g. " + test + "(\"" + swept.get(0) + "\")");
+            ok = false;
+        } else if (!entries.isEmpty() && !entries.containsKey(reference)) {
             r.unknown(refSpan, "'" + reference + "' is not compared in this experiment", reference, entries.keySet());
             ok = false;
         }

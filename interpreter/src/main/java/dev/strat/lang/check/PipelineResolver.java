@@ -40,6 +40,10 @@ import java.util.Optional;
  *
  * <p>Pools are typed values: a list of stages or strategy names, a {@code models} name, a
  * comprehension {@code [olmar(window=w) for w in [3, 5, 10]]}, and sums of those with {@code +}.
+ *
+ * <p>A strategy with parameters ({@code strategy ripo(m = 0.8) = ...}) resolves with its defaults
+ * where it is declared and wherever its bare name stands; a use {@code ripo(m=0.4)} resolves the
+ * declaration's pipeline again with the written values in place ({@link StrategyParams}).
  */
 final class PipelineResolver {
 
@@ -49,7 +53,8 @@ final class PipelineResolver {
 
     private final Registry registry;
     private final Namespace namespace;
-    private final Reporter r;
+    /** Where problems go; an instance of a parameterised strategy swaps in its own for a while (see {@link #instance}). */
+    private Reporter r;
     private final Map<String, Optional<PipelinePlan>> strategies = new HashMap<>();
     private final List<String> resolving = new ArrayList<>();
     private final Map<String, Optional<List<StageNode.Member>>> pools = new HashMap<>();
@@ -94,10 +99,58 @@ final class PipelineResolver {
         Optional<Namespace.Entry> entry = namespace.find(name, Namespace.Kind.STRATEGY);
         if (entry.isEmpty() || !(entry.get().decl() instanceof Decl.Strategy decl)) return Optional.empty();
         resolving.add(name);
-        Optional<PipelinePlan> plan = decl.pipeline() == null ? Optional.empty() : resolve(decl.pipeline());
+        Optional<PipelinePlan> plan = Optional.empty();
+        if (decl.pipeline() != null) {
+            // the parameters first: with one wrong the pipeline would only repeat it (a bare name where a value goes)
+            if (StrategyParams.check(decl, registry, namespace, r)) {
+                plan = resolve(Substitution.replace(decl.pipeline(), StrategyParams.defaults(decl)));
+            }
+        }
         resolving.remove(resolving.size() - 1);
         strategies.put(name, plan);
         return plan;
+    }
+
+    /**
+     * A use of a parameterised strategy, {@code ripo(m=0.4)}: the declaration's pipeline with the
+     * written values in place of the parameters and the defaults elsewhere. It resolves only when
+     * the declaration does with its defaults, so every problem it finds comes from the values
+     * written here: one located in a value stays there; one located in the declaration (a rule
+     * about two arguments together, say) moves to this use, with the declaration's place in the hint.
+     */
+    private Optional<Piece> instance(StageExpr stage, Expr.Call use) {
+        String name = use.callee().name();
+        if (stage.kind() != null) {
+            r.error(stage.kind().span(), "'" + stage.kind().name() + "' cannot qualify the strategy '" + name
+                    + "': kind keywords belong to built-ins");
+            return Optional.empty();
+        }
+        boolean ok = reportUnsupportedClauses(stage, name);
+        Optional<Namespace.Entry> entry = namespace.find(name, Namespace.Kind.STRATEGY);
+        if (entry.isEmpty() || !(entry.get().decl() instanceof Decl.Strategy decl)) return Optional.empty();
+        if (decl.params().isEmpty()) {
+            r.error(use.callee().span(), "strategy '" + name + "' takes no arguments", "write it without parentheses: " + name
+                    + ", or give it parameters: strategy " + name + "(p = 1) = ...");
+            return Optional.empty();
+        }
+        Optional<Map<String, Expr>> values = StrategyParams.bind(decl, use, r);
+        Optional<PipelinePlan> declared = strategy(name, use.callee().span());
+        if (!ok || values.isEmpty() || declared.isEmpty() || decl.pipeline() == null) return Optional.empty();
+        Reporter outer = r;
+        r = new Reporter();
+        resolving.add(name);
+        Optional<PipelinePlan> plan;
+        try {
+            plan = resolve(Substitution.replace(decl.pipeline(), values.get()));
+        } finally {
+            resolving.remove(resolving.size() - 1);
+            Reporter inner = r;
+            r = outer;
+            r.addAll(StrategyParams.locate(inner.diagnostics(), use, decl));
+        }
+        // what building the stages finds wrong (bounds no portfolio meets, windows too short) is shown at this use
+        return plan.map(p -> new Piece(name, stage.span(), p.stages().stream().map(n -> new StageNode(n.builtin(), n.args(), use.span(),
+                n.every(), n.members(), n.roles())).toList()));
     }
 
     /** Resolves and checks a pipeline; empty when anything in it is wrong (and reported). */
@@ -229,6 +282,9 @@ final class PipelineResolver {
                 return Optional.empty();
             }
         }
+        if (call && declared.filter(e -> e.kind() == Namespace.Kind.STRATEGY).isPresent() && registry.find(name).isEmpty()) {
+            return instance(stage, (Expr.Call) stage.target());
+        }
         Optional<Builtin> found = registry.find(name);
         if (found.isEmpty() && registry.findComponent(name).isPresent()) {
             var component = registry.findComponent(name).get();
@@ -247,9 +303,7 @@ final class PipelineResolver {
             return Optional.empty();
         }
         if (found.isEmpty()) {
-            if (call && declared.filter(e -> e.kind() == Namespace.Kind.STRATEGY).isPresent()) {
-                r.error(callee.span(), "strategy '" + name + "' takes no arguments", "write it without parentheses: " + name);
-            } else if (!namespace.isBroken(name)) {
+            if (!namespace.isBroken(name)) {
                 List<String> candidates = new ArrayList<>(registry.names());
                 candidates.addAll(namespace.names(Namespace.Kind.STRATEGY));
                 r.unknown(callee.span(), "'" + name + "' is not a known built-in" + (call ? "" : " or strategy"), name, candidates);

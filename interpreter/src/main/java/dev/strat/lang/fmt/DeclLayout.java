@@ -60,7 +60,7 @@ final class DeclLayout {
                     emit(0, head + split(d.spec()), line);
                 }
             }
-            case Decl.Strategy d -> pipeline(0, "strategy " + d.name().name() + " = ", d.pipeline(), "", line);
+            case Decl.Strategy d -> pipeline(0, "strategy " + d.name().name() + params(d) + " = ", d.pipeline(), "", line);
             case Decl.Models d -> chain(0, "models " + d.name().name() + " = ", d.value(), line);
             case Decl.Scenarios d -> emit(0, "scenarios " + d.name().name() + " = " + ExprPrinter.call(d.generator()), line);
             case Decl.Goal d -> emit(0, "goal " + ExprPrinter.print(d.condition()) + " at " + ExprPrinter.print(d.at()), line);
@@ -146,10 +146,24 @@ final class DeclLayout {
         int line = item.span().line();
         switch (item) {
             case ExperimentItem.Compare c -> list(INDENT, "compare ", c.entries().stream().map(e -> item(
-                    (e.alias() == null ? "" : e.alias().name() + " = ") + inlinePipeline(e.pipeline()), e.span().line())).toList(), line);
+                    compareEntry(e), e.span().line())).toList(), line);
             case ExperimentItem.Option o -> list(INDENT, o.setting().key().name() + " ", o.setting().values().stream()
                     .map(v -> item(ExprPrinter.print(v), v.span().line())).toList(), line);
         }
+    }
+
+    /** {@code (m = 0.8, v = 0.005)}, or nothing for a strategy without parameters. */
+    private static String params(Decl.Strategy d) {
+        if (d.params().isEmpty()) return "";
+        return d.params().stream().map(p -> p.name().name() + (p.defaultValue() == null ? "" : " = " + ExprPrinter.print(p.defaultValue())))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code alias = pipeline}, or a sweep {@code [pipeline for x in a, b for y in c]}. */
+    private static String compareEntry(ExperimentItem.Entry e) {
+        if (e.sweeps().isEmpty()) return (e.alias() == null ? "" : e.alias().name() + " = ") + inlinePipeline(e.pipeline());
+        return "[" + inlinePipeline(e.pipeline()) + e.sweeps().stream().map(s -> " for " + s.variable().name() + " in "
+                + s.values().stream().map(ExprPrinter::print).collect(Collectors.joining(", "))).collect(Collectors.joining()) + "]";
     }
 
     // ------------------------------------------------------------ pipelines

@@ -32,6 +32,11 @@ public final class Formatter {
     private Formatter() {
     }
 
+    /** One expression in canonical layout, e.g. a strategy parameter's default for the REPL's help. */
+    public static String expr(dev.strat.lang.ast.Expr e) {
+        return ExprPrinter.print(e);
+    }
+
     public static String format(Program program) {
         List<Comment> ownLine = program.comments().stream().filter(c -> !c.trailing())
                 .sorted(Comparator.comparingInt(c -> c.span().line())).toList();

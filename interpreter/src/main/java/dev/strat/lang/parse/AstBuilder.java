@@ -57,7 +57,9 @@ final class AstBuilder {
             case CostsDeclContext c -> new Decl.Costs(c.setting().stream().map(this::setting).toList(), span);
             case CapitalDeclContext c -> new Decl.Capital(expr(c.expr()), span);
             case SplitDeclContext c -> new Decl.Split(ident(c.identifier()), splitBody(c.splitBody()), span);
-            case StrategyDeclContext c -> new Decl.Strategy(ident(c.identifier()), pipeline(c.pipeline()), span);
+            case StrategyDeclContext c -> new Decl.Strategy(ident(c.identifier()), c.strategyParams() == null ? List.of()
+                    : c.strategyParams().strategyParam().stream().map(p -> new Decl.StrategyParam(ident(p.identifier()),
+                    p.expr() == null ? null : expr(p.expr()), span(p))).toList(), pipeline(c.pipeline()), span);
             case ModelsDeclContext c -> new Decl.Models(ident(c.identifier()), expr(c.expr()), span);
             case ScenariosDeclContext c -> new Decl.Scenarios(ident(c.identifier()), call(c.call()), span);
             case GoalDeclContext c -> new Decl.Goal(expr(c.expr(0)), expr(c.expr(1)), span);
@@ -164,7 +166,8 @@ final class AstBuilder {
         return switch (ctx) {
             case CompareItemContext c -> new ExperimentItem.Compare(c.compareEntry().stream().map(e ->
                     new ExperimentItem.Entry(e.identifier() == null ? null : ident(e.identifier()),
-                            pipeline(e.pipeline()), span(e))).toList(), span(c));
+                            pipeline(e.pipeline()), e.comprehensionTail().stream().map(t -> new ExperimentItem.Sweep(
+                            ident(t.identifier()), t.expr().stream().map(this::expr).toList(), span(t))).toList(), span(e))).toList(), span(c));
             case OptionItemContext c -> {
                 Span span = span(c);
                 yield new ExperimentItem.Option(new Setting(ident(c.identifier()),

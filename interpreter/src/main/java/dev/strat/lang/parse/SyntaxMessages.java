@@ -82,6 +82,15 @@ final class SyntaxMessages {
             return Diagnostic.error(after(prev), "missing " + Tokens.display(Tokens.closerOf(opener.getType())),
                     "the " + quote(opener.getText()) + " opened at " + where(opener) + " is never closed");
         }
+        if ((rule == StratParser.RULE_strategyParam || rule == StratParser.RULE_strategyParams) && prev != null
+                && prev.getType() == StratLexer.ID && canStartExpression(type) && type != StratLexer.ID) {
+            return Diagnostic.error(span(t), "missing '=' between parameter '" + prev.getText() + "' and its default",
+                    "write 'strategy " + strategyName(start, t) + "(" + prev.getText() + " = " + t.getText() + ") = ...'");
+        }
+        if (type == StratLexer.LBRACK && first.getType() == StratLexer.EXPERIMENT && prev != null && prev.getType() == StratLexer.ASSIGN) {
+            return Diagnostic.error(span(t), "a sweep takes no name: each of its entries is named by its text",
+                    "write the sweep alone, e.g. 'compare [ripo(m=x) for x in 0, 0.4]', and name an entry in quotes: ranksum(\"ripo(m=0.4)\")");
+        }
         if (type == StratLexer.PIPE) {
             if (prev != null && prev.getType() == StratLexer.PIPE) {
                 return Diagnostic.error(span(t), "empty stage between '|' and '|'", "remove one '|' or put a stage between them");
@@ -266,6 +275,15 @@ final class SyntaxMessages {
             }
         }
         return open.peek();
+    }
+
+    /** The name after the 'strategy' keyword at {@code start}: the first token on the default channel after it. */
+    private String strategyName(int start, Token limit) {
+        for (int k = start + 1; k < limit.getTokenIndex(); k++) {
+            Token t = stream.get(k);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) return t.getText();
+        }
+        return "NAME";
     }
 
     private Token previous(int index) {

@@ -73,7 +73,7 @@ public final class Repl {
                 .terminal(terminal)
                 .appName("strat")
                 .parser(new StratLineParser(session::isIncomplete))
-                .completer(new StratCompleter(this::registry, session::definedNames, cwd, dataRoot))
+                .completer(new StratCompleter(this::registry, session::definedNames, session::strategyParameters, cwd, dataRoot))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION_PROMPT)
                 .variable(LineReader.HISTORY_SIZE, 5000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
@@ -160,6 +160,14 @@ public final class Repl {
         BuiltinHelp help = new BuiltinHelp(registry(), Math.max(40, Math.min(100, terminal.getWidth() > 0 ? terminal.getWidth() : 80)));
         if (arg.isEmpty()) {
             print(help.listing() + "commands: :help [NAME], :load FILE, :reset, :quit (or Ctrl-D)\n");
+        } else if (session.strategyParameters().containsKey(arg) && registry().find(arg).isEmpty()) {
+            // a parameterised strategy of this session: its parameters and how a use changes them
+            java.util.Map<String, String> params = session.strategyParameters().get(arg);
+            String first = params.keySet().iterator().next();
+            print("strategy " + arg + "(" + params.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")) + "), defined in this session\n"
+                    + "  " + arg + " alone means these defaults; " + arg + "(" + first + "=...) changes one by name; in compare, "
+                    + "[" + arg + "(" + first + "=x) for x in ...] sweeps it\n");
         } else {
             print(help.describe(arg).text());
         }

@@ -45,6 +45,8 @@ public final class StratCompleter implements Completer {
 
     private final Supplier<Registry> registry;
     private final Supplier<Set<String>> definedNames;
+    /** The session's parameterised strategies: name, then each parameter with its default. */
+    private final Supplier<Map<String, Map<String, String>>> strategyParameters;
     private final Completer files;
     private final Path dataRoot;
 
@@ -60,8 +62,15 @@ public final class StratCompleter implements Completer {
 
     /** As above, with the registry asked for at each completion: a session's user functions join it as they are declared. */
     public StratCompleter(Supplier<Registry> registry, Supplier<Set<String>> definedNames, Path cwd, Path dataRoot) {
+        this(registry, definedNames, Map::of, cwd, dataRoot);
+    }
+
+    /** As above, with the parameters of the session's strategies, offered inside {@code ripo(} as for a built-in. */
+    public StratCompleter(Supplier<Registry> registry, Supplier<Set<String>> definedNames,
+                          Supplier<Map<String, Map<String, String>>> strategyParameters, Path cwd, Path dataRoot) {
         this.registry = registry;
         this.definedNames = definedNames;
+        this.strategyParameters = strategyParameters;
         this.dataRoot = dataRoot;
         this.files = new Completers.FileNameCompleter() {
             @Override
@@ -110,7 +119,33 @@ public final class StratCompleter implements Completer {
                 return;
             }
         }
+        Map<String, String> params = openStrategyCall(context);
+        if (params != null && (context.getLast().is('(') || context.getLast().is(','))) {
+            Set<String> given = givenArguments(context);
+            params.forEach((name, value) -> {
+                if (!given.contains(name)) {
+                    candidates.add(new Candidate(name + "=", name + "=", PARAMETERS, "default " + value, null, null, false));
+                }
+            });
+            return;
+        }
         completeGeneral(candidates);
+    }
+
+    /** The parameters of the session's strategy whose argument list the end of {@code tokens} stands in, or null. */
+    private Map<String, String> openStrategyCall(List<InputScanner.Token> tokens) {
+        String name = openCallName(tokens);
+        return name == null ? null : openStrategies().get(name);
+    }
+
+    /** The session's parameterised strategies; completion must never break line editing, whatever the session does. */
+    private Map<String, Map<String, String>> openStrategies() {
+        try {
+            Map<String, Map<String, String>> all = strategyParameters.get();
+            return all == null ? Map.of() : all;
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private void completeGeneral(List<Candidate> candidates) {
@@ -168,6 +203,11 @@ public final class StratCompleter implements Completer {
                 for (var c : registry.get().components()) {
                     candidates.add(new Candidate(c.name(), c.name(), BUILTINS, c.summary(), null, null, true));
                 }
+                Map<String, Map<String, String>> strategies = openStrategies();
+                for (String s : strategies.keySet()) {
+                    candidates.add(new Candidate(s, s, DEFINED, "strategy with parameters " + String.join(", ", strategies.get(s).keySet()),
+                            null, null, true));
+                }
             }
             case ":load" -> files.complete(reader, line, candidates);
             default -> { }
@@ -176,6 +216,12 @@ public final class StratCompleter implements Completer {
 
     /** The built-in whose argument list the end of {@code tokens} stands in, or null. */
     private Builtin openBuiltinCall(List<InputScanner.Token> tokens) {
+        String name = openCallName(tokens);
+        return name == null ? null : registry.get().find(name).orElse(null);
+    }
+
+    /** The name before the innermost open {@code (} at the end of {@code tokens}, or null. */
+    private static String openCallName(List<InputScanner.Token> tokens) {
         Deque<Integer> open = new ArrayDeque<>();
         for (int k = 0; k < tokens.size(); k++) {
             InputScanner.Token t = tokens.get(k);
@@ -187,7 +233,7 @@ public final class StratCompleter implements Completer {
         if (!tokens.get(at).is('(') || at == 0) return null;
         InputScanner.Token name = tokens.get(at - 1);
         if (name.kind() != InputScanner.Kind.WORD) return null;
-        return registry.get().find(name.text()).orElse(null);
+        return name.text();
     }
 
     /** Names already given as {@code name=} in the innermost open call. */

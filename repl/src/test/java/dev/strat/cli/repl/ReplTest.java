@@ -81,6 +81,17 @@ class ReplTest {
     }
 
     @Test
+    void helpShowsAParameterisedStrategysSignature() throws Exception {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("m", "0.8");
+        params.put("v", "0.005");
+        session.parameters.put("ripo", params);
+        String out = drive(":help ripo\n:quit\n");
+        assertTrue(out.contains("strategy ripo(m = 0.8, v = 0.005), defined in this session"), out);
+        assertTrue(out.contains("ripo(m=...) changes one by name"), out);
+    }
+
+    @Test
     void unknownCommandSuggests() throws Exception {
         String out = drive(":hlep\n:quit\n");
         assertTrue(out.contains("unknown command ':hlep'; did you mean ':help'?"), out);

@@ -70,6 +70,20 @@ class StratCompleterTest {
     }
 
     @Test
+    void insideAParameterisedStrategyItsParametersAreOffered() {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("m", "0.8");
+        params.put("v", "0.005");
+        StratCompleter withStrategies = new StratCompleter(TestRegistry::registry, () -> Set.of("ripo"),
+                () -> java.util.Map.of("ripo", params), data, data);
+        List<Candidate> out = new ArrayList<>();
+        String line = "experiment e on us { compare [ripo(m=x, ";
+        withStrategies.complete(null, parser.parse(line, line.length(), ParseContext.COMPLETE), out);
+        assertEquals(List.of("v="), out.stream().map(Candidate::value).toList());
+        assertEquals("default 0.005", out.get(0).descr());
+    }
+
+    @Test
     void insideACallParameterNamesAreOffered() {
         List<Candidate> c = complete("strategy s = olmar(");
         assertEquals(List.of("window=", "eps="), c.stream().map(Candidate::value).toList());

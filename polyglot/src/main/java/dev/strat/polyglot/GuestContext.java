@@ -263,6 +263,8 @@ public final class GuestContext implements AutoCloseable {
         } else if (e.isHostException()) {
             Throwable host = e.asHostException();
             problem = host.getMessage() == null ? host.getClass().getSimpleName() : host.getMessage();
+        } else if (e.isInternalError() && denied(e.getMessage()).isPresent()) {
+            problem = "was denied: " + denied(e.getMessage()).get();
         } else if (e.isInternalError()) {
             problem = "internal error of the " + language.display() + " runtime: " + e.getMessage();
         } else {
@@ -295,6 +297,23 @@ public final class GuestContext implements AutoCloseable {
     /** True once a limit stopped this context: every later call fails. */
     boolean cancelled() {
         return cancelled;
+    }
+
+    /**
+     * What the sandbox refused, when an internal error is a refusal: GraalPy lets some host
+     * refusals (a process, a socket) surface as Java exceptions rather than Python ones.
+     */
+    static Optional<String> denied(String message) {
+        if (message == null) return Optional.empty();
+        for (String marker : List.of("SecurityException: ", "UnsupportedPosixFeatureException: ", "IllegalStateException: ")) {
+            int at = message.indexOf(marker);
+            if (at < 0) continue;
+            String why = message.substring(at + marker.length());
+            if (marker.startsWith("Illegal") && !why.contains("not allowed")) continue;
+            int hint = why.indexOf(", to enable it");
+            return Optional.of((hint < 0 ? why : why.substring(0, hint)).strip());
+        }
+        return Optional.empty();
     }
 
     static Source source(GuestSource s) {

@@ -90,7 +90,7 @@ final class GuestCall implements AutoCloseable {
             // the action must not refer to this adapter, or the adapter could never become unreachable
             cleanable = CLEANER.register(this, joined::leave);
             context = joined.context(spec.language());
-            fn = context.bind(spec, stream);
+            fn = context.function(spec);
         }
         context.startStream(stream, streamSeed(runSeed, stream));
     }
@@ -109,7 +109,7 @@ final class GuestCall implements AutoCloseable {
         // used outside a run (a feature written by hand): the run of seed 0
         if (run == null) start(0);
         synchronized (run) {
-            return context.call(spec, when, fn, first, params);
+            return context.call(spec, when, stream, fn, first, params);
         }
     }
 

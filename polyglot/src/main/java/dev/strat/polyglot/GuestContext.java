@@ -43,7 +43,7 @@ public final class GuestContext implements AutoCloseable {
     /**
      * Seeds {@code Math.random} from the run (mulberry32, 32-bit state per stream). The IIFE
      * returns the stream controls to the host only, so guest code can neither reseed nor replace
-     * them; {@code wrap} switches to a function's stream when it is called.
+     * them; {@code use} switches to a function's stream before it is called.
      */
     private static final String JS_PRELUDE = """
             (function () {
@@ -58,19 +58,16 @@ public final class GuestContext implements AutoCloseable {
               Object.defineProperty(Math, 'random', { value: next, writable: false, configurable: false });
               return {
                 start: function (id, seed) { states.set(id, seed | 0); if (cur === id) s = seed | 0; },
-                wrap: function (id, f) {
-                  return function (a, b) {
-                    if (cur !== id) { if (cur !== null) states.set(cur, s); cur = id; s = states.get(id) | 0; }
-                    return f(a, b);
-                  };
+                use: function (id) {
+                  if (cur !== id) { if (cur !== null) states.set(cur, s); cur = id; s = states.get(id) | 0; }
                 }
               };
             })()
             """;
 
     /**
-     * The same for Python's {@code random} module: a function's first call seeds it from the
-     * function's stream, and switching to another function saves one state and restores the other.
+     * The same for Python's {@code random} module: switching to a function's stream seeds it from
+     * the stream's seed the first time, and otherwise saves one state and restores the other.
      * The host calls it once for the controls and removes it from the guest's globals.
      */
     private static final String PY_PRELUDE = """
@@ -82,22 +79,19 @@ public final class GuestContext implements AutoCloseable {
                     states[id] = (True, seed)
                     if cur[0] == id:
                         cur[0] = None
-                def wrap(id, f):
-                    def call(a, b):
-                        if cur[0] != id:
-                            r = sys.modules.get('random')
-                            if r is not None:
-                                if cur[0] is not None:
-                                    states[cur[0]] = (False, r.getstate())
-                                fresh, value = states.get(id, (True, 0))
-                                if fresh:
-                                    r.seed(value)
-                                else:
-                                    r.setstate(value)
-                            cur[0] = id
-                        return f(a, b)
-                    return call
-                return (start, wrap)
+                def use(id):
+                    if cur[0] != id:
+                        r = sys.modules.get('random')
+                        if r is not None:
+                            if cur[0] is not None:
+                                states[cur[0]] = (False, r.getstate())
+                            fresh, value = states.get(id, (True, 0))
+                            if fresh:
+                                r.seed(value)
+                            else:
+                                r.setstate(value)
+                        cur[0] = id
+                return (start, use)
             """;
 
     /** The name of the host's own guest code, whose frames guest stacks leave out. */
@@ -109,7 +103,9 @@ public final class GuestContext implements AutoCloseable {
     private final Watchdog.Call call = new Watchdog.Call();
     private final ScheduledFuture<?> watch;
     private final Value start;
-    private final Value wrap;
+    private final Value use;
+    /** The stream the guest's random source reads now: switched only when another function is called. */
+    private String current;
     private volatile boolean cancelled;
 
     private GuestContext(GuestLanguage language, Sandbox sandbox) {
@@ -152,7 +148,7 @@ public final class GuestContext implements AutoCloseable {
                 globals.removeMember("__strat_streams");
             }
             this.start = language == GuestLanguage.JS ? controls.getMember("start") : controls.getArrayElement(0);
-            this.wrap = language == GuestLanguage.JS ? controls.getMember("wrap") : controls.getArrayElement(1);
+            this.use = language == GuestLanguage.JS ? controls.getMember("use") : controls.getArrayElement(1);
             context.getBindings(language.id()).putMember("strat", strat());
         } catch (RuntimeException e) {
             context.close(true);
@@ -194,7 +190,7 @@ public final class GuestContext implements AutoCloseable {
         return open(List.of(spec), sandbox);
     }
 
-    /** The guest function {@code spec} names, unwrapped. */
+    /** The guest function {@code spec} names. */
     public Value function(FunctionSpec spec) {
         Value f = context.getBindings(language.id()).getMember(spec.name());
         if (f == null || !f.canExecute()) {
@@ -204,25 +200,28 @@ public final class GuestContext implements AutoCloseable {
         return f;
     }
 
-    /** The guest function {@code spec} names, bound to the random stream {@code stream}: what a run calls. */
-    public Value bind(FunctionSpec spec, String stream) {
-        Value f = function(spec);
-        return guarded(spec, "", () -> wrap.execute(stream, f));
-    }
-
     /** (Re)starts the random stream {@code stream} from {@code seed}: called when a run starts. */
     public void startStream(String stream, long seed) {
         start.execute(stream, language == GuestLanguage.JS ? (Object) (int) (seed ^ (seed >>> 32)) : (Object) seed);
+        // a restarted current stream is switched to again, which seeds it afresh
+        if (stream.equals(current)) current = null;
     }
 
     /**
-     * Calls {@code fn} under the sandbox's limits.
+     * Calls {@code fn} under the sandbox's limits, its random source reading {@code stream}.
      *
      * @param when the decision date, for messages
      * @throws GuestException on any failure of the guest code or a broken limit
      */
-    public Value call(FunctionSpec spec, String when, Value fn, Object... args) {
-        return guarded(spec, when, false, () -> fn.execute(args));
+    public Value call(FunctionSpec spec, String when, String stream, Value fn, Object... args) {
+        return guarded(spec, when, false, () -> {
+            if (!stream.equals(current)) {
+                // a host-side check, so that a run calling one function after another pays no guest call for it
+                use.execute(stream);
+                current = stream;
+            }
+            return fn.execute(args);
+        });
     }
 
     private Value guarded(FunctionSpec spec, String when, java.util.function.Supplier<Value> body) {

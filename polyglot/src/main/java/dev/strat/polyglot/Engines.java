@@ -11,23 +11,22 @@ final class Engines {
     }
 
     /**
-     * One engine for every context of the process. Contexts on one engine share its parsed and
-     * compiled code, so the second run of a function neither parses nor compiles it again (a run
-     * opens a fresh context). The engine is a cache: no result depends on it, and contexts on it
-     * share no guest state.
+     * One engine per language for every context of the process. Contexts on one engine share its
+     * parsed and compiled code, so the second run of a function neither parses nor compiles it
+     * again (a run opens a fresh context). The engine is a cache: no result depends on it, and
+     * contexts on it share no guest state. Made on first use, so a JavaScript-only program never
+     * starts Python.
      */
-    private static final class Shared {
-        static final Engine ENGINE = Engine.newBuilder(GuestLanguage.JS.id())
+    private static final java.util.concurrent.ConcurrentMap<GuestLanguage, Engine> ENGINES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The engine of {@code language}'s contexts. */
+    static Engine shared(GuestLanguage language) {
+        return ENGINES.computeIfAbsent(language, l -> Engine.newBuilder(l.id())
                 .sandbox(org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
                 .out(java.io.OutputStream.nullOutputStream())
                 .err(java.io.OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false")
-                .build();
-    }
-
-    /** The engine of JavaScript contexts; the only guest language this build carries. */
-    static Engine shared() {
-        return Shared.ENGINE;
+                .build());
     }
 
     private static final class Holder {

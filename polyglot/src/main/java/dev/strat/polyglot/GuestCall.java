@@ -12,31 +12,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The part every adapter shares: the function, its arguments as the guest sees them, and the one
- * context of the run, opened on first use and closed with the adapter.
+ * The part every adapter shares: the function, its arguments as the guest sees them, its random
+ * stream, and its membership of the run's {@link GuestRun}, joined when the run starts and left
+ * when the adapter closes.
  */
 final class GuestCall implements AutoCloseable {
 
     /**
-     * Closes the context of an adapter nobody closed: agents do not close their features and
-     * rewards (a reward is made afresh per environment), so their contexts are freed when the
-     * adapter is collected. One daemon thread for the process; it holds only the contexts to close.
+     * Leaves the run of an adapter nobody closed (a feature or reward used outside an agent), when
+     * the adapter is collected. One daemon thread for the process; it holds only the runs to leave.
      */
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     private final FunctionSpec spec;
-    private final Sandbox sandbox;
+    private final GuestRuns runs;
     private final Object params;
     private final String label;
+    private final String stream;
     private final int warmup;
+    private GuestRun run;
     private GuestContext context;
     private org.graalvm.polyglot.Value fn;
     private boolean closed;
     private java.lang.ref.Cleaner.Cleanable cleanable;
 
-    GuestCall(FunctionSpec spec, Sandbox sandbox, Arguments args, Frequency frequency) {
+    /**
+     * @param stream the stable id of this use's random stream, e.g. {@code s.agent/feature/trend(window=20)}
+     */
+    GuestCall(FunctionSpec spec, GuestRuns runs, Arguments args, Frequency frequency, String stream) {
         this.spec = spec;
-        this.sandbox = sandbox;
+        this.runs = runs;
         Map<String, Object> values = new LinkedHashMap<>();
         int bars = 0;
         for (ParamSpec p : spec.params()) {
@@ -47,6 +52,7 @@ final class GuestCall implements AutoCloseable {
         }
         this.params = ProxyObject.fromMap(java.util.Collections.unmodifiableMap(values));
         this.label = spec.name() + args.render();
+        this.stream = stream.replace("{label}", label);
         // a bars parameter is a window the function reads back, so the longest one is its warm-up
         this.warmup = bars + 1;
     }
@@ -69,36 +75,59 @@ final class GuestCall implements AutoCloseable {
 
     int warmup() { return warmup; }
 
-    /** Opens the context on first use, else restarts its random stream: one context per run, reused across decisions. */
-    void start(long seed) {
+    String stream() { return stream; }
+
+    /**
+     * Joins the run of {@code runSeed} (once per run: later starts of the same run only restart the
+     * stream) and restarts this function's random stream from the run's seed and its stream id.
+     */
+    void start(long runSeed) {
         if (closed) throw new IllegalStateException(spec.describe() + " was closed with its run");
-        if (context == null) {
-            context = GuestContext.open(spec, sandbox, List.of(spec.source()), seed);
-            GuestContext opened = context;
+        if (run == null || run.seed() != runSeed) {
+            leave();
+            GuestRun joined = runs.join(runSeed);
+            run = joined;
             // the action must not refer to this adapter, or the adapter could never become unreachable
-            cleanable = CLEANER.register(this, opened::close);
+            cleanable = CLEANER.register(this, joined::leave);
+            context = joined.context(spec.language());
             fn = context.function(spec);
-        } else {
-            context.reseed(seed);
         }
+        context.startStream(stream, streamSeed(runSeed, stream));
+    }
+
+    /**
+     * The seed of stream {@code id} in the run of {@code runSeed}: the derivation of
+     * {@code RunSetup.random(id)}, so that adding a function never changes another one's draws.
+     */
+    static long streamSeed(long runSeed, String id) {
+        long h = runSeed * 0x9E3779B97F4A7C15L;
+        for (int k = 0; k < id.length(); k++) h = (h ^ id.charAt(k)) * 0x100000001B3L;
+        return new java.util.SplittableRandom(h).nextLong();
     }
 
     org.graalvm.polyglot.Value call(String when, Object first) {
-        // a feature has no start of its own: its first call opens the context, seeded from its name
-        if (context == null) start(spec.name().hashCode());
-        return context.call(spec, when, fn, first, params);
+        // used outside a run (a feature written by hand): the run of seed 0
+        if (run == null) start(0);
+        synchronized (run) {
+            return context.call(spec, when, stream, fn, first, params);
+        }
     }
 
     GuestException invalid(String when, String problem) {
         return new GuestException(spec, when, problem, java.util.Optional.empty(), List.of());
     }
 
-    @Override
-    public void close() {
+    private void leave() {
         if (cleanable != null) cleanable.clean();
         cleanable = null;
+        run = null;
         context = null;
         fn = null;
+    }
+
+    @Override
+    public void close() {
+        leave();
         closed = true;
     }
 }

@@ -3,11 +3,15 @@ package dev.strat.polyglot;
 import dev.strat.runtime.data.History;
 import dev.strat.runtime.rl.portfolio.AccountState;
 import dev.strat.runtime.rl.portfolio.Feature;
+import dev.strat.runtime.rl.portfolio.RunScoped;
 
 import java.util.Optional;
 
-/** A user feature: one number per asset in an agent's observation. */
-public final class GuestFeature implements Feature, AutoCloseable {
+/**
+ * A user feature: one number per asset in an agent's observation. The agent starts it with the
+ * run's seed ({@link #startRun}) and closes it with itself.
+ */
+public final class GuestFeature implements Feature, RunScoped {
 
     private final GuestCall call;
     private final Views.DecisionView view = new Views.DecisionView();
@@ -31,6 +35,11 @@ public final class GuestFeature implements Feature, AutoCloseable {
         Optional<String> problem = WeightCheck.numbers(result, values);
         if (problem.isPresent()) throw call.invalid(when, problem.get());
         for (int k = 0; k < values.length; k++) out[offset + k] = (float) values[k];
+    }
+
+    @Override
+    public void startRun(long seed) {
+        call.start(seed);
     }
 
     @Override

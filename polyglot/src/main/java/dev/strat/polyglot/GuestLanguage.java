@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * A language user functions may be written in. JavaScript (GraalJS) ships with strat; Python
- * (GraalPy) resolves from Maven Central but adds over 110 MB, so this build leaves it out and a
- * Python function is a check error that says so.
+ * (GraalPy) adds over 110 MB, so only a build with the {@code python} Maven profile
+ * ({@code ./dev build -Ppython}) carries it. Whether it is there is asked of the polyglot engine
+ * at run time ({@code Engine.getLanguages()}); without it a Python function is a check error that
+ * says how to get it.
  *
  * @param id   the Truffle language id
  */
@@ -34,6 +36,13 @@ public enum GuestLanguage {
     public static Optional<GuestLanguage> of(String word) {
         for (GuestLanguage l : values()) if (l.id.equals(word)) return Optional.of(l);
         return Optional.empty();
+    }
+
+    /** What to do when this build lacks the language, for messages. */
+    String missing() {
+        return this == PYTHON
+                ? "GraalPy, which this build of strat leaves out (it adds over 110 MB): build strat with ./dev build -Ppython"
+                : "GraalJS, which this build of strat lacks";
     }
 
     /** True when this build carries the language's implementation. */

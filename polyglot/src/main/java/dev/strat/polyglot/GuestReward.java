@@ -2,6 +2,7 @@ package dev.strat.polyglot;
 
 import dev.strat.runtime.pipeline.Outcome;
 import dev.strat.runtime.rl.portfolio.Reward;
+import dev.strat.runtime.rl.portfolio.RunScoped;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 import java.util.Map;
@@ -9,15 +10,15 @@ import java.util.Map;
 /**
  * A user reward: {@code f(outcome, params)} with {@code outcome.netReturn}, {@code grossReturn},
  * {@code cost}, {@code wealth}, {@code logReturn}, {@code step}, {@code initialWealth} and the
- * read-only arrays {@code executed} and {@code relatives}.
+ * read-only arrays {@code executed} and {@code relatives}. Its random stream is the run's (the
+ * agent starts it with the run's seed), running on across episodes.
  */
-public final class GuestReward implements Reward, AutoCloseable {
+public final class GuestReward implements Reward, RunScoped {
 
     private final GuestCall call;
     private final Views.ReadOnly executed = new Views.ReadOnly("outcome.executed");
     private final Views.ReadOnly relatives = new Views.ReadOnly("outcome.relatives");
     private double initialWealth = 1;
-    private long episodes;
 
     GuestReward(GuestCall call) {
         this.call = call;
@@ -28,7 +29,11 @@ public final class GuestReward implements Reward, AutoCloseable {
     @Override
     public void reset(double initialWealth) {
         this.initialWealth = initialWealth;
-        call.start(call.spec().name().hashCode() * 31L + episodes++);
+    }
+
+    @Override
+    public void startRun(long seed) {
+        call.start(seed);
     }
 
     @Override

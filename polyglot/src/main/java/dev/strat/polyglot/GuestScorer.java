@@ -22,7 +22,7 @@ public final class GuestScorer implements Scorer, AutoCloseable {
 
     @Override
     public void reset(RunSetup setup, String owner) {
-        call.start(setup.random(owner + "/scorer").nextLong());
+        call.start(setup.seed());
     }
 
     @Override

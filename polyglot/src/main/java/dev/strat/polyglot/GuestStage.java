@@ -7,8 +7,8 @@ import dev.strat.runtime.pipeline.Stage;
 import java.util.Optional;
 
 /**
- * A user allocator or transform as a pipeline stage. Its context opens at the run's first
- * {@link #reset} and lives until {@link #close()}, which the run calls when it ends.
+ * A user allocator or transform as a pipeline stage. It joins its run's {@link GuestRun} at the
+ * run's first {@link #reset} and leaves it at {@link #close()}, which the run calls when it ends.
  */
 public final class GuestStage implements Stage, AutoCloseable {
 
@@ -25,7 +25,7 @@ public final class GuestStage implements Stage, AutoCloseable {
 
     @Override
     public void reset(RunSetup setup) {
-        call.start(setup.random("function/" + call.spec().name()).nextLong());
+        call.start(setup.seed());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.strat.polyglot;
 /**
  * What a user function does, which fixes how it is called and where it may stand: allocators and
  * transforms are pipeline stages, features and rewards are components of a learning agent, a
- * scorer ranks assets for a selector.
+ * scorer ranks assets for a selector, an indicator stands in the {@code ta} feature.
  */
 public enum Role {
     /** {@code f(ctx, params)} returns the weights (N, or N + 1 with cash last); starts a pipeline. */
@@ -15,7 +15,12 @@ public enum Role {
     /** {@code f(outcome, params)} returns the reward of one executed step. */
     REWARD("reward"),
     /** {@code f(ctx, params)} returns one score per asset for a selector; higher is better. */
-    SCORER("scorer");
+    SCORER("scorer"),
+    /**
+     * {@code f(ctx, params)} returns one value per asset at the decision bar: a series of the
+     * history window, listed in {@code ta(indicators=[...])} like a built-in indicator.
+     */
+    INDICATOR("indicator");
 
     private final String keyword;
 

@@ -44,6 +44,21 @@ public record Sandbox(List<Path> readable, long statementLimit, Duration callTim
         return new Sandbox(readable, statements, timeout, allocation);
     }
 
+    /**
+     * The wall-clock limit on loading a function's code (its top level and imports). The first
+     * Python context of a process parses and runs the modules it imports under the interpreter,
+     * which takes tens of seconds for {@code random} on a busy machine, so loading gets at least
+     * a minute; the statement limit still applies.
+     */
+    public Duration loadTimeout() {
+        return callTimeout.compareTo(Duration.ofSeconds(60)) > 0 ? callTimeout : Duration.ofSeconds(60);
+    }
+
+    /** The allocation budget of loading a function's code: at least 1 GiB, for the same reason. */
+    public long loadAllocationLimit() {
+        return Math.max(allocationLimit, 1L << 30);
+    }
+
     /** True when {@code file} lies inside a granted folder (after resolving {@code ..}). */
     public boolean mayRead(Path file) {
         Path p = file.toAbsolutePath().normalize();

@@ -52,9 +52,14 @@ final class Watchdog {
         volatile long startNanos;
         volatile long startAllocated;
         volatile String stopped;
+        volatile long timeoutNanos;
+        volatile long allocationLimit;
 
-        void begin() {
+        /** Starts watching a call with {@code sandbox}'s limits, or the more generous loading limits when {@code loading}. */
+        void begin(Sandbox sandbox, boolean loading) {
             stopped = null;
+            timeoutNanos = (loading ? sandbox.loadTimeout() : sandbox.callTimeout()).toNanos();
+            allocationLimit = loading ? sandbox.loadAllocationLimit() : sandbox.allocationLimit();
             Thread t = Thread.currentThread();
             startAllocated = allocated(t);
             startNanos = System.nanoTime();
@@ -70,12 +75,12 @@ final class Watchdog {
             Thread t = thread;
             if (t == null || stopped != null) return;
             long elapsed = System.nanoTime() - startNanos;
-            if (elapsed > sandbox.callTimeout().toNanos()) {
-                stopped = "ran past its wall-clock limit of " + sandbox.callTimeout().toMillis() + " ms per call";
+            if (elapsed > timeoutNanos) {
+                stopped = "ran past its wall-clock limit of " + timeoutNanos / 1_000_000 + " ms per call";
             } else {
                 long now = allocated(t);
-                if (now >= 0 && startAllocated >= 0 && now - startAllocated > sandbox.allocationLimit()) {
-                    stopped = "allocated more than its budget of " + (sandbox.allocationLimit() >> 20) + " MiB per call";
+                if (now >= 0 && startAllocated >= 0 && now - startAllocated > allocationLimit) {
+                    stopped = "allocated more than its budget of " + (allocationLimit >> 20) + " MiB per call";
                 }
             }
             if (stopped != null && thread == t) stop.accept(stopped);

@@ -23,7 +23,16 @@ final class Fixtures {
     }
 
     static FunctionSpec spec(String name, Role role, String code, ParamSpec... params) {
-        return new FunctionSpec(name, role, List.of(params), new GuestSource(GuestLanguage.JS, "test.strat", code, 10),
+        return spec(GuestLanguage.JS, name, role, code, params);
+    }
+
+    /** A Python function, its block starting on line 10 of test.strat like the JavaScript ones. */
+    static FunctionSpec py(String name, Role role, String code, ParamSpec... params) {
+        return spec(GuestLanguage.PYTHON, name, role, code, params);
+    }
+
+    static FunctionSpec spec(GuestLanguage language, String name, Role role, String code, ParamSpec... params) {
+        return new FunctionSpec(name, role, List.of(params), new GuestSource(language, "test.strat", code, 10),
                 "test.strat:9:1", "a test function");
     }
 

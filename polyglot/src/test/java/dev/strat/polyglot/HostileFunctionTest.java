@@ -85,7 +85,9 @@ class HostileFunctionTest {
 
     @Test
     void spinningForeverHitsTheStatementLimit() {
-        assertTrue(attack("while (true) {}", TIGHT).problem().contains("ran past its limit of 2000000 statements per call"));
+        // a generous wall clock, so that the statement limit is what stops it even on a busy machine
+        Sandbox statementsOnly = TIGHT.withLimits(2_000_000, Duration.ofSeconds(30), 64L << 20);
+        assertTrue(attack("while (true) {}", statementsOnly).problem().contains("ran past its limit of 2000000 statements per call"));
     }
 
     @Test

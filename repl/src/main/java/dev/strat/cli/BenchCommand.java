@@ -71,7 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "backtest",
             description = "What to benchmark: 'backtest' (the default), 'rl' (training steps per second of the RL agents) or 'hc' "
-                    + "(one HRP/HERC allocation, and the HC-DRL pool of twelve models over the hourly crypto file).")
+                    + "(one HRP/HERC allocation, and the HC-DRL pool of twelve models over the hourly crypto file) or 'polyglot' "
+                    + "(user functions: per-call overhead in JavaScript and Python, a JavaScript csm against the built-in; --rounds).")
     String what;
 
     @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
@@ -146,7 +147,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (what.equals("rl")) return rl();
         if (what.equals("hc")) return hc();
-        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest', 'rl' or 'hc'");
+        if (what.equals("polyglot")) return polyglot();
+        if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest', 'rl', 'hc' or 'polyglot'");
         if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory || maxDirectMb != null) {
             throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock, --memory and --max-direct-mb belong to 'strat bench rl'");
         }
@@ -186,6 +188,14 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(BenchReport.table(result, machine));
         if (json != null) writeJson(out, BenchReport.json(result, machine));
         out.flush();
+        return 0;
+    }
+
+    /** {@code strat bench polyglot}: what a user function costs, in this JVM ({@link dev.strat.polyglot.PolyglotBench}). */
+    private int polyglot() {
+        if (rounds < 1) throw new UserError("--rounds must be at least 1, got " + rounds);
+        dev.strat.polyglot.PolyglotBench.run(spec.commandLine().getOut(), rounds, 100_000,
+                List.of(dev.strat.polyglot.GuestLanguage.JS, dev.strat.polyglot.GuestLanguage.PYTHON));
         return 0;
     }
 

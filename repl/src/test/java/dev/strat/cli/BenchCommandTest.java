@@ -105,7 +105,7 @@ class BenchCommandTest {
         assertEquals(2, cli.run("bench", "--sizes", "small"));
         assertTrue(cli.err.contains("belong to 'strat bench rl'"), cli.err);
         assertEquals(2, cli.run("bench", "gpu"));
-        assertTrue(cli.err.contains("unknown benchmark 'gpu'; use 'backtest', 'rl' or 'hc'"), cli.err);
+        assertTrue(cli.err.contains("unknown benchmark 'gpu'; use 'backtest', 'rl', 'hc' or 'polyglot'"), cli.err);
         assertTrue(!cli.err.contains("Exception"), cli.err);
     }
 

@@ -6,8 +6,8 @@ import dev.strat.runtime.risk.barrier.PriceForecast;
 import dev.strat.runtime.rl.nn.NetSpec;
 import dev.strat.runtime.rl.portfolio.ActionMap;
 import dev.strat.runtime.rl.portfolio.Feature;
+import dev.strat.runtime.rl.portfolio.FeatureIndicator;
 import dev.strat.runtime.rl.portfolio.Reward;
-import dev.strat.runtime.rl.portfolio.TaIndicator;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,8 +33,8 @@ public final class ComponentType<T> {
     public static final ComponentType<BlendPolicy> POLICY = new ComponentType<>(ComponentKind.POLICY);
     /** Scorers rank assets for a selector. */
     public static final ComponentType<Scorer> SCORER = new ComponentType<>(ComponentKind.SCORER);
-    /** Indicators build the Ta4j indicators they stand for ({@code all} stands for many). */
-    public static final ComponentType<List<TaIndicator>> INDICATOR = new ComponentType<>(ComponentKind.INDICATOR);
+    /** Indicators build the Ta4j indicators they stand for ({@code all} stands for many), or a user indicator. */
+    public static final ComponentType<List<FeatureIndicator>> INDICATOR = new ComponentType<>(ComponentKind.INDICATOR);
     /** Predictors forecast each asset's next price change for a risk stage. */
     public static final ComponentType<PriceForecast> PREDICTOR = new ComponentType<>(ComponentKind.PREDICTOR);
 

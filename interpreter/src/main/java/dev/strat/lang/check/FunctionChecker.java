@@ -87,9 +87,11 @@ final class FunctionChecker {
             spec(f, sandbox, imports).ifPresent(specs::add);
         }
         Registry.Builder layer = Registry.builder(base);
+        // one program, so that a run's functions share one guest context per language
+        UserFunctions.Program program = UserFunctions.program(specs, sandbox);
         for (FunctionSpec s : specs) {
-            UserFunctions.builtin(s, sandbox).ifPresent(layer::add);
-            UserFunctions.component(s, sandbox).ifPresent(layer::add);
+            program.builtin(s).ifPresent(layer::add);
+            program.component(s).ifPresent(layer::add);
         }
         return new Checked(layer.build(), sandbox, specs);
     }

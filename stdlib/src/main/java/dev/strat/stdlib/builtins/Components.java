@@ -6,6 +6,7 @@ import dev.strat.runtime.rl.portfolio.ActionMaps;
 import dev.strat.runtime.rl.portfolio.Feature;
 import dev.strat.runtime.rl.portfolio.Features;
 import dev.strat.runtime.rl.portfolio.Rewards;
+import dev.strat.runtime.rl.portfolio.FeatureIndicator;
 import dev.strat.runtime.rl.portfolio.TaIndicator;
 import dev.strat.runtime.rl.portfolio.TaKind;
 import dev.strat.runtime.rl.portfolio.TaPrices;
@@ -145,7 +146,7 @@ public final class Components {
                     + "plus_dm, ppo_osc, roc(6, 20) and rocp(6, 20) of close and volume, rsi, sar, tema(6, 12, 26), trange, "
                     + "typprice, tsf, ultosc, willr. bbp and stochk are offered by name only.",
             "RiPO, Appendix A", "features=[ta(all), covariance(window=21), wealth]",
-            ComponentType.INDICATOR.factory((a, c) -> TaIndicator.appendixA()));
+            ComponentType.INDICATOR.factory((a, c) -> List.copyOf(TaIndicator.appendixA())));
 
     /** One component per indicator kind: its windows as whole numbers, its field where it reads one. */
     static List<Component> indicators() {
@@ -170,7 +171,7 @@ public final class Components {
                         if (!kind.fields().isEmpty()) parts.add(a.text("field"));
                         for (String p : kind.params()) parts.add(Integer.toString(a.integer(p)));
                         try {
-                            return TaIndicator.parse(text.append(String.join(",", parts)).append(')').toString());
+                            return List.copyOf(TaIndicator.parse(text.append(String.join(",", parts)).append(')').toString()));
                         } catch (IllegalArgumentException e) {
                             throw new BuildException(e.getMessage());
                         }
@@ -179,9 +180,9 @@ public final class Components {
         return out;
     }
 
-    private static List<TaIndicator> flatten(List<List<TaIndicator>> lists) {
-        List<TaIndicator> out = new ArrayList<>();
-        for (List<TaIndicator> l : lists) out.addAll(l);
+    private static List<FeatureIndicator> flatten(List<List<FeatureIndicator>> lists) {
+        List<FeatureIndicator> out = new ArrayList<>();
+        for (List<FeatureIndicator> l : lists) out.addAll(l);
         return out;
     }
     static final Component WEIGHTS = new Component("weights", List.of(),

@@ -54,9 +54,15 @@ public final class Features {
         return new TaFeature(TaFeature.parse(names), TaPrices.SCALED);
     }
 
-    /** Technical indicators from Ta4j per asset, open, high and low read as {@code prices} says. */
-    public static Feature ta(List<TaIndicator> indicators, TaPrices prices) {
-        return new TaFeature(indicators, prices);
+    /**
+     * Technical indicators per asset, open, high and low read as {@code prices} says: Ta4j's, and
+     * {@link FeatureIndicator.Computed computed} ones (user indicators) written in list order beside them.
+     */
+    public static Feature ta(List<? extends FeatureIndicator> indicators, TaPrices prices) {
+        if (indicators.stream().allMatch(i -> i instanceof TaIndicator)) {
+            return new TaFeature(indicators.stream().map(i -> (TaIndicator) i).toList(), prices);
+        }
+        return new IndicatorFeature(indicators, prices);
     }
 
     /** The drifted weights held now (N + 1, cash last). */

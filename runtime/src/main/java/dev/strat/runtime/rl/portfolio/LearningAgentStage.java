@@ -71,6 +71,9 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     private final List<Feature> features;
     private final ActionMap actions;
     private final Supplier<Reward> reward;
+    /** Rewards made for this stage's environments that hold per-run resources, closed with the stage. */
+    private final List<RunScoped> scopedRewards = new java.util.ArrayList<>();
+    private long runSeed;
     private final LearningSettings settings;
     private Agent agent;
     /** The trained agent's weights and optimiser state, for a next window that continues it. */
@@ -128,6 +131,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     @Override
     public TrainingLog train(TrainContext context) {
         if (trained != null) throw new IllegalStateException(label + " is already trained");
+        startRun(context.seed());
         if (context.tree().isPresent() && !settings.alone() && context.trainWith() == TrainContext.TrainWith.PIPELINE) {
             return trainInTree(context, context.tree().get());
         }
@@ -144,7 +148,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         if (context.mode() == TrainContext.Mode.REUSE) return reuse(context, observations, compute);
 
         Normaliser normaliser = Normaliser.fit(observations, market, first, last);
-        PortfolioTask task = new PortfolioTask(market, observations, normaliser, actions, reward.get(), context.config());
+        PortfolioTask task = new PortfolioTask(market, observations, normaliser, actions, reward(), context.config());
         PortfolioEnv env = new PortfolioEnv(task, first, last, downstream, context.every());
         agent = factory.create(env.spec(), context.seed(), compute);
         if (warmStart != null) load(agent, warmStart);
@@ -213,7 +217,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     private TrainingLog reuse(TrainContext context, Observations observations, Compute compute) {
         CheckpointContent saved = finishedModel(context);
         Normaliser normaliser = savedNormaliser(saved, context, observations);
-        PortfolioTask task = new PortfolioTask(context.market(), observations, normaliser, actions, reward.get(), context.config());
+        PortfolioTask task = new PortfolioTask(context.market(), observations, normaliser, actions, reward(), context.config());
         agent = factory.create(new PortfolioEnv(task, Math.max(context.train().from(), observations.warmup() - 1),
                 context.train().to() - 1).spec(), context.seed(), compute);
         saved.loadInto(agent);
@@ -281,7 +285,27 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
 
     @Override
     public void reset(RunSetup setup) {
-        if (seat == null) require().reset(setup);
+        if (seat == null) {
+            startRun(setup.seed());
+            require().reset(setup);
+        }
+    }
+
+    /** Tells run-scoped features and rewards (user functions) the run's seed; rewards made later get it too. */
+    private void startRun(long seed) {
+        runSeed = seed;
+        for (Feature f : features) if (f instanceof RunScoped s) s.startRun(seed);
+        for (RunScoped r : scopedRewards) r.startRun(seed);
+    }
+
+    /** A fresh reward, started with the run's seed when it is run-scoped, and kept to be closed with this stage. */
+    private Reward reward() {
+        Reward r = reward.get();
+        if (r instanceof RunScoped s) {
+            s.startRun(runSeed);
+            scopedRewards.add(s);
+        }
+        return r;
     }
 
     @Override
@@ -314,14 +338,14 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         if (context.mode() == TrainContext.Mode.REUSE) return reuseInTree(context, observations, compute);
         Normaliser normaliser;
         PipelineEnv fitting = new PipelineEnv(tree, market, first, last, context.config(), observations,
-                Normaliser.identity(observations.size()), actions, reward.get());
+                Normaliser.identity(observations.size()), actions, reward());
         seat = fitting.seat();
         try {
             normaliser = fitting.fitNormaliser(context.seed());
         } finally {
             seat = null;
         }
-        PipelineEnv env = new PipelineEnv(tree, market, first, last, context.config(), observations, normaliser, actions, reward.get());
+        PipelineEnv env = new PipelineEnv(tree, market, first, last, context.config(), observations, normaliser, actions, reward());
         agent = factory.create(env.spec(), context.seed(), compute);
         if (warmStart != null) load(agent, warmStart);
         boolean select = selects(context);
@@ -439,5 +463,8 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
     public void close() {
         if (agent != null) agent.close();
         agent = null;
+        for (RunScoped r : scopedRewards) r.close();
+        scopedRewards.clear();
+        for (Feature f : features) if (f instanceof RunScoped s) s.close();
     }
 }

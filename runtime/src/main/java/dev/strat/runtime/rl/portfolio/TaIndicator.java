@@ -70,7 +70,7 @@ import java.util.Locale;
  *               {@code volume}), or empty when the kind reads the whole bar
  * @param params its parameters, parallel to {@link TaKind#params()}
  */
-public record TaIndicator(TaKind kind, String field, int[] params) {
+public record TaIndicator(TaKind kind, String field, int[] params) implements FeatureIndicator {
 
     public TaIndicator {
         params = params.clone();

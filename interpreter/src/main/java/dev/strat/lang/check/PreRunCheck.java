@@ -46,6 +46,9 @@ final class PreRunCheck {
         // a backtest's name is its command line; the warning points at the keyword the declaration starts with
         Span at = Checker.keyword(plan.span(), plan.name().startsWith("backtest ") ? "backtest" : "experiment");
         PreRun.frictionless(plan).ifPresent(w -> once(Diagnostic.warning(at, w)));
+        for (StrategyPlan s : plan.compare()) {
+            PreRun.unselectable(s, plan.split()).forEach(f -> once(Diagnostic.warning(f.agent().span(), f.message())));
+        }
         Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
         if (calendar.isEmpty()) return;
         PreRun.splitWarnings(plan.split(), calendar.get()).forEach(w -> once(Diagnostic.warning(at, w)));

@@ -7,12 +7,16 @@ import dev.strat.runtime.data.Frequency;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.data.WalkForward;
 import dev.strat.runtime.experiment.Protocol;
+import dev.strat.stdlib.ParamSpec;
 import dev.strat.stdlib.StageKind;
+import dev.strat.stdlib.StandardLibrary;
+import dev.strat.stdlib.builtins.LearnedPolicies;
 import dev.strat.stdlib.Value;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -77,6 +81,7 @@ public final class LearnerBudget {
     public static List<Finding> findings(StrategyPlan strategy, long trainBars, Frequency frequency) {
         List<Finding> out = new ArrayList<>();
         for (StageNode node : strategy.pipeline().walk()) {
+            pooled(strategy, node).ifPresent(out::add);
             if (node.builtin().kind() != StageKind.AGENT || !node.args().has("epochs")) continue;
             // an agent consulted every k bars (its every clause) takes one step per decision
             int every = node.every().map(p -> p instanceof Value.Length l ? l.length().bars(frequency) : (int) ((Value.Num) p).value())
@@ -109,5 +114,41 @@ public final class LearnerBudget {
             }
         }
         return out;
+    }
+
+    /**
+     * A learning switch or blend ({@code switch ppo(...) every 5 over pool}) trains for
+     * {@code timesteps} decisions, replaying the train split as often as that takes, and updates once
+     * per {@code n_steps} of them: its budget does not depend on the split.
+     */
+    private static Optional<Finding> pooled(StrategyPlan strategy, StageNode node) {
+        if (!node.args().has("policy") || !(node.args().get("policy") instanceof Value.Call call)
+                || !LearnedPolicies.AGENTS.contains(call.name())) {
+            return Optional.empty();
+        }
+        long nSteps = policyInteger(call, "n_steps"), timesteps = policyInteger(call, "timesteps");
+        if (nSteps <= 0 || timesteps <= 0) return Optional.empty();
+        long updates = timesteps / nSteps;
+        String who = "strategy '" + strategy.name() + "': " + node.builtin().name() + " " + call.name();
+        if (updates == 0) {
+            return Optional.of(new Finding(node, true, who + " never fills a rollout of n_steps=" + nSteps + " in its timesteps="
+                    + timesteps + " decisions, so it makes no update and is tested untrained; lower n_steps or raise timesteps"));
+        }
+        if (updates < MIN_UPDATES) {
+            return Optional.of(new Finding(node, false, who + " makes only " + updates + " update" + (updates == 1 ? "" : "s")
+                    + " (timesteps=" + timesteps + " / n_steps=" + nSteps + "); lower n_steps or raise timesteps for at least " + MIN_UPDATES));
+        }
+        return Optional.empty();
+    }
+
+    /** A whole-number argument of a learning policy: as written, else the policy's default; -1 when there is none. */
+    private static long policyInteger(Value.Call call, String name) {
+        Value v = call.args().get(name);
+        if (v == null) {
+            v = StandardLibrary.registry().find(call.name()).flatMap(LearnedPolicies::schema)
+                    .flatMap(b -> b.params().stream().filter(p -> p.name().equals(name)).findFirst())
+                    .map(ParamSpec::defaultValue).orElse(null);
+        }
+        return v instanceof Value.Num n ? (long) n.value() : -1;
     }
 }

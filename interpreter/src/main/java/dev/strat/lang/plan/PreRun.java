@@ -55,4 +55,28 @@ public final class PreRun {
         return Optional.of("no 'costs' line: " + plan.name() + " trades without fees or slippage (frictionless); "
                 + "add e.g. 'costs fee 10bp, slippage 0%..5bp'");
     }
+
+    /**
+     * The agents of {@code strategy} that select their best epoch on the valid part ({@code select}
+     * other than {@code last}) under a split that has none: they keep the last epoch's model (the
+     * agent says so again when it trains, {@code LearningAgentStage.selects}, naming itself by its call).
+     */
+    public static List<LearnerBudget.Finding> unselectable(StrategyPlan strategy, SplitPlan split) {
+        boolean valid = switch (split) {
+            case SplitPlan.Fixed f -> f.valid().isPresent();
+            case SplitPlan.Rolling r -> r.valid() != null;
+        };
+        if (valid) return List.of();
+        List<LearnerBudget.Finding> out = new java.util.ArrayList<>();
+        for (StageNode node : strategy.pipeline().walk()) {
+            if (node.builtin().kind() != dev.strat.stdlib.StageKind.AGENT || !node.args().has("select")
+                    || !node.args().has("epochs")) continue;
+            String select = node.args().text("select");
+            if (select.equals("last")) continue;
+            out.add(new LearnerBudget.Finding(node, false, "strategy '" + strategy.name() + "': " + node.builtin().name()
+                    + " selects its epoch by " + select + " on the valid part, but the split has none: the last epoch's model is kept; "
+                    + "add a valid part (split train ..., valid ..., test ...) or select=last"));
+        }
+        return out;
+    }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
  * the interactive charts' data inline; the other charts shown from their files; nothing fetched from
  * the network, so the folder opens offline) and the charts as files beside it: {@code equity.svg},
  * {@code equity.png}, {@code drawdown.svg}, {@code drawdown.png}, {@code rolling-sharpe.svg},
- * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights and,
+ * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights (a
+ * {@code weights-<strategy>.png} heatmap, one column per decision period, for a fast trader) and,
  * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}, and one
  * {@code stage-<strategy>-<series>.svg} per series a strategy's stages reported (with a table of their
  * counters on the page), and for a walk-forward {@code windows-<metric>.svg}, the headline metric per window
@@ -129,7 +130,12 @@ public final class ReportWriter {
                 String base = "weights-" + slug(s.strategy());
                 int n = slugs.merge(base, 1, Integer::sum);
                 String file = n == 1 ? base : base + "-" + n;
-                weights.add(svgFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
+                // a heatmap is a raster: as an SVG it holds a rectangle per cell (hundreds of KB)
+                weights.add(ReportCharts.isHeatmap(chart.get())
+                        ? pngFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
+                        "Portfolio weights of " + s.strategy() + ", one column per decision period: it trades too often "
+                                + "for a stacked chart (assets never held are left out).")
+                        : svgFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
                         "Portfolio weights of " + s.strategy() + " at each decision (cash on top; assets never held "
                                 + "are left out).", false));
             }
@@ -213,6 +219,15 @@ public final class ReportWriter {
         String img = "<img src=\"" + Html.escape(name) + ".svg\" width=\"" + width + "\" height=\"" + height
                 + "\" loading=\"lazy\" alt=\"" + Html.escape(chart.getTitle() == null ? name : chart.getTitle().getText()) + "\">";
         return new HtmlPage.Figure(name, img, caption, files);
+    }
+
+    /** {@code chart} as a PNG file beside the page, shown through an {@code <img>}. */
+    private static HtmlPage.Figure pngFigure(JFreeChart chart, int width, int height, String name, Path dir,
+                                             List<Path> written, String caption) throws IOException {
+        written.add(AtomicFiles.write(dir.resolve(name + ".png"), temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height)));
+        String img = "<img src=\"" + Html.escape(name) + ".png\" width=\"" + width + "\" height=\"" + height
+                + "\" loading=\"lazy\" alt=\"" + Html.escape(chart.getTitle() == null ? name : chart.getTitle().getText()) + "\">";
+        return new HtmlPage.Figure(name, img, caption, List.of(name + ".png"));
     }
 
     /** An interactive chart's figure: its placeholder on the page, its SVG and PNG exports beside it. */

@@ -177,6 +177,56 @@ class InteractiveChartsTest {
         assertTrue(chart.getXYPlot().getRenderer() instanceof XYAreaRenderer, "a slow trader keeps the stacked chart");
     }
 
+    /**
+     * The other charts' data say how to draw them: a category axis with its names and bars with
+     * whiskers (the headline metric), steps named by their categories (a categorical stage series),
+     * counts (training); a chart of lines over time carries none of it, so the page stays as small.
+     */
+    @Test
+    void chartDataSaysItsAxisStyleAndLabels() throws Exception {
+        Palette palette = Palette.forStrategies(List.of("a", "b"));
+        ReportRow a = new ReportRow("a", "a", List.of("0.50"), new double[] {0.5}, new double[] {0.1});
+        ReportRow b = new ReportRow("b", "b", List.of("n/a"), new double[] {Double.NaN}, new double[] {Double.NaN});
+        ReportRow c = new ReportRow("c<1>", "c", List.of("-0.20"), new double[] {-0.2}, new double[] {Double.NaN});
+        InteractiveCharts.Chart bars = MoreCharts.headline("metric-sharpe", "Sharpe", List.of(a, b, c),
+                MetricColumn.of(dev.strat.runtime.metrics.MetricId.SHARPE), 0, 300, palette).orElseThrow();
+        JsonNode j = new ObjectMapper().readTree(InteractiveCharts.json(bars));
+        assertEquals("category", j.get("xkind").asText());
+        assertEquals("bars", j.get("style").asText());
+        // b has no value: no bar, no category
+        assertEquals("[\"a\",\"c<1>\"]", j.get("xlabels").toString());
+        assertEquals("[0,1]", j.get("x").toString());
+        assertEquals("[0.5,null]", j.get("lines").get(0).get("y").toString());
+        assertEquals("[0.1,null]", j.get("lines").get(0).get("err").toString());
+        assertEquals("[null,-0.2]", j.get("lines").get(1).get("y").toString());
+        assertNull(j.get("lines").get(1).get("err"), "no whisker without a spread across seeds");
+
+        long[] t = Synthetic.days(6);
+        InteractiveCharts.Chart steps = MoreCharts.stageSeries("stage-a-member", "a", "member", t, new double[] {0, 0, 1, 1, 2, 0},
+                List.of("x", "y", "z"), 200, palette).orElseThrow();
+        JsonNode s = new ObjectMapper().readTree(InteractiveCharts.json(steps));
+        assertEquals("steps", s.get("style").asText());
+        assertEquals("[\"x\",\"y\",\"z\"]", s.get("ylabels").toString());
+        assertNull(s.get("xkind"), "a time axis is the default");
+        assertTrue(MoreCharts.stageSeries("s", "a", "nothing", t, new double[6], List.of(), 200, palette).isPresent());
+        double[] nan = new double[6];
+        java.util.Arrays.fill(nan, Double.NaN);
+        assertTrue(MoreCharts.stageSeries("s", "a", "nothing", t, nan, List.of(), 200, palette).isEmpty());
+
+        InteractiveCharts.Chart rewards = MoreCharts.trainingRewards("training-reward",
+                List.of(new TrainingCurves("a", new double[] {1, 2, 3}, new double[0], "sharpe")), 300, palette).orElseThrow();
+        JsonNode r = new ObjectMapper().readTree(InteractiveCharts.json(rewards));
+        assertEquals("count", r.get("xkind").asText());
+        assertEquals("Episode", r.get("xname").asText());
+        assertEquals("[1,2,3]", r.get("x").toString());
+        assertTrue(MoreCharts.trainingValidation("v", List.of(new TrainingCurves("a", new double[] {1}, new double[0], "sharpe")),
+                300, palette).isEmpty(), "nothing validated, no chart");
+
+        String plain = InteractiveCharts.json(new InteractiveCharts.Chart("equity", "E", "x", false, 1, new long[0], 300,
+                List.of(new InteractiveCharts.Line("a", "#000000", false, t, new double[] {1, 2, 3, 4, 5, 6}))));
+        for (String key : List.of("xkind", "style", "xlabels", "ylabels", "xname", "err")) assertFalse(plain.contains("\"" + key + "\""), key);
+    }
+
     /** A strategy flipping between assets every bar is drawn as a heatmap, not a comb of spikes. */
     @Test
     void fastTraderWeightsBecomeAHeatmap() {

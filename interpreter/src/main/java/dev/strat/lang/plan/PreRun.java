@@ -58,8 +58,7 @@ public final class PreRun {
 
     /**
      * The agents of {@code strategy} that select their best epoch on the valid part ({@code select}
-     * other than {@code last}) under a split that has none: they keep the last epoch's model (the
-     * agent says so again when it trains, {@code LearningAgentStage.selects}, naming itself by its call).
+     * other than {@code last}) under a split that has none: they keep the last epoch's model.
      */
     public static List<LearnerBudget.Finding> unselectable(StrategyPlan strategy, SplitPlan split) {
         boolean valid = switch (split) {
@@ -73,9 +72,10 @@ public final class PreRun {
                     || !node.args().has("epochs")) continue;
             String select = node.args().text("select");
             if (select.equals("last")) continue;
-            out.add(new LearnerBudget.Finding(node, false, "strategy '" + strategy.name() + "': " + node.builtin().name()
-                    + " selects its epoch by " + select + " on the valid part, but the split has none: the last epoch's model is kept; "
-                    + "add a valid part (split train ..., valid ..., test ...) or select=last"));
+            // the agent's own words (LearningAgentStage.selects, its label the call as built), so the run, which
+            // says it again when the agent trains, does not print it a second time
+            out.add(new LearnerBudget.Finding(node, false, node.builtin().name() + node.args().render()
+                    + ": the split has no valid part, so select=" + select + " cannot choose an epoch; the last epoch's model is kept"));
         }
         return out;
     }

@@ -208,7 +208,7 @@ class HonestStatisticsRunTest {
                 && text.contains("tested untrained"), text);
         // 156 updates are enough (busy is only told that its split has no valid part to select on)
         assertFalse(text.contains("strategy 'busy': a2c makes") || text.contains("strategy 'busy': a2c never"), text);
-        assertTrue(text.contains("strategy 'busy': a2c selects its epoch by wealth on the valid part, but the split has none"), text);
+        assertTrue(text.contains("t.strat:5:17: warning: a2c(") && text.contains(": the split has no valid part, so select=wealth"), text);
     }
 
     @Test
@@ -229,6 +229,9 @@ class HonestStatisticsRunTest {
         // the check says it, located, in the run's words; the run does not print it a second time
         assertTrue(text.contains("t.strat:4:16: warning: strategy 'few': a2c makes only 2 updates"), text);
         assertFalse(warnings.stream().anyMatch(w -> w.contains("strategy 'few'")), warnings.toString());
+        // nor the agent's own note that it has no valid part to select its epoch on, which the check gave in its words
+        assertTrue(text.contains("the split has no valid part, so select=wealth"), text);
+        assertFalse(warnings.stream().anyMatch(w -> w.contains("no valid part")), warnings.toString());
     }
 
     @Test

@@ -126,6 +126,7 @@ public final class Interpreter implements StratEngine {
     static RunOutcome execute(List<ExperimentPlan> experiments, ExperimentExecutor executor, List<Diagnostic> earlier,
                               ProgressListener progress, PlanRecorder recorder) {
         List<Diagnostic> diagnostics = new ArrayList<>(earlier);
+        progress = new CheckedWarnings(earlier, progress);
         List<String> tables = new ArrayList<>();
         List<Path> artefacts = new ArrayList<>();
         for (ExperimentPlan plan : experiments) {

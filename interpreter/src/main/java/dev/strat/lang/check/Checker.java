@@ -128,6 +128,9 @@ public final class Checker {
                 if (own.contains(d)) e.ifPresent(planned::add);
             }
 
+            // what a run says before it runs (no costs, a split cut to the data, a learner's few updates) is said now
+            PreRunCheck preRun = new PreRunCheck(context.catalog(), r);
+            planned.forEach(preRun::check);
             // what building reports at run time (k against the universe, a pool index, lengths in bars) is reported now
             if (r.errorCount() == 0) {
                 BuildCheck builds = new BuildCheck(context.catalog(), r);

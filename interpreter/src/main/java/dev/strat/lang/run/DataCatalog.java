@@ -44,7 +44,7 @@ public final class DataCatalog implements MarketCatalog {
         }
         try {
             CsvFileFacts facts = CsvFileFacts.scan(file);
-            return new MarketFacts.Known(written, facts.symbols(), facts.first(), facts.last(), facts.frequency());
+            return new MarketFacts.Known(written, facts.symbols(), facts.first(), facts.last(), facts.frequency(), facts.calendar());
         } catch (DataException e) {
             return new MarketFacts.Unavailable(e.getMessage());
         }

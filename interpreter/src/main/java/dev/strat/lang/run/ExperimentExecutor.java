@@ -3,8 +3,10 @@ package dev.strat.lang.run;
 import dev.strat.lang.diag.Diagnostic;
 import dev.strat.lang.diag.Source;
 import dev.strat.lang.plan.ExperimentPlan;
+import dev.strat.lang.plan.LearnerBudget;
 import dev.strat.lang.plan.MarketSourcePlan;
 import dev.strat.lang.plan.PipelineBuilder;
+import dev.strat.lang.plan.PreRun;
 import dev.strat.lang.plan.SplitPlan;
 import dev.strat.lang.plan.StrategyPlan;
 import dev.strat.runtime.backtest.BacktestConfig;
@@ -143,12 +145,10 @@ public final class ExperimentExecutor {
         MetricOptions options = new MetricOptions(plan.riskFree(), 0, conventions.metrics())
                 .withAnnualise(conventions.annualiseAlways() ? MetricOptions.Annualise.ALWAYS : MetricOptions.Annualise.AUTO)
                 .withCi(conventions.ciLevel());
-        if (!conventions.costsGiven()) {
-            String frictionless = "no 'costs' line: " + plan.name() + " trades without fees or slippage (frictionless); "
-                    + "add e.g. 'costs fee 10bp, slippage 0%..5bp'";
+        PreRun.frictionless(plan).ifPresent(frictionless -> {
             progress.warn(frictionless);
             notes.add(frictionless);
-        }
+        });
         Path dir = claim(reportDir(plan));
         WorkProgress work = new WorkProgress(progress);
         List<NamedStrategy> strategies = new ArrayList<>();
@@ -170,13 +170,19 @@ public final class ExperimentExecutor {
                         "give the experiment a split such as: split train 2015..2017, valid 2018, test 2019, or rolling(train=2y, test=6mo)"));
                 continue;
             }
-            // a learner that cannot fill its rollouts on the train split is tested (nearly) untrained: say so now
-            long trainBars = walk.map(w -> (long) w.windows().get(0).train().orElseThrow().bars())
-                    .orElseGet(() -> train.map(b -> (long) b.bars()).orElse(0L));
-            for (String warning : LearnerBudget.warnings(s, trainBars)) {
-                progress.warn(warning);
-                notes.add(warning);
+            // a learner that cannot fill its rollouts on the train split is tested (nearly) untrained: say so now,
+            // counted and worded as strat check does (which says it first when it knows the data's calendar)
+            boolean untrained = false;
+            for (LearnerBudget.Finding f : LearnerBudget.findings(s, LearnerBudget.trainBars(plan.split(), market).orElse(0L), market.frequency())) {
+                if (f.fatal()) {
+                    diagnostics.add(Diagnostic.error(f.agent().span(), f.message()));
+                    untrained = true;
+                    continue;
+                }
+                progress.warn(f.message());
+                notes.add(f.message());
             }
+            if (untrained) continue;
             long units = 1;
             for (PipelineBuilder.Learner l : learners) units += l.trainable().trainingUnits();
             int windows = walk.map(w -> w.windows().size()).orElse(1);
@@ -220,7 +226,11 @@ public final class ExperimentExecutor {
                 ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, significance)
                 : new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config, plan.metrics(), options,
                 significance)).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
-        if (plan.benchmark().isPresent()) spec = spec.withBenchmark(plan.benchmark().get().name());
+        if (plan.benchmark().isPresent()) {
+            ExperimentPlan.Benchmark b = plan.benchmark().get();
+            // a symbol held throughout is a reference row, not a strategy tried: DSR does not count it
+            spec = b.strategy() ? spec.withBenchmark(b.name()) : spec.withSymbolBenchmark(b.name());
+        }
 
         // runs are independent and seeded, so running them in parallel gives the same numbers
         ExperimentResult result;
@@ -424,21 +434,8 @@ public final class ExperimentExecutor {
         return files;
     }
 
-    /**
-     * Resolves the split on the market's calendar. A rolling split resolves to its whole span
-     * {@code from..to} here, which checks its dates against the data; its windows come from
-     * {@link #walkForward}.
-     */
+    /** Resolves the split on the market's calendar, as {@code strat check} does ({@link PreRun#resolveSplit}). */
     static dev.strat.runtime.data.SplitPlan resolveSplit(SplitPlan split, MarketData market) {
-        Map<String, DateRange> ranges = new LinkedHashMap<>();
-        switch (split) {
-            case SplitPlan.Fixed f -> {
-                f.train().ifPresent(r -> ranges.put("train", r));
-                f.valid().ifPresent(r -> ranges.put("valid", r));
-                ranges.put("test", f.test());
-            }
-            case SplitPlan.Rolling r -> ranges.put("test", new DateRange(r.from(), r.to()));
-        }
-        return dev.strat.runtime.data.SplitPlan.resolve(market, ranges);
+        return PreRun.resolveSplit(split, market);
     }
 }

@@ -9,6 +9,7 @@ import dev.strat.lang.plan.ExperimentPlan;
 import dev.strat.lang.plan.MarketSourcePlan;
 import dev.strat.lang.plan.ProgramPlan;
 import dev.strat.lang.plan.StrategyPlan;
+import dev.strat.runtime.data.BarCalendar;
 import dev.strat.runtime.pipeline.Decision;
 import dev.strat.runtime.pipeline.RunSetup;
 import dev.strat.runtime.pipeline.Stage;
@@ -35,18 +36,21 @@ public final class CheckFixtures {
     public static final List<String> US_SYMBOLS = List.of("AAPL", "MSFT", "JPM", "AMZN", "GOOGL", "XOM", "JNJ");
 
     /**
-     * Knows {@code us_large_caps_daily.csv.gz} (2010-01-04..2023-10-27) and {@code crypto_daily.csv.gz};
+     * Knows {@code us_large_caps_daily.csv.gz} (every weekday 2010-01-04..2023-10-27) and {@code crypto_daily.csv.gz}
+     * (every day 2018..2022), their symbols, frequency and calendar;
      * says files whose name starts with {@code missing} are not there; knows nothing else.
      */
     public static final MarketCatalog FAKE_CATALOG = source -> {
         String path = source.path();
         if (path.equals("us_large_caps_daily.csv.gz")) {
             return Optional.of(new MarketFacts.Known(path, US_SYMBOLS, LocalDate.of(2010, 1, 4), LocalDate.of(2023, 10, 27),
-                    Optional.of(dev.strat.runtime.data.Frequency.DAILY_STOCKS)));
+                    Optional.of(dev.strat.runtime.data.Frequency.DAILY_STOCKS),
+                    Optional.of(BarCalendar.weekdays(LocalDate.of(2010, 1, 4), LocalDate.of(2023, 10, 27), US_SYMBOLS))));
         }
         if (path.equals("crypto_daily.csv.gz")) {
             return Optional.of(new MarketFacts.Known(path, List.of("BTC", "ETH", "BNB"), LocalDate.of(2018, 1, 1), LocalDate.of(2022, 12, 31),
-                    Optional.of(dev.strat.runtime.data.Frequency.DAILY_CRYPTO)));
+                    Optional.of(dev.strat.runtime.data.Frequency.DAILY_CRYPTO),
+                    Optional.of(BarCalendar.everyDay(LocalDate.of(2018, 1, 1), LocalDate.of(2022, 12, 31), List.of("BTC", "ETH", "BNB")))));
         }
         if (path.startsWith("missing")) {
             return Optional.of(new MarketFacts.Unavailable("file not found: looked in /data/" + path));

@@ -118,9 +118,12 @@ class HonestStatisticsRunTest {
 
     @Test
     void aRunWithoutCostsWarnsThatItIsFrictionless() {
-        ok("market m = synthetic gbm(assets=3, days=400, seed=1)\nexperiment e on m {\n compare ucrp\n}\n");
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("frictionless")), warnings.toString());
-        warnings.clear();
+        RunOutcome free = run("market m = synthetic gbm(assets=3, days=400, seed=1)\nexperiment e on m {\n compare ucrp\n}\n", out);
+        String text = DiagnosticFormatter.formatAll(free.diagnostics());
+        assertEquals(0, free.exitCode(), text);
+        // the check says it at the experiment, before the run; the run does not print it a second time
+        assertTrue(text.contains("t.strat:2:1: warning: no 'costs' line: e trades without fees or slippage (frictionless)"), text);
+        assertFalse(warnings.stream().anyMatch(w -> w.contains("frictionless")), warnings.toString());
         ok(MARKET + "experiment e on m {\n compare ucrp\n}\n");
         assertFalse(warnings.stream().anyMatch(w -> w.contains("frictionless")), warnings.toString());
         // zero costs written on purpose (a paper that states none) are a choice, not an omission
@@ -134,9 +137,12 @@ class HonestStatisticsRunTest {
                 experiment e on m {
                     compare ucrp, olmar(window=5)
                     benchmark S2
-                    metrics sharpe, alpha, beta, te, ir
+                    metrics sharpe, alpha, beta, te, ir, dsr
+                    seeds 2
                 }
                 """);
+        // the symbol's row is a reference: DSR deflates for the two strategies tried, not three
+        assertTrue(table.contains("4 trials (2 strategies x 2 seeds)") && table.contains("the benchmark S2 is not a trial"), table);
         String bench = table.lines().filter(l -> l.startsWith("S2 (benchmark)")).findFirst().orElseThrow(() -> new AssertionError(table));
         // against itself: beta 1, tracking error 0, alpha 0
         assertTrue(bench.contains("1.00"), bench);
@@ -150,8 +156,10 @@ class HonestStatisticsRunTest {
 
     @Test
     void benchmarkStrategyIsACompared() {
-        String table = ok(MARKET + "experiment e on m {\n compare ucrp, bah\n benchmark ucrp\n metrics beta\n}\n");
+        String table = ok(MARKET + "experiment e on m {\n compare ucrp, bah\n benchmark ucrp\n metrics beta, dsr\n}\n");
         assertTrue(table.lines().anyMatch(l -> l.startsWith("ucrp (benchmark)")), table);
+        // a compared strategy that is also the benchmark is one trial, counted once
+        assertTrue(table.contains("2 trials (2 strategies x 1 seed)"), table);
     }
 
     @Test
@@ -182,8 +190,8 @@ class HonestStatisticsRunTest {
     }
 
     @Test
-    void aLearnerThatNeverFillsARolloutIsAWarningBeforeItTrains() {
-        ok("""
+    void aLearnerThatNeverFillsARolloutIsAnErrorAtItsAgentBeforeAnythingRuns() {
+        RunOutcome outcome = run("""
                 market m = synthetic gbm(assets=3, days=500, seed=2)
                 costs fee 0.1%
                 split s = train ..2000-12-31, test 2001-01-01..
@@ -193,10 +201,37 @@ class HonestStatisticsRunTest {
                     compare lazy, busy, ucrp
                     metrics sharpe
                 }
-                """);
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("strategy 'lazy': ppo never fills a rollout of n_steps=100000")
-                && w.contains("tested untrained")), warnings.toString());
-        assertFalse(warnings.stream().anyMatch(w -> w.startsWith("strategy 'busy'")), warnings.toString());
+                """, out);
+        String text = DiagnosticFormatter.formatAll(outcome.diagnostics());
+        assertEquals(2, outcome.exitCode(), text);
+        assertTrue(text.contains("t.strat:4:17: error: strategy 'lazy': ppo never fills a rollout of n_steps=100000")
+                && text.contains("tested untrained"), text);
+        // 156 updates are enough (busy is only told that its split has no valid part to select on)
+        assertFalse(text.contains("strategy 'busy': a2c makes") || text.contains("strategy 'busy': a2c never"), text);
+        assertTrue(text.contains("t.strat:5:17: warning: a2c(") && text.contains(": the split has no valid part, so select=wealth"), text);
+    }
+
+    @Test
+    void aLearnerWithFewUpdatesIsWarnedOnceAtItsAgentAndTheRunGoesOn() {
+        RunOutcome outcome = run("""
+                market m = synthetic gbm(assets=3, days=500, seed=2)
+                costs fee 0.1%
+                split s = train ..2000-12-31, test 2001-01-01..
+                strategy few = agent a2c(n_steps=100, epochs=1, features=[returns(window=5)])
+                experiment e on m split s {
+                    compare few, ucrp
+                    metrics sharpe
+                }
+                """, out);
+        String text = DiagnosticFormatter.formatAll(outcome.diagnostics());
+        assertEquals(0, outcome.exitCode(), text + outcome.failure());
+        assertTrue(outcome.tables().get(0).contains("few"), outcome.tables().get(0));
+        // the check says it, located, in the run's words; the run does not print it a second time
+        assertTrue(text.contains("t.strat:4:16: warning: strategy 'few': a2c makes only 2 updates"), text);
+        assertFalse(warnings.stream().anyMatch(w -> w.contains("strategy 'few'")), warnings.toString());
+        // nor the agent's own note that it has no valid part to select its epoch on, which the check gave in its words
+        assertTrue(text.contains("the split has no valid part, so select=wealth"), text);
+        assertFalse(warnings.stream().anyMatch(w -> w.contains("no valid part")), warnings.toString());
     }
 
     @Test

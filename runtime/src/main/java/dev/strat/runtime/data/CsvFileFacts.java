@@ -19,12 +19,21 @@ import java.util.TreeSet;
  * @param symbols the symbols in the file, sorted
  * @param first   the earliest date in the file
  * @param last    the latest date in the file
+ * @param frequency the bar frequency inferred from the times, when it could be
+ * @param calendar  the bar times and which symbol has a row at each, when the rows come in time
+ *                  order (then a checker can count the bars of a split as a loaded market has them)
  */
-public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last, Optional<Frequency> frequency) {
+public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last, Optional<Frequency> frequency,
+                           Optional<BarCalendar> calendar) {
 
     public CsvFileFacts {
         symbols = List.copyOf(symbols);
         java.util.Objects.requireNonNull(frequency, "frequency");
+        java.util.Objects.requireNonNull(calendar, "calendar");
+    }
+
+    public CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last, Optional<Frequency> frequency) {
+        this(symbols, first, last, frequency, Optional.empty());
     }
 
     public CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last) {
@@ -53,6 +62,9 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
             long[] times = new long[1024];
             int count = 0;
             boolean readable = true;
+            // which symbol has a row at each bar time; kept only while the times come in increasing order
+            java.util.Map<String, java.util.BitSet> present = new java.util.HashMap<>();
+            boolean ordered = true;
             int lineNo = 1;
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
@@ -67,10 +79,12 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
                         readable = false;
                     } else {
                         if (count == times.length) times = java.util.Arrays.copyOf(times, count * 2);
+                        if (count > 0 && epoch <= times[count - 1]) ordered = false;
                         times[count++] = epoch;
                     }
                     lastDate = date;
                 }
+                if (readable && ordered) present.computeIfAbsent(symbol, k -> new java.util.BitSet()).set(count - 1);
                 String day = date.substring(0, 10);
                 if (minDate == null || day.compareTo(minDate) < 0) minDate = day;
                 if (maxDate == null || day.compareTo(maxDate) > 0) maxDate = day;
@@ -83,7 +97,8 @@ public record CsvFileFacts(List<String> symbols, LocalDate first, LocalDate last
             if (minDate == null) throw new DataException(name + ": the file has a header but no rows");
             try {
                 return new CsvFileFacts(List.copyOf(symbols), LocalDate.parse(minDate), LocalDate.parse(maxDate),
-                        readable ? frequency(times, count) : Optional.empty());
+                        readable ? frequency(times, count) : Optional.empty(),
+                        readable && ordered ? Optional.of(new BarCalendar(java.util.Arrays.copyOf(times, count), present)) : Optional.empty());
             } catch (java.time.format.DateTimeParseException e) {
                 throw new DataException(name + ": unreadable date '" + e.getParsedString() + "'");
             }

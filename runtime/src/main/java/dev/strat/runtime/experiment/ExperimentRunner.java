@@ -183,17 +183,18 @@ public final class ExperimentRunner {
      * all of them. Per-window metrics keep NaN: their trials would be a different count.
      */
     static List<StrategyResult> withDsr(ExperimentSpec spec, List<StrategyResult> results) {
-        int trials = 0;
         List<double[]> excess = new ArrayList<>();
+        // a symbol benchmark is a reference, not a strategy tried: its runs are deflated like the rest, but not counted
+        List<Double> tried = new ArrayList<>();
         for (StrategyResult s : results) {
             for (BacktestResult run : s.runs()) {
-                excess.add(Metrics.excess(run.returns(), spec.options().riskFreePerPeriod(run.periodsPerYear())));
-                trials++;
+                double[] e = Metrics.excess(run.returns(), spec.options().riskFreePerPeriod(run.periodsPerYear()));
+                excess.add(e);
+                if (spec.tried(s.name())) tried.add(dev.strat.runtime.stats.SharpeRatios.sharpe(e));
             }
         }
-        double[] sharpes = new double[trials];
-        for (int k = 0; k < trials; k++) sharpes[k] = dev.strat.runtime.stats.SharpeRatios.sharpe(excess.get(k));
-        double variance = dev.strat.runtime.stats.SharpeRatios.variance(sharpes);
+        int trials = Math.max(1, tried.size());
+        double variance = dev.strat.runtime.stats.SharpeRatios.variance(tried.stream().mapToDouble(Double::doubleValue).toArray());
         List<StrategyResult> out = new ArrayList<>(results.size());
         int k = 0;
         for (StrategyResult s : results) {
@@ -227,9 +228,12 @@ public final class ExperimentRunner {
         return out;
     }
 
-    /** The number of trials {@link MetricId#DSR} deflates for: every strategy's every seed. */
+    /**
+     * The number of trials {@link MetricId#DSR} deflates for: every seed of every strategy tried
+     * (a strategy benchmark counts once, as the strategy it is; a symbol benchmark is not tried).
+     */
     public static int dsrTrials(ExperimentSpec spec) {
-        return spec.strategies().size() * spec.seeds().size();
+        return Math.max(1, spec.strategiesTried() * spec.seeds().size());
     }
 
     /** One seed's curves over its windows, in window order. */

@@ -33,11 +33,22 @@ import java.util.Set;
  *                     empty when it was not built from a program
  * @param benchmark    the compared strategy the benchmark-relative metrics (alpha, beta, tracking
  *                     error, information ratio) measure every strategy against, or empty for none
+ * @param symbolBenchmark true when the benchmark is a symbol of the market held throughout
+ *                     ({@code benchmark ^GSPC}), a row for reference rather than a strategy tried:
+ *                     it is not one of the trials the deflated Sharpe ratio counts
  */
 public record ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
                              List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
                              Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash,
-                             Optional<String> benchmark) {
+                             Optional<String> benchmark, boolean symbolBenchmark) {
+
+    /** An experiment whose benchmark, if any, is one of the strategies tried. */
+    public ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
+                          List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
+                          Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash,
+                          Optional<String> benchmark) {
+        this(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, programHash, benchmark, false);
+    }
 
     /** An experiment without a benchmark. */
     public ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
@@ -115,6 +126,7 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
         benchmark.ifPresent(b -> {
             if (!names.contains(b)) throw new IllegalArgumentException("benchmark '" + b + "' is not compared in experiment " + name);
         });
+        if (symbolBenchmark && benchmark.isEmpty()) throw new IllegalArgumentException("experiment " + name + " has no benchmark symbol");
         significance.ifPresent(sig -> {
             if (!names.contains(sig.reference())) {
                 throw new IllegalArgumentException("significance reference '" + sig.reference() + "' is not compared in experiment " + name);
@@ -174,13 +186,35 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
     /** The same experiment, its runs recording {@code hash} as their program's. */
     public ExperimentSpec withProgramHash(String hash) {
         return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, hash,
-                benchmark);
+                benchmark, symbolBenchmark);
     }
 
     /** The same experiment, measuring every strategy against the compared strategy {@code strategy}. */
     public ExperimentSpec withBenchmark(String strategy) {
         return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths,
-                programHash, Optional.of(strategy));
+                programHash, Optional.of(strategy), false);
+    }
+
+    /**
+     * The same experiment, measuring every strategy against {@code strategy}, the row that holds a
+     * symbol of the market ({@code benchmark ^GSPC}): a reference, not one of the strategies tried.
+     */
+    public ExperimentSpec withSymbolBenchmark(String strategy) {
+        return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths,
+                programHash, Optional.of(strategy), true);
+    }
+
+    /**
+     * True when {@code strategy} is one of the strategies tried, which the deflated Sharpe ratio
+     * counts: every compared strategy except a symbol benchmark, which is there for reference.
+     */
+    public boolean tried(String strategy) {
+        return !(symbolBenchmark && benchmark.isPresent() && benchmark.get().equals(strategy));
+    }
+
+    /** The number of strategies tried ({@link #tried}): a strategy benchmark counts once, a symbol benchmark not at all. */
+    public int strategiesTried() {
+        return (int) strategies.stream().filter(s -> tried(s.name())).count();
     }
 
     /** First decision bar of the (concatenated) test span. */

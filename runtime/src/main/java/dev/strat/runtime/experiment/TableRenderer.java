@@ -246,8 +246,9 @@ public final class TableRenderer {
         if (shown.contains(MetricId.PSR) || shown.contains(MetricId.DSR)) {
             int trials = ExperimentRunner.dsrTrials(spec);
             notes.add("psr: P(true Sharpe > 0); dsr: the same against the best Sharpe " + trials + " trial"
-                    + (trials == 1 ? "" : "s") + " (" + spec.strategies().size() + (spec.strategies().size() == 1 ? " strategy x " : " strategies x ")
-                    + spec.seeds().size() + (spec.seeds().size() == 1 ? " seed" : " seeds") + ") would show by luck");
+                    + (trials == 1 ? "" : "s") + " (" + spec.strategiesTried() + (spec.strategiesTried() == 1 ? " strategy x " : " strategies x ")
+                    + spec.seeds().size() + (spec.seeds().size() == 1 ? " seed" : " seeds") + ") would show by luck"
+                    + (spec.symbolBenchmark() ? "; the benchmark " + spec.benchmark().get() + " is not a trial" : ""));
         }
         return notes;
     }

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The report's interactive charts (equity, drawdown, rolling Sharpe): their data as one compact
+ * The report's interactive charts (equity, drawdown, rolling Sharpe, the headline metric, the
+ * walk-forward windows, training curves and stage series): their data as one compact
  * JSON object in the page, drawn by the bundled uPlot library (zoom by dragging, values under the
  * cursor, series toggled from the legend). The static SVG/PNG exports stay files beside the page.
  *
@@ -32,8 +33,40 @@ final class InteractiveCharts {
     private InteractiveCharts() {
     }
 
-    /** One line: a name, its colour, whether it is a benchmark (dashed), its times and values. */
-    record Line(String name, String color, boolean benchmark, long[] epochSeconds, double[] values) {
+    /**
+     * One line (or, in a bar chart, one bar): a name, its colour, whether it is a benchmark (dashed),
+     * its x positions and values, and optionally a ± whisker per value ({@code null} for none).
+     *
+     * @param epochSeconds the x positions: epoch seconds on a time axis, else the episode, epoch or
+     *                     category index
+     */
+    record Line(String name, String color, boolean benchmark, long[] epochSeconds, double[] values, double[] whiskers) {
+
+        Line(String name, String color, boolean benchmark, long[] epochSeconds, double[] values) {
+            this(name, color, benchmark, epochSeconds, values, null);
+        }
+    }
+
+    /** How a chart's x axis reads. */
+    enum Axis {
+        /** epoch seconds, drawn as dates */
+        TIME,
+        /** counts such as training episodes or epochs */
+        COUNT,
+        /** categories 0..n-1, named by the chart's {@code xLabels} */
+        CATEGORY
+    }
+
+    /** How a chart's values are drawn. */
+    enum Style {
+        /** lines */
+        LINE,
+        /** lines with a dot at every value (few values: epochs, walk-forward windows) */
+        POINTS,
+        /** a step per change, the y ticks named by {@code yLabels} (a categorical stage series) */
+        STEPS,
+        /** one bar per line at its category, with its whisker */
+        BARS
     }
 
     /**
@@ -46,9 +79,25 @@ final class InteractiveCharts {
      * @param log       log-scaled y axis
      * @param reference a horizontal reference line's value (1 for wealth, 0 otherwise), NaN for none
      * @param markers   epoch seconds of dotted vertical lines (walk-forward window boundaries)
+     * @param axis      how x reads
+     * @param xName     what x is, shown in the legend's first column ("Date", "Episode", "Strategy")
+     * @param xLabels   the categories' names of a {@link Axis#CATEGORY} axis
+     * @param yLabels   the categories' names of a {@link Style#STEPS} chart's y axis
+     * @param style     how the values are drawn
      */
     record Chart(String id, String title, String format, boolean log, double reference, long[] markers, int height,
-                 List<Line> lines) {
+                 List<Line> lines, Axis axis, String xName, List<String> xLabels, List<String> yLabels, Style style) {
+
+        Chart {
+            xLabels = List.copyOf(xLabels);
+            yLabels = List.copyOf(yLabels);
+        }
+
+        /** A chart of lines over time. */
+        Chart(String id, String title, String format, boolean log, double reference, long[] markers, int height,
+              List<Line> lines) {
+            this(id, title, format, log, reference, markers, height, lines, Axis.TIME, "Date", List.of(), List.of(), Style.LINE);
+        }
     }
 
     /**
@@ -56,13 +105,19 @@ final class InteractiveCharts {
      * values at those times ({@code null} where it has no bar there or its value is undefined).
      */
     static String json(Chart chart) {
-        long[] x = sharedTimes(chart.lines(), MAX_POINTS);
+        long[] x = sharedTimes(chart.lines(), MAX_POINTS, chart.style() == Style.STEPS);
         StringBuilder j = new StringBuilder(64 + x.length * 8 * (1 + chart.lines().size()));
         j.append("{\"title\":").append(Html.jsonString(chart.title()))
                 .append(",\"fmt\":\"").append(chart.format()).append('"')
                 .append(",\"log\":").append(chart.log())
                 .append(",\"height\":").append(chart.height());
         if (Double.isFinite(chart.reference())) j.append(",\"ref\":").append(number(chart.reference()));
+        // only what differs from a time chart of lines, so the equity, drawdown and rolling data stay as small
+        if (chart.axis() != Axis.TIME) j.append(",\"xkind\":\"").append(chart.axis().name().toLowerCase(java.util.Locale.ROOT)).append('"');
+        if (!chart.xName().equals("Date")) j.append(",\"xname\":").append(Html.jsonString(chart.xName()));
+        if (chart.style() != Style.LINE) j.append(",\"style\":\"").append(chart.style().name().toLowerCase(java.util.Locale.ROOT)).append('"');
+        if (!chart.xLabels().isEmpty()) j.append(",\"xlabels\":").append(strings(chart.xLabels()));
+        if (!chart.yLabels().isEmpty()) j.append(",\"ylabels\":").append(strings(chart.yLabels()));
         j.append(",\"markers\":[");
         for (int i = 0; i < chart.markers().length; i++) j.append(i == 0 ? "" : ",").append(chart.markers()[i]);
         j.append("],\"x\":[");
@@ -73,16 +128,33 @@ final class InteractiveCharts {
             j.append(l == 0 ? "" : ",").append("{\"name\":").append(Html.jsonString(line.name()))
                     .append(",\"color\":\"").append(line.color()).append('"');
             if (line.benchmark()) j.append(",\"benchmark\":true");
-            j.append(",\"y\":[");
+            j.append(",\"y\":");
             long[] t = line.epochSeconds();
-            for (int i = 0; i < x.length; i++) {
-                int k = Arrays.binarySearch(t, x[i]);
-                double v = k >= 0 ? line.values()[k] : Double.NaN;
-                j.append(i == 0 ? "" : ",").append(Double.isFinite(v) ? number(v) : "null");
+            at(j, x, t, line.values());
+            if (line.whiskers() != null) {
+                j.append(",\"err\":");
+                at(j, x, t, line.whiskers());
             }
-            j.append("]}");
+            j.append('}');
         }
         return j.append("]}").toString();
+    }
+
+    /** {@code values} (at positions {@code t}) at each of {@code x} as a JSON array, {@code null} where there is none. */
+    private static void at(StringBuilder j, long[] x, long[] t, double[] values) {
+        j.append('[');
+        for (int i = 0; i < x.length; i++) {
+            int k = Arrays.binarySearch(t, x[i]);
+            double v = k >= 0 ? values[k] : Double.NaN;
+            j.append(i == 0 ? "" : ",").append(Double.isFinite(v) ? number(v) : "null");
+        }
+        j.append(']');
+    }
+
+    private static String strings(List<String> texts) {
+        StringBuilder j = new StringBuilder("[");
+        for (int i = 0; i < texts.size(); i++) j.append(i == 0 ? "" : ",").append(Html.jsonString(texts.get(i)));
+        return j.append(']').toString();
     }
 
     /**
@@ -90,11 +162,17 @@ final class InteractiveCharts {
      * line so the union stays within {@code maxPoints}.
      */
     static long[] sharedTimes(List<Line> lines, int maxPoints) {
+        return sharedTimes(lines, maxPoints, false);
+    }
+
+    /** As {@link #sharedTimes(List, int)}; with {@code changes}, each line's change points (a step chart's steps) instead of extremes. */
+    static long[] sharedTimes(List<Line> lines, int maxPoints, boolean changes) {
         TreeSet<Long> union = new TreeSet<>();
         if (lines.isEmpty()) return new long[0];
         int budget = Math.max(4, maxPoints / lines.size());
         for (Line line : lines) {
-            for (int i : Downsampler.minMaxIndices(line.values(), budget)) {
+            int[] kept = changes ? Downsampler.changePoints(line.values(), budget) : Downsampler.minMaxIndices(line.values(), budget);
+            for (int i : kept) {
                 if (Double.isFinite(line.values()[i])) union.add(line.epochSeconds()[i]);
             }
         }

@@ -238,7 +238,9 @@ public final class ReportCharts {
         double[] means = Downsampler.bucketMeans(layers.matrix(), cols, MAX_WEIGHT_ROWS);
         int[] starts = Downsampler.bucketStarts(layers.rows(), MAX_WEIGHT_ROWS);
         // measured on the decisions themselves: bucket means would smooth a fast trader into a calm picture
-        if (meanChange(layers.matrix(), cols, layers.cashIndex()) > HEATMAP_CHANGE) return Optional.of(heatmap(s, layers));
+        if (meanChange(layers.matrix(), cols, layers.cashIndex(), s.decisionPeriod()) > HEATMAP_CHANGE) {
+            return Optional.of(heatmap(s, layers));
+        }
         int points = starts.length + 1;
         double[] x = new double[points];
         for (int b = 0; b < starts.length; b++) x[b] = millis(s.epochSeconds()[starts[b]]);
@@ -287,38 +289,87 @@ public final class ReportCharts {
     }
 
     /**
-     * The mean one-way change of the asset weights between consecutive rows (of {@code cols} per row;
-     * the cash column left out): the turnover per decision. Above {@link #HEATMAP_CHANGE} a stacked
-     * chart is a comb of spikes, so the weights are drawn as a heatmap instead.
+     * The mean one-way change of the asset weights from one decision to the next, rows
+     * {@code period} apart (of {@code cols} per row; the cash column left out): the turnover per
+     * decision. Above {@link #HEATMAP_CHANGE} a stacked chart is a comb of spikes, so the weights
+     * are drawn as a heatmap instead.
      */
-    static double meanChange(double[] matrix, int cols, int cashIndex) {
+    static double meanChange(double[] matrix, int cols, int cashIndex, int period) {
         int rows = matrix.length / cols;
-        if (rows < 2) return 0;
+        int p = Math.max(1, period);
+        if (rows <= p) return 0;
         double total = 0;
-        for (int r = 1; r < rows; r++) {
+        int steps = 0;
+        for (int r = p; r < rows; r += p) {
             double d = 0;
             for (int c = 0; c < cols; c++) {
-                if (c != cashIndex) d += Math.abs(matrix[r * cols + c] - matrix[(r - 1) * cols + c]);
+                if (c != cashIndex) d += Math.abs(matrix[r * cols + c] - matrix[(r - p) * cols + c]);
             }
             total += d / 2;
+            steps++;
         }
-        return total / (rows - 1);
+        return total / steps;
     }
 
     /** Weights drawn as a heatmap when they change by more than this per decision, on average. */
     static final double HEATMAP_CHANGE = 0.10;
-    /** Time columns of a weights heatmap, each the mean weight over its bars. */
-    static final int HEATMAP_COLUMNS = 80;
+    /**
+     * Most time columns of a weights heatmap: about one per pixel of the plot at the report's width.
+     * A strategy with more decision periods than this gets whole periods per column.
+     */
+    static final int HEATMAP_MAX_COLUMNS = 800;
 
     /**
-     * A fast trader's weights: one row per asset (largest average weight on top, cash at the
-     * bottom), one column per stretch of bars holding their mean weight, darker for more weight, so
-     * what it held stays readable however often it trades.
+     * The columns of a fast trader's heatmap: one per decision period of {@code period} bars from the
+     * first bar, or {@code group} whole periods per column when there are more than {@code max}.
+     *
+     * @param starts first weight row of each column
+     * @param period bars per decision period
+     * @param group  decision periods per column
+     */
+    record HeatmapColumns(int[] starts, int period, int group) {
+
+        static HeatmapColumns of(int rows, int period, int max) {
+            int p = Math.max(1, Math.min(period, rows));
+            int periods = (rows + p - 1) / p;
+            int group = Math.max(1, (periods + max - 1) / max);
+            int width = p * group;
+            int[] starts = new int[(rows + width - 1) / width];
+            for (int c = 0; c < starts.length; c++) starts[c] = c * width;
+            return new HeatmapColumns(starts, p, group);
+        }
+
+        /** E.g. "one column per decision period (5 bars)" or "each column 3 decision periods of 1 bar". */
+        String describe() {
+            String bars = period + (period == 1 ? " bar" : " bars");
+            return group == 1 ? "one column per decision period (" + bars + ")"
+                    : "each column the mean of " + group + " decision periods of " + bars;
+        }
+    }
+
+    /** True when {@code chart} is a weights heatmap, which the report writes as a PNG (its SVG would hold a rectangle per cell). */
+    static boolean isHeatmap(JFreeChart chart) {
+        return chart.getPlot() instanceof XYPlot p && p.getRenderer() instanceof org.jfree.chart.renderer.xy.XYBlockRenderer;
+    }
+
+    /**
+     * A fast trader's weights: one row per asset held (largest average weight on top, cash at the
+     * bottom), one column per decision period (its {@link SeriesSet#decisionPeriod}: a strategy deciding
+     * once a day on hourly data gets a column a day) holding the mean weight over its bars, darker for
+     * more weight, so what it held stays readable however often it trades.
      */
     JFreeChart heatmap(SeriesSet s, WeightLayers layers) {
         int cols = layers.names().size();
-        double[] means = Downsampler.bucketMeans(layers.matrix(), cols, HEATMAP_COLUMNS);
-        int[] starts = Downsampler.bucketStarts(layers.rows(), HEATMAP_COLUMNS);
+        HeatmapColumns grid = HeatmapColumns.of(layers.rows(), s.decisionPeriod(), HEATMAP_MAX_COLUMNS);
+        int[] starts = grid.starts();
+        double[] means = new double[starts.length * cols];
+        for (int b = 0; b < starts.length; b++) {
+            int to = b + 1 < starts.length ? starts[b + 1] : layers.rows();
+            for (int r = starts[b]; r < to; r++) {
+                for (int c = 0; c < cols; c++) means[b * cols + c] += layers.matrix()[r * cols + c];
+            }
+            for (int c = 0; c < cols; c++) means[b * cols + c] /= (to - starts[b]);
+        }
         long[] t = s.epochSeconds();
         org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
         int n = starts.length * cols;
@@ -332,7 +383,7 @@ public final class ReportCharts {
             double to = millis(t[b + 1 < starts.length ? starts[b + 1] : t.length - 1]);
             widest = Math.max(widest, to - from);
             for (int c = 0; c < cols; c++) {
-                // a cell that would be drawn white is left out: the background is white, the SVG smaller
+                // a cell that would be drawn white is left out: the background is white
                 if (means[b * cols + c] < 0.05 * top) continue;
                 xs[k] = (from + to) / 2;
                 ys[k] = cols - 1 - c; // first layer (largest) on top
@@ -364,10 +415,8 @@ public final class ReportCharts {
         XYPlot plot = new XYPlot(data, dateAxis(), range, renderer);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        int bars = Math.max(1, layers.rows() / starts.length);
-        return finish(plot, "Weights: " + s.strategy(), "Trades often: each cell is the mean weight over about " + bars
-                + (bars == 1 ? " bar" : " bars") + " (white 0 %, dark blue " + Math.round(top * 100) + " % or more)"
-                + layers.leftOutNote(), false);
+        return finish(plot, "Weights: " + s.strategy(), "Trades often: " + grid.describe() + ", mean weight over its bars"
+                + " (white 0 %, dark blue " + Math.round(top * 100) + " % or more)" + layers.leftOutNote(), false);
     }
 
     /**
@@ -795,6 +844,9 @@ public final class ReportCharts {
     record WeightLayers(List<String> names, double[] matrix, int rows, int cashIndex, int otherIndex, int grouped,
                         int neverHeld) {
 
+        /** The least weight that counts as holding an asset at some decision (0.01 %). */
+        static final double HELD = 1e-4;
+
         static Optional<WeightLayers> of(SeriesSet s, int top) {
             int rows = s.weightRows();
             if (rows == 0) return Optional.empty();
@@ -806,10 +858,17 @@ public final class ReportCharts {
             // Negative or non-finite entries (a broken run) would tear the stacked areas; draw them as 0.
             double[] w = s.weights().clone();
             for (int i = 0; i < w.length; i++) if (!(w[i] > 0) || !Double.isFinite(w[i])) w[i] = 0;
-            for (int r = 0; r < rows; r++) for (int c = 0; c < n; c++) avg[c] += w[r * n + c];
-            // Assets never held get no layer and no legend entry: the legend lists what was owned.
+            double[] most = new double[n];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < n; c++) {
+                    avg[c] += w[r * n + c];
+                    most[c] = Math.max(most[c], w[r * n + c]);
+                }
+            }
+            // Assets never held get no layer and no legend entry: the legend lists what was owned
+            // (an optimiser's 1e-12 of an asset is rounding, not a holding)
             List<Integer> heldList = new ArrayList<>();
-            for (int i = 0; i < assets; i++) if (avg[i] > 0) heldList.add(i);
+            for (int i = 0; i < assets; i++) if (most[i] >= HELD) heldList.add(i);
             int held = heldList.size();
             Integer[] order = heldList.toArray(new Integer[0]);
             Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -avg[i]).thenComparing(i -> i));
@@ -824,7 +883,7 @@ public final class ReportCharts {
                 names.add("other");
             }
             // cash never held is left out too: an empty layer, a legend entry saying nothing
-            boolean showCash = hasCash && avg[n - 1] > 0;
+            boolean showCash = hasCash && most[n - 1] >= HELD;
             if (showCash) {
                 cashIndex = names.size();
                 names.add(cols.get(n - 1));

@@ -23,7 +23,8 @@ import java.util.Set;
  * the interactive charts' data inline; the other charts shown from their files; nothing fetched from
  * the network, so the folder opens offline) and the charts as files beside it: {@code equity.svg},
  * {@code equity.png}, {@code drawdown.svg}, {@code drawdown.png}, {@code rolling-sharpe.svg},
- * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights and,
+ * {@code metric-<name>.svg}, one {@code weights-<strategy>.svg} per strategy with weights (a
+ * {@code weights-<strategy>.png} heatmap, one column per decision period, for a fast trader) and,
  * when strategies were trained, {@code training-reward.svg} and {@code training-validation.svg}, and one
  * {@code stage-<strategy>-<series>.svg} per series a strategy's stages reported (with a table of their
  * counters on the page), and for a walk-forward {@code windows-<metric>.svg}, the headline metric per window
@@ -113,9 +114,17 @@ public final class ReportWriter {
             Optional<JFreeChart> chart = charts.headline(data.table(), col, c);
             if (chart.isPresent()) {
                 int height = Math.max(200, 110 + 34 * data.table().size());
-                performance.add(svgFigure(chart.get(), WIDTH, height, "metric-" + slug(col.name()), dir, written,
-                        "Headline metric per strategy" + (hasStd(data.table(), c)
-                                ? "; whiskers show \u00b11 standard deviation across seeds." : "."), false));
+                String name = "metric-" + slug(col.name());
+                Optional<InteractiveCharts.Chart> bars = MoreCharts.headline(name, chart.get().getTitle().getText(), data.table(), col, c,
+                        METRIC_HEIGHT, palette);
+                String caption = "Headline metric per strategy" + (hasStd(data.table(), c)
+                        ? "; whiskers show \u00b11 standard deviation across seeds." : ".");
+                if (bars.isPresent()) {
+                    performance.add(interactiveFigure(chart.get(), WIDTH, height, name, dir, written, caption + HOVER));
+                    interactive.add(bars.get());
+                } else {
+                    performance.add(svgFigure(chart.get(), WIDTH, height, name, dir, written, caption, false));
+                }
             }
         }
 
@@ -129,7 +138,12 @@ public final class ReportWriter {
                 String base = "weights-" + slug(s.strategy());
                 int n = slugs.merge(base, 1, Integer::sum);
                 String file = n == 1 ? base : base + "-" + n;
-                weights.add(svgFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
+                // a heatmap is a raster: as an SVG it holds a rectangle per cell (hundreds of KB)
+                weights.add(ReportCharts.isHeatmap(chart.get())
+                        ? pngFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
+                        "Portfolio weights of " + s.strategy() + ", one column per decision period: it trades too often "
+                                + "for a stacked chart (assets never held are left out).")
+                        : svgFigure(chart.get(), WIDTH, WEIGHTS_HEIGHT, file, dir, written,
                         "Portfolio weights of " + s.strategy() + " at each decision (cash on top; assets never held "
                                 + "are left out).", false));
             }
@@ -141,26 +155,36 @@ public final class ReportWriter {
             WindowTable table = data.windows().get();
             windowTable = HtmlPage.windowTable(table, palette);
             Optional<JFreeChart> chart = charts.windows(table);
-            if (chart.isPresent()) {
-                windows.add(svgFigure(chart.get(), WIDTH, WINDOWS_HEIGHT, "windows-" + slug(table.metric().name()), dir, written,
-                        "Headline metric of each walk-forward window's test, mean over seeds; bars of one window "
-                                + "side by side.", false));
+            String name = "windows-" + slug(table.metric().name());
+            Optional<InteractiveCharts.Chart> lines = chart.flatMap(ch -> MoreCharts.windows(name, ch.getTitle().getText(), table,
+                    WINDOWS_HEIGHT - 60, palette));
+            if (chart.isPresent() && lines.isPresent()) {
+                windows.add(interactiveFigure(chart.get(), WIDTH, WINDOWS_HEIGHT, name, dir, written,
+                        "Headline metric of each walk-forward window's test, mean over seeds, a dot per window (the SVG "
+                                + "export draws the windows' bars side by side)." + INTERACTION));
+                interactive.add(lines.get());
             }
         }
 
         List<HtmlPage.Figure> training = new ArrayList<>();
         if (!data.training().isEmpty()) {
             Optional<JFreeChart> rewards = charts.trainingRewards(data.training());
-            if (rewards.isPresent()) {
-                training.add(svgFigure(rewards.get(), WIDTH, TRAINING_HEIGHT, "training-reward", dir, written,
+            Optional<InteractiveCharts.Chart> rewardLines = MoreCharts.trainingRewards("training-reward", data.training(),
+                    TRAINING_HEIGHT - 60, palette);
+            if (rewards.isPresent() && rewardLines.isPresent()) {
+                training.add(interactiveFigure(rewards.get(), WIDTH, TRAINING_HEIGHT, "training-reward", dir, written,
                         "Reward of each training episode (mean over seeds); a rising curve means the agent is learning "
-                                + "on the training split.", false));
+                                + "on the training split." + INTERACTION));
+                interactive.add(rewardLines.get());
             }
             Optional<JFreeChart> validation = charts.trainingValidation(data.training());
-            if (validation.isPresent()) {
-                training.add(svgFigure(validation.get(), WIDTH, TRAINING_HEIGHT, "training-validation", dir, written,
+            Optional<InteractiveCharts.Chart> validationLines = MoreCharts.trainingValidation("training-validation", data.training(),
+                    TRAINING_HEIGHT - 60, palette);
+            if (validation.isPresent() && validationLines.isPresent()) {
+                training.add(interactiveFigure(validation.get(), WIDTH, TRAINING_HEIGHT, "training-validation", dir, written,
                         "Validation metric after each epoch (mean over seeds); training that keeps the best model "
-                                + "tests the best epoch's.", false));
+                                + "tests the best epoch's." + INTERACTION));
+                interactive.add(validationLines.get());
             }
         }
 
@@ -174,9 +198,17 @@ public final class ReportWriter {
                 String base = "stage-" + slug(r.strategy() + "-" + e.getKey());
                 int n = stageSlugs.merge(base, 1, Integer::sum);
                 int height = labels.isEmpty() ? STAGE_HEIGHT : Math.min(STAGE_HEIGHT + 120, 150 + 22 * labels.size());
-                stages.add(svgFigure(chart.get(), WIDTH, height, n == 1 ? base : base + "-" + n, dir, written,
-                        "Series '" + e.getKey() + "' reported by " + r.strategy() + (labels.isEmpty() ? "" : " (categorical)")
-                                + ", first seed.", false));
+                String name = n == 1 ? base : base + "-" + n;
+                String caption = "Series '" + e.getKey() + "' reported by " + r.strategy() + (labels.isEmpty() ? "" : " (categorical)")
+                        + ", first seed.";
+                Optional<InteractiveCharts.Chart> line = MoreCharts.stageSeries(name, r.strategy(), e.getKey(), r.epochSeconds(),
+                        e.getValue(), labels, height - 60, palette);
+                if (line.isPresent()) {
+                    stages.add(interactiveFigure(chart.get(), WIDTH, height, name, dir, written, caption + INTERACTION));
+                    interactive.add(line.get());
+                } else {
+                    stages.add(svgFigure(chart.get(), WIDTH, height, name, dir, written, caption, false));
+                }
             }
         }
 
@@ -199,6 +231,11 @@ public final class ReportWriter {
         return List.copyOf(written);
     }
 
+    /** How to read the interactive bar chart, said under it. */
+    private static final String HOVER = " Hover for values, click a name in the legend to hide or show it.";
+    /** Plot height of the interactive headline-metric bars. */
+    static final int METRIC_HEIGHT = 300;
+
     /** How to use an interactive chart, said under each. */
     private static final String INTERACTION = " Drag to zoom (double-click to reset), hover for values, click a name"
             + " in the legend to hide or show it.";
@@ -213,6 +250,15 @@ public final class ReportWriter {
         String img = "<img src=\"" + Html.escape(name) + ".svg\" width=\"" + width + "\" height=\"" + height
                 + "\" loading=\"lazy\" alt=\"" + Html.escape(chart.getTitle() == null ? name : chart.getTitle().getText()) + "\">";
         return new HtmlPage.Figure(name, img, caption, files);
+    }
+
+    /** {@code chart} as a PNG file beside the page, shown through an {@code <img>}. */
+    private static HtmlPage.Figure pngFigure(JFreeChart chart, int width, int height, String name, Path dir,
+                                             List<Path> written, String caption) throws IOException {
+        written.add(AtomicFiles.write(dir.resolve(name + ".png"), temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height)));
+        String img = "<img src=\"" + Html.escape(name) + ".png\" width=\"" + width + "\" height=\"" + height
+                + "\" loading=\"lazy\" alt=\"" + Html.escape(chart.getTitle() == null ? name : chart.getTitle().getText()) + "\">";
+        return new HtmlPage.Figure(name, img, caption, List.of(name + ".png"));
     }
 
     /** An interactive chart's figure: its placeholder on the page, its SVG and PNG exports beside it. */

@@ -23,16 +23,26 @@ import java.util.Objects;
  * @param benchmark    whether this path is a benchmark (a market symbol or a reference strategy) that
  *                     the others are measured against: drawn dashed grey, outside the strategies'
  *                     palette, and without a weights chart
+ * @param decisionPeriod the bars from one of its decisions to the next (1 for a strategy that
+ *                     decides every bar, 21 for {@code every 21d} on daily data): a fast trader's
+ *                     weights heatmap has one column per decision period
  */
 public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights,
-                        boolean benchmark) {
+                        boolean benchmark, int decisionPeriod) {
 
-    /** A strategy's path (not a benchmark). */
+    /** A strategy's path (not a benchmark), deciding every bar. */
     public SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights) {
         this(strategy, epochSeconds, wealth, columns, weights, false);
     }
 
+    /** A path deciding every bar. */
+    public SeriesSet(String strategy, long[] epochSeconds, double[] wealth, List<String> columns, double[] weights,
+                     boolean benchmark) {
+        this(strategy, epochSeconds, wealth, columns, weights, benchmark, 1);
+    }
+
     public SeriesSet {
+        if (decisionPeriod < 1) throw new IllegalArgumentException("series of '" + strategy + "': decision period " + decisionPeriod);
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(epochSeconds, "epochSeconds");
         Objects.requireNonNull(wealth, "wealth");
@@ -63,11 +73,41 @@ public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, L
         }
     }
 
-    /** The path of one backtest: its times, wealth and decisions' weights (symbols, then cash). */
+    /**
+     * The path of one backtest: its times, wealth and decisions' weights (symbols, then cash), and
+     * its decision period as its trades show it ({@link #decisionPeriod(double[])}).
+     */
     public static SeriesSet of(BacktestResult result) {
         List<String> columns = new ArrayList<>(result.symbols());
         columns.add("cash");
-        return new SeriesSet(result.strategy(), result.times(), result.wealth(), columns, result.weights());
+        return new SeriesSet(result.strategy(), result.times(), result.wealth(), columns, result.weights(), false,
+                decisionPeriod(result.turnover()));
+    }
+
+    /**
+     * The bars between a strategy's decisions, read from the bars at which it traded: the most common
+     * gap between consecutive trades (the smaller on a tie), so a schedule ({@code every 5},
+     * {@code every 1d} on hourly data) shows as its period even when a decision now and then leaves
+     * the weights as they were. 1 when it traded at fewer than three bars (nothing to tell).
+     */
+    static int decisionPeriod(double[] turnover) {
+        java.util.Map<Integer, Integer> gaps = new java.util.HashMap<>();
+        int last = -1, trades = 0;
+        for (int t = 0; t < turnover.length; t++) {
+            if (!(turnover[t] > 1e-12)) continue;
+            if (last >= 0) gaps.merge(t - last, 1, Integer::sum);
+            last = t;
+            trades++;
+        }
+        if (trades < 3) return 1;
+        int best = 1, count = 0;
+        for (var e : gaps.entrySet()) {
+            if (e.getValue() > count || e.getValue() == count && e.getKey() < best) {
+                best = e.getKey();
+                count = e.getValue();
+            }
+        }
+        return best;
     }
 
     /** A series without weights (only the equity, drawdown and rolling charts show it). */
@@ -77,7 +117,7 @@ public record SeriesSet(String strategy, long[] epochSeconds, double[] wealth, L
 
     /** This path flagged as the benchmark: drawn dashed grey in every chart. */
     public SeriesSet asBenchmark() {
-        return new SeriesSet(strategy, epochSeconds, wealth, columns, weights, true);
+        return new SeriesSet(strategy, epochSeconds, wealth, columns, weights, true, decisionPeriod);
     }
 
     /** Number of weight rows (0 when weights are not reported). */

@@ -76,6 +76,42 @@ class RelativeAndDeflatedMetricsTest {
     }
 
     @Test
+    void aSymbolBenchmarkIsNotATrialAndAStrategyBenchmarkCountsOnce() {
+        List<Long> seeds = List.of(1L, 2L);
+        List<NamedStrategy> tried = List.of(ExperimentRunnerTest.ucrp(), ExperimentRunnerTest.random());
+        List<NamedStrategy> withHold = List.of(ExperimentRunnerTest.ucrp(), ExperimentRunnerTest.random(), HoldAsset.strategy(2, "A2"));
+        // benchmark ^GSPC: a reference row held throughout, not a strategy tried
+        ExperimentSpec symbol = spec(withHold, seeds, MetricOptions.DEFAULT).withSymbolBenchmark("A2");
+        assertEquals(4, ExperimentRunner.dsrTrials(symbol));
+        assertEquals(2, symbol.strategiesTried());
+        // a compared strategy as the benchmark is one of the strategies tried, counted once
+        ExperimentSpec strategy = spec(withHold, seeds, MetricOptions.DEFAULT).withBenchmark("A2");
+        assertEquals(6, ExperimentRunner.dsrTrials(strategy));
+
+        ExperimentResult result = new ExperimentRunner().run(symbol);
+        ExperimentResult without = new ExperimentRunner().run(spec(tried, seeds, MetricOptions.DEFAULT));
+        // the strategies tried are deflated exactly as if the benchmark row were not there
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < seeds.size(); i++) {
+                assertEquals(without.strategies().get(s).metrics().get(i).get(MetricId.DSR),
+                        result.strategies().get(s).metrics().get(i).get(MetricId.DSR), 1e-12);
+            }
+        }
+        // the benchmark row still shows its own DSR, against the trials' expected maximum
+        double[] sharpes = new double[4];
+        int k = 0;
+        for (int s = 0; s < 2; s++) for (BacktestResult run : result.strategies().get(s).runs()) sharpes[k++] = SharpeRatios.sharpe(run.returns());
+        double[] bench = result.strategies().get(2).firstRun().returns();
+        assertEquals(SharpeRatios.dsr(bench, 4, SharpeRatios.variance(sharpes)),
+                result.strategies().get(2).metrics().get(0).get(MetricId.DSR), 1e-12);
+        // the table and the Sharpe confidence lines say the same count
+        assertTrue(TableRenderer.notes(result).stream().anyMatch(n -> n.contains("best Sharpe 4 trials (2 strategies x 2 seeds)")
+                && n.contains("the benchmark A2 is not a trial")), TableRenderer.notes(result).toString());
+        assertTrue(SharpeConfidence.of(symbol, result.strategies()).stream().allMatch(c -> c.trials() == 2));
+        assertTrue(SharpeConfidence.of(strategy, result.strategies()).stream().allMatch(c -> c.trials() == 3));
+    }
+
+    @Test
     void benchmarkStrategyHasBetaOneAgainstItselfAndOthersAreMeasuredAgainstIt() {
         ExperimentSpec spec = spec(List.of(ExperimentRunnerTest.ucrp(), ExperimentRunnerTest.random(), HoldAsset.strategy(2, "A2")),
                 List.of(1L), MetricOptions.DEFAULT).withBenchmark("A2");

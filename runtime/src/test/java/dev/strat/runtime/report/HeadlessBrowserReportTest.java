@@ -39,10 +39,41 @@ class HeadlessBrowserReportTest {
         List<SeriesSet> series = new ArrayList<>(base.series());
         series.add(SeriesSet.withoutWeights("^GSPC", Synthetic.days(600), Synthetic.wealth(600, 0.0003, 0.01, 99))
                 .asBenchmark());
+        // training curves, a numeric and a categorical stage series and walk-forward windows: every chart the report draws
+        List<TrainingCurves> training = List.of(
+                new TrainingCurves("fast", Synthetic.wealth(120, 0.001, 0.05, 7), Synthetic.wealth(10, 0.01, 0.02, 8), "sharpe"),
+                new TrainingCurves("ucrp", Synthetic.wealth(120, 0.0005, 0.05, 9), new double[0], "sharpe"));
+        long[] t = Synthetic.days(600);
+        long[] decisions = java.util.Arrays.copyOf(t, 599);
+        double[] chosen = new double[599];
+        double[] cash = new double[599];
+        for (int k = 0; k < chosen.length; k++) {
+            chosen[k] = (k / 40) % 3;
+            cash[k] = 0.1 + 0.05 * Math.sin(k / 30.0);
+        }
+        StageReportSet stages = new StageReportSet("fast", decisions, new dev.strat.runtime.pipeline.StageReport(
+                java.util.Map.of("member", chosen, "cash share", cash), java.util.Map.of("member", List.of("olmar", "ucrp", "hold")),
+                java.util.Map.of()), java.util.Map.of("switches", 14.0));
+        MetricColumn sharpe = MetricColumn.of(dev.strat.runtime.metrics.MetricId.SHARPE);
+        List<WindowTable.Row> rows = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            double[] v = {0.5 + 0.1 * k, k == 2 ? Double.NaN : -0.2 * k, 0.3};
+            rows.add(new WindowTable.Row(k, "", "", "2016-0" + (k + 1) + "-01", "2016-0" + (k + 2) + "-01", t[100 + 120 * k],
+                    List.of("x", "y", "z"), v));
+        }
+        WindowTable windows = new WindowTable(sharpe, List.of("fast", "ucrp", "bah<1>"), rows);
         ReportData data = new ReportData(base.title(), base.subtitle(), base.settings(), base.metricColumns(),
-                base.table(), series, 252, base.notes());
+                base.table(), series, 252, base.notes(), training, List.of(stages), Optional.of(windows));
         Path dir = tmp.resolve("report");
         ReportWriter.write(data, dir);
+        // -Dstrat.report.preview=DIR keeps a copy to look at
+        String preview = System.getProperty("strat.report.preview");
+        if (preview != null) {
+            Path to = Files.createDirectories(Path.of(preview).resolve("browser"));
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
 
         Page page = open(browser.get(), dir.resolve("index.html"), tmp.resolve("profile"));
         List<String> errors = page.console().stream()
@@ -60,10 +91,30 @@ class HeadlessBrowserReportTest {
             assertTrue(points.find(), m.group(1) + " was not drawn: " + m.group(2));
             assertTrue(Integer.parseInt(points.group(1)) > 0, m.group(1) + " has no points");
             assertTrue(m.group(3).contains("<canvas"), m.group(1) + " has no canvas");
-            assertTrue(m.group(3).contains("^GSPC"), m.group(1) + " lists the benchmark in its legend");
+            if (List.of("equity", "drawdown", "rolling-sharpe").contains(m.group(1))) {
+                assertTrue(m.group(3).contains("^GSPC"), m.group(1) + " lists the benchmark in its legend");
+            }
             drawn.add(m.group(1));
         }
-        assertEquals(List.of("equity", "drawdown", "rolling-sharpe"), drawn);
+        // every chart of the page is interactive now; stage series come in no set order
+        assertEquals(java.util.Set.of("equity", "drawdown", "rolling-sharpe", "metric-sharpe", "windows-sharpe", "training-reward",
+                "training-validation", "stage-fast-member", "stage-fast-cash_share"), new java.util.HashSet<>(drawn));
+        assertEquals(9, drawn.size(), drawn.toString());
+        assertEquals(List.of("equity", "drawdown", "rolling-sharpe", "metric-sharpe"), drawn.subList(0, 4));
+        // the bar chart's legend names its strategies (each bar toggles), the step chart's its series
+        String dom = page.dom();
+        String metric = dom.substring(dom.indexOf("data-chart=\"metric-sharpe\""));
+        assertTrue(metric.substring(0, metric.indexOf("<figcaption")).contains("bah&lt;1&gt;"), "strategies in the bars' legend");
+        String member = dom.substring(dom.indexOf("data-chart=\"stage-fast-member\""));
+        assertTrue(member.substring(0, member.indexOf("<figcaption")).contains("member"), "the series in the steps' legend");
+        // no <img> of a chart is left on the page but the weights charts'
+        Matcher img = Pattern.compile("<img src=\"([^\"]+)\"[^>]*loading=\"lazy\"").matcher(dom.replaceAll("(?s)<noscript>.*?</noscript>", ""));
+        while (img.find()) assertTrue(img.group(1).startsWith("weights-"), img.group(1) + " is still a static image");
+        // the SVG exports are kept beside the page
+        for (String f : List.of("metric-sharpe.svg", "windows-sharpe.svg", "training-reward.svg", "training-validation.svg",
+                "stage-fast-member.svg", "training-reward.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing");
+        }
     }
 
     /** What the browser saw: the page's DOM after its scripts ran, and its console lines. */

@@ -177,6 +177,56 @@ class InteractiveChartsTest {
         assertTrue(chart.getXYPlot().getRenderer() instanceof XYAreaRenderer, "a slow trader keeps the stacked chart");
     }
 
+    /**
+     * The other charts' data say how to draw them: a category axis with its names and bars with
+     * whiskers (the headline metric), steps named by their categories (a categorical stage series),
+     * counts (training); a chart of lines over time carries none of it, so the page stays as small.
+     */
+    @Test
+    void chartDataSaysItsAxisStyleAndLabels() throws Exception {
+        Palette palette = Palette.forStrategies(List.of("a", "b"));
+        ReportRow a = new ReportRow("a", "a", List.of("0.50"), new double[] {0.5}, new double[] {0.1});
+        ReportRow b = new ReportRow("b", "b", List.of("n/a"), new double[] {Double.NaN}, new double[] {Double.NaN});
+        ReportRow c = new ReportRow("c<1>", "c", List.of("-0.20"), new double[] {-0.2}, new double[] {Double.NaN});
+        InteractiveCharts.Chart bars = MoreCharts.headline("metric-sharpe", "Sharpe", List.of(a, b, c),
+                MetricColumn.of(dev.strat.runtime.metrics.MetricId.SHARPE), 0, 300, palette).orElseThrow();
+        JsonNode j = new ObjectMapper().readTree(InteractiveCharts.json(bars));
+        assertEquals("category", j.get("xkind").asText());
+        assertEquals("bars", j.get("style").asText());
+        // b has no value: no bar, no category
+        assertEquals("[\"a\",\"c<1>\"]", j.get("xlabels").toString());
+        assertEquals("[0,1]", j.get("x").toString());
+        assertEquals("[0.5,null]", j.get("lines").get(0).get("y").toString());
+        assertEquals("[0.1,null]", j.get("lines").get(0).get("err").toString());
+        assertEquals("[null,-0.2]", j.get("lines").get(1).get("y").toString());
+        assertNull(j.get("lines").get(1).get("err"), "no whisker without a spread across seeds");
+
+        long[] t = Synthetic.days(6);
+        InteractiveCharts.Chart steps = MoreCharts.stageSeries("stage-a-member", "a", "member", t, new double[] {0, 0, 1, 1, 2, 0},
+                List.of("x", "y", "z"), 200, palette).orElseThrow();
+        JsonNode s = new ObjectMapper().readTree(InteractiveCharts.json(steps));
+        assertEquals("steps", s.get("style").asText());
+        assertEquals("[\"x\",\"y\",\"z\"]", s.get("ylabels").toString());
+        assertNull(s.get("xkind"), "a time axis is the default");
+        assertTrue(MoreCharts.stageSeries("s", "a", "nothing", t, new double[6], List.of(), 200, palette).isPresent());
+        double[] nan = new double[6];
+        java.util.Arrays.fill(nan, Double.NaN);
+        assertTrue(MoreCharts.stageSeries("s", "a", "nothing", t, nan, List.of(), 200, palette).isEmpty());
+
+        InteractiveCharts.Chart rewards = MoreCharts.trainingRewards("training-reward",
+                List.of(new TrainingCurves("a", new double[] {1, 2, 3}, new double[0], "sharpe")), 300, palette).orElseThrow();
+        JsonNode r = new ObjectMapper().readTree(InteractiveCharts.json(rewards));
+        assertEquals("count", r.get("xkind").asText());
+        assertEquals("Episode", r.get("xname").asText());
+        assertEquals("[1,2,3]", r.get("x").toString());
+        assertTrue(MoreCharts.trainingValidation("v", List.of(new TrainingCurves("a", new double[] {1}, new double[0], "sharpe")),
+                300, palette).isEmpty(), "nothing validated, no chart");
+
+        String plain = InteractiveCharts.json(new InteractiveCharts.Chart("equity", "E", "x", false, 1, new long[0], 300,
+                List.of(new InteractiveCharts.Line("a", "#000000", false, t, new double[] {1, 2, 3, 4, 5, 6}))));
+        for (String key : List.of("xkind", "style", "xlabels", "ylabels", "xname", "err")) assertFalse(plain.contains("\"" + key + "\""), key);
+    }
+
     /** A strategy flipping between assets every bar is drawn as a heatmap, not a comb of spikes. */
     @Test
     void fastTraderWeightsBecomeAHeatmap() {
@@ -188,12 +238,61 @@ class InteractiveChartsTest {
         SeriesSet s = new SeriesSet("fast", t, Synthetic.wealth(rows + 1, 0, 0.002, 2), List.of("A", "B", "C", "cash"), w);
         JFreeChart chart = new ReportCharts(Palette.forStrategies(List.of("fast"))).weights(s, Palette.forAssets(List.of("A", "B", "C")))
                 .orElseThrow();
-        assertTrue(chart.getXYPlot().getRenderer() instanceof XYBlockRenderer, "heatmap");
-        assertEquals(ReportCharts.HEATMAP_COLUMNS * 3, chart.getXYPlot().getDataset().getItemCount(0),
-                "one cell per asset held (cash never was) and column");
+        assertTrue(ReportCharts.isHeatmap(chart), "heatmap");
+        // 3000 one-bar decision periods are more than the plot's columns: whole periods are grouped, 4 per column
+        var cells = chart.getXYPlot().getDataset();
+        java.util.Set<Double> columns = new java.util.HashSet<>();
+        for (int i = 0; i < cells.getItemCount(0); i++) columns.add(cells.getXValue(0, i));
+        assertEquals(750, columns.size());
+        assertTrue(cells.getItemCount(0) <= 750 * 3, "at most one cell per asset held (cash never was) and column");
         String svg = ReportCharts.svg(chart, 1000, 340, "h");
-        assertTrue(svg.contains("Trades often"), "the subtitle says why it is a heatmap");
-        assertTrue(svg.length() < 250_000, "heatmap SVG is " + svg.length() + " chars");
+        assertTrue(svg.contains("Trades often: each column the mean of 4 decision periods of 1 bar"), "the subtitle says why and how");
+    }
+
+    /**
+     * A strategy deciding once a day on hourly bars (24 a day) gets one column per day, whatever the
+     * drift between decisions; the PNG the report writes for it stays small, and an asset held at
+     * 1e-12 (rounding) is not listed.
+     */
+    @Test
+    void aDailyTraderOnHourlyBarsHasAColumnPerDay(@TempDir Path tmp) throws Exception {
+        int days = 120, rows = days * 24, n = 5;
+        double[] w = new double[rows * n];
+        double[] turnover = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            int day = r / 24;
+            int asset = day % 3;
+            // drifting a little within the day, flipping asset at each day's first bar
+            double drift = 0.02 * (r % 24) / 24.0;
+            w[r * n + asset] = 0.9 - drift;
+            w[r * n + 3] = 1e-12;
+            w[r * n + 4] = 0.1 + drift - 1e-12;
+            if (r % 24 == 0) turnover[r] = 1.8;
+        }
+        long[] t = new long[rows + 1];
+        for (int i = 0; i <= rows; i++) t[i] = 1_600_000_000L + 3600L * i;
+        assertEquals(24, SeriesSet.decisionPeriod(turnover));
+        SeriesSet s = new SeriesSet("daily", t, Synthetic.wealth(rows + 1, 0, 0.002, 3), List.of("A", "B", "C", "ROUNDING", "cash"), w,
+                false, SeriesSet.decisionPeriod(turnover));
+        JFreeChart chart = new ReportCharts(Palette.forStrategies(List.of("daily")))
+                .weights(s, Palette.forAssets(List.of("A", "B", "C", "ROUNDING"))).orElseThrow();
+        assertTrue(ReportCharts.isHeatmap(chart), "heatmap");
+        // one column a day: A, B or C at about 90 %, cash at about 10 %; ROUNDING is not a row
+        assertEquals(days * 2, chart.getXYPlot().getDataset().getItemCount(0));
+        String[] rowsShown = ((org.jfree.chart.axis.SymbolAxis) chart.getXYPlot().getRangeAxis()).getSymbols();
+        assertEquals(List.of("cash", "C", "B", "A"), List.of(rowsShown));
+        String svg = ReportCharts.svg(chart, 1000, 340, "d");
+        assertTrue(svg.contains("one column per decision period (24 bars)"), "subtitle");
+        assertTrue(svg.contains("1 asset never held not shown"), "subtitle");
+
+        ReportData data = new ReportData("t", "s", java.util.Map.of(), List.of(), List.of(), List.of(s), 24 * 365, List.of(),
+                List.of(), List.of(), java.util.Optional.empty(), java.util.Optional.empty());
+        List<Path> files = ReportWriter.write(data, tmp);
+        Path png = tmp.resolve("weights-daily.png");
+        assertTrue(files.contains(png), files.toString());
+        assertFalse(Files.exists(tmp.resolve("weights-daily.svg")), "a heatmap is written as a PNG only");
+        assertTrue(Files.size(png) < 100_000, "heatmap PNG is " + Files.size(png) + " bytes");
+        assertTrue(Files.readString(tmp.resolve("index.html")).contains("src=\"weights-daily.png\""));
     }
 
     static String between(String s, String from, String to) {

@@ -53,7 +53,7 @@ class ReportWriterTest {
         assertEquals(7, svgs.size(), "equity, drawdown, rolling Sharpe, headline metric and 3 weights charts");
         for (String svg : svgs) parse(svg);
         assertEquals(List.of(), inlineSvgs(html), "charts are shown from their files, not inlined a second time");
-        assertEquals(3, count(html, "<div class=\"chart\" data-chart="), "equity, drawdown and rolling Sharpe interactive");
+        assertEquals(4, count(html, "<div class=\"chart\" data-chart="), "equity, drawdown, rolling Sharpe and the headline metric interactive");
         assertFalse(Pattern.compile("src=\"(https?:)?//|href=\"(https?:)?//|@import|url\\((?!#|data:)|<script src")
                 .matcher(html).find(), "no external resources");
         assertEquals(1, count(html, "/*! https://github.com/leeoniya/uPlot (v" + InteractiveCharts.UPLOT_VERSION + ")"),
@@ -137,8 +137,8 @@ class ReportWriterTest {
         List<Path> files = ReportWriter.write(data, tmp);
         String html = Files.readString(tmp.resolve("index.html"));
         assertEquals(1, figureSvgs(html, tmp).size(), "only the headline metric chart");
-        assertFalse(html.contains("<script"), "no interactive chart, no script");
-        assertEquals(2, files.size());
+        assertEquals(1, count(html, "<div class=\"chart\" data-chart=\"metric-sharpe\""), "the headline metric's bars are interactive");
+        assertEquals(3, files.size(), "the page, the metric chart's SVG and PNG exports");
         assertFalse(html.contains("id=\"notes\""));
     }
 

@@ -143,7 +143,8 @@ if [ "$mode" = gpu ]; then
 fi
 # Determinism: cuBLAS picks one workspace configuration, so its reductions repeat run to run.
 djl_env+=(CUBLAS_WORKSPACE_CONFIG=:4096:8)
-jvm=(--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true $jna)
+# As the strat launcher: DJL copies every array into a direct buffer that only a collection frees.
+jvm=(--enable-native-access=ALL-UNNAMED -XX:MaxDirectMemorySize=64m -Dai.djl.offline=true $jna)
 
 # --- 4. The tests.
 s=$(date +%s)

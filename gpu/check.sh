@@ -8,7 +8,9 @@
 # the JSON is written before a 9-minute device call ends), --seconds S (per benchmark cell,
 # default 3; 0.3 in a dry run), --no-cpu-all (skip the
 # all-cores CPU baseline), --torch DIR (build the JNI library against this torch folder and use it
-# through PYTORCH_LIBRARY_PATH, in a dry run too: the route the GPU run takes).
+# through PYTORCH_LIBRARY_PATH, in a dry run too: the route the GPU run takes), --jni FILE (use this
+# libdjl_torch.so, built for that torch, instead of building one). A rerun on the same machine
+# reuses the JNI library the last run built against the same torch.
 #
 # Steps: unpack the bundle's Java runtime; read the GPU (nvidia-smi) and python3's torch; build
 # DJL's JNI library against that torch (gpu/build-jni.sh); point DJL at it; run the GPU tests
@@ -24,6 +26,7 @@ budget=""
 seconds=""
 cpu_all=1
 torch_dir=""
+jni_given=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cpu-dry-run) mode=cpu-dry-run ;;
@@ -31,7 +34,8 @@ while [ $# -gt 0 ]; do
     --budget) budget="$2"; shift ;;
     --no-cpu-all) cpu_all=0 ;;
     --torch) torch_dir="$2"; shift ;;
-    *) echo "usage: gpu/check.sh [--cpu-dry-run] [--budget S] [--seconds S] [--no-cpu-all] [--torch DIR]" >&2; exit 2 ;;
+    --jni) jni_given="$2"; shift ;;
+    *) echo "usage: gpu/check.sh [--cpu-dry-run] [--budget S] [--seconds S] [--no-cpu-all] [--torch DIR] [--jni FILE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -110,7 +114,16 @@ cp="$bundle/lib/*"
 declare -a djl_env=(DJL_OFFLINE=true)
 if [ -n "$torch_dir" ]; then
   s=$(date +%s)
-  if timeout "$(limit 330)" gpu/build-jni.sh "$work/jni" "$torch_dir" > "$OUT/jni-build.log" 2>&1; then
+  if [ -n "$jni_given" ]; then
+    mkdir -p "$work/jni" && cp "$jni_given" "$work/jni/libdjl_torch.so" && printf 'route=given\nfile=%s\n' "$jni_given" > "$work/jni/jni-build.txt"
+    log "jni: using $jni_given"
+  elif [ -f "$work/jni/libdjl_torch.so" ] && grep -q -x "torch=$torch_dir" "$work/jni/jni-build.txt" 2>/dev/null; then
+    log "jni: reusing the library built by an earlier run"
+  else
+    rm -f "$work/jni/libdjl_torch.so"
+    timeout "$(limit 330)" gpu/build-jni.sh "$work/jni" "$torch_dir" > "$OUT/jni-build.log" 2>&1
+  fi
+  if [ -f "$work/jni/libdjl_torch.so" ]; then
     cache="$work/djl-cache"
     dest="$cache/pytorch/${pt_version}-${flavor}-linux-x86_64"
     mkdir -p "$dest" && cp "$work/jni/libdjl_torch.so" "$dest/0.35.1-libdjl_torch.so"
@@ -146,7 +159,12 @@ djl_env+=(CUBLAS_WORKSPACE_CONFIG=:4096:8)
 # As the strat launcher: DJL copies every array into a direct buffer that only a collection frees.
 jvm=(--enable-native-access=ALL-UNNAMED -XX:MaxDirectMemorySize=64m -Dai.djl.offline=true $jna)
 
-# --- 4. The tests.
+# --- 4. What DJL loaded (version, libtorch folder, CUDA features, GPU count), then the tests.
+engine_json=$(env "${djl_env[@]}" timeout "$(limit 90)" "$java" "${jvm[@]}" -cp "$cp" dev.strat.bench.GpuBench info 2> "$OUT/engine.log" \
+  | sed -n 's/^GPUBENCH //p' | tail -n 1)
+[ -n "$engine_json" ] || { fail "DJL did not load PyTorch (see engine.log)"; tail -n 20 "$OUT/engine.log"; engine_json=null; }
+log "engine: $engine_json"
+
 s=$(date +%s)
 rm -f "$OUT/checks.jsonl" "$OUT/junit.json" "$OUT/bench.jsonl"
 env "${djl_env[@]}" timeout "$(limit 240)" "$java" "${jvm[@]}" -cp "$cp" -Dstrat.gpu.report="$OUT/checks.jsonl" GpuTests "$OUT/junit.json" \
@@ -181,7 +199,7 @@ for e in "${errors[@]+"${errors[@]}"}"; do errs="${errs:+$errs,}$(jstr "$e")"; d
 ph=$(IFS=,; echo "${phases[*]}")
 cat > "$OUT/gpu-check.json" <<EOF
 {"mode":"$mode","date":"$(date -u +%FT%TZ)","host":$(jstr "$(hostname)"),"cpus":$(nproc),"java":$(jstr "$java_version"),
- "gpu":$gpu_json,"torch":$torch_json,"jni":$jni_json,"cublasWorkspaceConfig":":4096:8","benchSecondsPerCell":$seconds,"budgetSeconds":$budget,
+ "gpu":$gpu_json,"torch":$torch_json,"jni":$jni_json,"engine":$engine_json,"cublasWorkspaceConfig":":4096:8","benchSecondsPerCell":$seconds,"budgetSeconds":$budget,
  "tests":$junit,
  "checks":$(jsonl "$OUT/checks.jsonl"),
  "bench":$(jsonl "$OUT/bench.jsonl"),

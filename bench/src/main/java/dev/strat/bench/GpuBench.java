@@ -162,6 +162,19 @@ public final class GpuBench {
         }
     }
 
+    /**
+     * What DJL loaded, as JSON: PyTorch's version, the libtorch folder, the features the JNI
+     * library reports (CUDA, CUDNN, ...) and the GPUs DJL counts. {@code GpuBench info} prints it.
+     */
+    public static String engineInfo() {
+        var engine = Compute.engine();
+        String features = ai.djl.pytorch.jni.JniUtils.getFeatures().stream().sorted().map(f -> "\"" + f + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return String.format(Locale.ROOT, "{\"engine\":\"%s\",\"version\":\"%s\",\"libtorch\":\"%s\",\"features\":[%s],\"gpus\":%d}",
+                engine.getEngineName(), engine.getVersion(), ai.djl.pytorch.jni.LibUtils.getLibtorchPath().replace("\"", "'"),
+                features, engine.getGpuCount());
+    }
+
     private static int threads() {
         return Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
     }
@@ -171,6 +184,10 @@ public final class GpuBench {
      * on {@code cpu} or {@code gpu}, printing one line per cell and appending it to FILE.
      */
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("info")) {
+            System.out.println(PREFIX + engineInfo());
+            return;
+        }
         if (args.length < 2) {
             System.err.println("usage: GpuBench cpu|gpu SECONDS [--out FILE] [CELL...]; cells: " + ALL.stream().map(Cell::label).toList());
             System.exit(2);

@@ -41,6 +41,13 @@ class GpuBenchTest {
     }
 
     @Test
+    void engineInfoSaysWhichPyTorchIsLoaded() {
+        String info = GpuBench.engineInfo();
+        assertTrue(info.startsWith("{\"engine\":\"PyTorch\",\"version\":\"2."), info);
+        assertTrue(info.contains("\"libtorch\":\"/") && info.contains("\"gpus\":"), info);
+    }
+
+    @Test
     void cellsParseTheirLabels() {
         for (GpuBench.Cell c : GpuBench.ALL) assertEquals(c, GpuBench.Cell.parse(c.label()));
         assertThrows(IllegalArgumentException.class, () -> GpuBench.Cell.parse("td3/mlp/b7"));

@@ -129,12 +129,12 @@ if [ -n "$torch_dir" ]; then
     mkdir -p "$dest" && cp "$work/jni/libdjl_torch.so" "$dest/0.35.1-libdjl_torch.so"
     djl_env+=(PYTORCH_LIBRARY_PATH="$torch_dir/lib" PYTORCH_VERSION="$pt_version" PYTORCH_FLAVOR="$flavor"
               ENGINE_CACHE_DIR="$cache" DJL_CACHE_DIR="$cache" LD_LIBRARY_PATH="$torch_dir/lib:${LD_LIBRARY_PATH:-}")
-    jni_json="{\"built\":true,\"seconds\":$(( $(date +%s) - s )),\"how\":$(jstr "$(tr '\n' ' ' < "$work/jni/jni-build.txt")")}"
-    log "jni: built in $(( $(date +%s) - s ))s"
+    jni_json="{\"ready\":true,\"seconds\":$(( $(date +%s) - s )),\"how\":$(jstr "$(tr '\n' ' ' < "$work/jni/jni-build.txt")")}"
+    log "jni: ready after $(( $(date +%s) - s ))s"
   else
     fail "the JNI build failed (see jni-build.log)"
     tail -n 30 "$OUT/jni-build.log"
-    jni_json="{\"built\":false,\"seconds\":$(( $(date +%s) - s ))}"
+    jni_json="{\"ready\":false,\"seconds\":$(( $(date +%s) - s ))}"
   fi
   phase jni_build_s $(( $(date +%s) - s ))
 else
@@ -144,7 +144,7 @@ else
   jni=$(ls "$m2"/pytorch-jni/*/pytorch-jni-*.jar 2>/dev/null | head -n 1)
   [ -n "$natives" ] && [ -n "$jni" ] || { echo "gpu/check.sh: the dry run needs DJL's CPU natives in ~/.m2 (run ./dev build once)" >&2; exit 2; }
   cp="$cp:$natives:$jni"
-  jni_json="{\"built\":false,\"natives\":$(jstr "$(basename "$natives")")}"
+  jni_json="{\"ready\":false,\"natives\":$(jstr "$(basename "$natives")")}"
 fi
 # JNA finds CUDA's runtime for DJL's GPU count: the pip wheels' copy, else the toolkit's.
 jna=""

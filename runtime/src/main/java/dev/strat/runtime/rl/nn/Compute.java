@@ -24,7 +24,8 @@ public record Compute(String name, Device device) {
                 int gpus = engine().getGpuCount();
                 if (gpus == 0) {
                     throw new IllegalArgumentException("device=gpu was asked for, but PyTorch sees no CUDA GPU here "
-                            + "(use a build made with -Pgpu, which carries DJL's CUDA natives, on a machine with CUDA)");
+                            + "(on a machine with an NVIDIA GPU: build with -Pgpu for DJL's CUDA 12.4 natives, or point "
+                            + "PYTORCH_LIBRARY_PATH at a CUDA PyTorch; see the README's GPU section)");
                 }
                 yield new Compute("gpu", Device.gpu());
             }

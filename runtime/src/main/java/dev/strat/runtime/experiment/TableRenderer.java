@@ -3,6 +3,7 @@ package dev.strat.runtime.experiment;
 import dev.strat.runtime.backtest.BacktestConfig;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.metrics.MetricId;
+import dev.strat.runtime.metrics.MetricOptions;
 import dev.strat.runtime.stats.StationaryBootstrap;
 
 import java.util.ArrayList;
@@ -227,7 +228,7 @@ public final class TableRenderer {
         }
         double perYear = spec.market().frequency().periodsPerYear();
         boolean compounds = shown.contains(MetricId.ANNUAL_RETURN) || shown.contains(MetricId.CALMAR);
-        if (compounds && spec.periods() < perYear) {
+        if (compounds && !MetricOptions.coversAYear(spec.periods(), perYear)) {
             notes.add(options.annualises(spec.periods(), perYear)
                     ? "! ar and calmar are annualised from " + spec.periods() + " periods, less than a year (annualise always)"
                     : "ar and calmar: n/a, the test is shorter than a year (" + spec.periods() + " periods); "

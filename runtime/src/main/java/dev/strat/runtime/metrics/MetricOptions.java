@@ -79,7 +79,16 @@ public record MetricOptions(double riskFree, double omegaThreshold, Convention c
 
     /** True when a run of {@code periods} periods has its return compounded to a year. */
     public boolean annualises(int periods, double periodsPerYear) {
-        return annualise == Annualise.ALWAYS || periods >= periodsPerYear;
+        return annualise == Annualise.ALWAYS || coversAYear(periods, periodsPerYear);
+    }
+
+    /**
+     * True when {@code periods} is a year or more, give or take a week: a calendar year of a stock
+     * market has 250 to 253 daily bars against the nominal 252, and a test of 2019 (251 bars) is a
+     * year, not an extrapolation.
+     */
+    public static boolean coversAYear(int periods, double periodsPerYear) {
+        return periods >= periodsPerYear * 51 / 52;
     }
 
     public boolean hasCi() {

@@ -181,4 +181,16 @@ class RelativeAndDeflatedMetricsTest {
         assertEquals(always.get(MetricId.SHARPE), auto.get(MetricId.SHARPE), 0);
         assertEquals(auto.get(MetricId.TURNOVER) * run.periodsPerYear(), auto.get(MetricId.TURNOVER_ANNUAL), 1e-12);
     }
+
+    /* A calendar year of daily stock bars has 250 to 253 of them: 2019's 251 is a year, not an extrapolation. */
+    @Test
+    void aCalendarYearCountsAsAYearWhateverItsBarCount() {
+        MetricOptions auto = MetricOptions.DEFAULT.withAnnualise(MetricOptions.Annualise.AUTO);
+        assertTrue(auto.annualises(251, 252));
+        assertTrue(auto.annualises(248, 252));
+        assertFalse(auto.annualises(240, 252));
+        assertTrue(auto.annualises(359, 365));
+        assertFalse(auto.annualises(300, 365));
+        assertTrue(MetricOptions.DEFAULT.withAnnualise(MetricOptions.Annualise.ALWAYS).annualises(20, 252));
+    }
 }

@@ -128,7 +128,7 @@ public final class RlSideBySideReport {
             rows.add(new String[] {r.rlCase().label(), rates(r.strat()), r.sb3().length == 0 ? "-" : rates(r.sb3()),
                     r.ratios().length == 0 ? "-" : Arrays.stream(r.ratios()).mapToObj(RlSideBySideReport::ratio).collect(Collectors.joining(", ")),
                     Double.isNaN(r.medianRatio()) ? "-" : ratio(r.medianRatio()),
-                    String.format(Locale.ROOT, r.flopsPerStep() < 1e8 ? "%.4f" : "%.3f", r.flopsPerStep() / 1e9),
+                    String.format(Locale.ROOT, r.flopsPerStep() < 1e8 ? "%.3g" : "%.3f", r.flopsPerStep() / 1e9),
                     Double.isNaN(r.ceilingPercent()) ? "-" : String.format(Locale.ROOT, "%.0f%%", r.ceilingPercent()),
                     r.target() == null ? "-" : r.target().label(), r.verdict()});
         }

@@ -144,8 +144,10 @@ public final class RlSideBySideReport {
                 + "of 2,048 with updates (strat after one untimed rollout), A2C for 20,000 steps. % ceiling = strat's median steps/s x FLOPs\n"
                 + "per step / the GEMM ceiling (FLOPs of the products a step must do; see RlFlops). Targets: small >= 3x SB3; paper TD3 and\n"
                 + "SAC >= 1.5x SB3 and >= 75% of the ceiling.\n");
-        if (c.scale() != 1) out.append(String.format(Locale.ROOT, "Shortened (--steps-scale %s): timed steps scaled on both sides where the peer allows (off-policy).%n",
-                trim(c.scale())));
+        if (c.scale() != 1) {
+            out.append(String.format(Locale.ROOT, stored ? "Shortened (--steps-scale %s): strat's timed steps scaled.%n"
+                    : "Shortened (--steps-scale %s): timed steps scaled on both sides where the peer allows (off-policy).%n", trim(c.scale())));
+        }
         return out.toString();
     }
 

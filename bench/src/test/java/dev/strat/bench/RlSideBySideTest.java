@@ -101,7 +101,7 @@ class RlSideBySideTest {
         assertTrue(none.peer().isEmpty());
         assertTrue(none.reason().contains("no peer at /nonexistent/peers/sb3-bench"), none.reason());
 
-        RlSideBySide.Comparison stored = new RlSideBySide.Comparison(new RlSideBySide.Stored(none.reason(), RlSideBySide.STORED_DATE), 1, 2,
+        RlSideBySide.Comparison stored = new RlSideBySide.Comparison(new RlSideBySide.Stored(none.reason(), RlSideBySide.STORED_DATE), 0.5, 2,
                 List.of(new RlSideBySide.CaseRuns(TD3_SMALL, List.of(run(5000, 10, 8), run(5000, 10, 10)), List.of())),
                 gemm(100), null);
         String table = RlSideBySideReport.table(stored, RlBench.Clock.CPU, MACHINE);
@@ -110,6 +110,7 @@ class RlSideBySideTest {
         // 625 and 500 steps/s over the stored 177: 3.53x and 2.82x, median 3.18x, judged but marked as stored
         assertTrue(table.matches("(?s).*\\ntd3 small +625, 500 +177 +3\\.53x, 2\\.82x +3\\.18x +0\\.0175 +- +>= 3x +PASS \\(stored\\)\\n.*"), table);
         assertTrue(table.contains("not a comparison"), table);
+        assertTrue(table.contains("Shortened (--steps-scale 0.5): strat's timed steps scaled."), table);
         String json = RlSideBySideReport.json(stored, RlBench.Clock.CPU, MACHINE);
         assertTrue(json.contains("\"baseline\": {\"kind\": \"stored\", \"date\": \"2026-11-29\", \"comparable\": false"), json);
         assertTrue(json.contains("\"sb3\": [], \"sb3_stored\": 177"), json);

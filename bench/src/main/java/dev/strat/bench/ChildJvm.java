@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -47,11 +48,19 @@ public final class ChildJvm {
      * @throws IllegalStateException when the child cannot start or exits with a non-zero status
      */
     public static List<String> run(List<String> java, Class<?> mainClass, List<String> args, String what, Consumer<String> lines) {
+        return run(java, mainClass, args, what, Map.of(), lines);
+    }
+
+    /** As {@link #run(List, Class, List, String, Consumer)}, with {@code environment} added to the child's. */
+    public static List<String> run(List<String> java, Class<?> mainClass, List<String> args, String what, Map<String, String> environment,
+                                   Consumer<String> lines) {
         List<String> cmd = new ArrayList<>(java);
         cmd.add(mainClass.getName());
         cmd.addAll(args);
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             List<String> out = new ArrayList<>();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Map;
 
 /**
  * The RL training benchmark behind {@code strat bench rl}: environment steps per second of one
@@ -47,44 +47,6 @@ public final class RlBench {
         /** Steps per thread-CPU second, NaN without a CPU clock. */
         public double cpuRate() {
             return cpuNanos < 0 ? Double.NaN : steps / (Math.max(1, cpuNanos) * 1e-9);
-        }
-    }
-
-    /**
-     * The runs of one case.
-     *
-     * @param rlCase what was measured
-     * @param scale  the steps scale it ran at (1 = the design's step counts)
-     * @param runs   one entry per fresh JVM, in order
-     */
-    public record Result(RlCase rlCase, double scale, List<Run> runs) {
-        public Result {
-            if (runs.isEmpty()) throw new IllegalArgumentException("no runs");
-            runs = List.copyOf(runs);
-        }
-
-        public double medianWall() {
-            return RlBench.median(runs.stream().mapToDouble(Run::wallRate).toArray());
-        }
-
-        public double medianCpu() {
-            return RlBench.median(runs.stream().mapToDouble(Run::cpuRate).toArray());
-        }
-
-        /** The median by {@code clock} ({@code cpu} falls back to wall where there is no CPU clock). */
-        public double median(Clock clock) {
-            double cpu = medianCpu();
-            return clock == Clock.CPU && !Double.isNaN(cpu) ? cpu : medianWall();
-        }
-
-        /** Strat over SB3 by {@code clock}, NaN without an SB3 figure. */
-        public double ratio(Clock clock) {
-            return median(clock) / rlCase.sb3();
-        }
-
-        /** True when a target exists and the median by {@code clock} meets it. */
-        public boolean passes(Clock clock) {
-            return median(clock) >= rlCase.target();
         }
     }
 
@@ -133,21 +95,31 @@ public final class RlBench {
     }
 
     /**
-     * Measures {@code rlCase} {@code runs} times, each in a fresh JVM started by {@code java}
-     * ({@link ChildJvm#currentJava()}); {@code progress} hears of each finished run.
+     * Environment of every benchmark child: one OpenMP/MKL/OpenBLAS thread, and no
+     * {@code STRAT_TORCH_THREADS} override, as the peer's {@code run.sh} pins Python's.
      */
-    public static Result measureForked(List<String> java, RlCase rlCase, double scale, int runs, Consumer<String> progress) {
-        if (runs < 1) throw new IllegalArgumentException("runs must be at least 1, got " + runs);
-        List<Run> done = new ArrayList<>();
-        for (int k = 0; k < runs; k++) {
-            List<String> args = List.of(rlCase.algorithm().label(), rlCase.size().label(), Double.toString(scale), Long.toString(k + 1));
-            List<String> out = ChildJvm.run(java, RlBench.class, args, rlCase.label(), line -> { });
-            Run run = parse(ChildJvm.line(out, PREFIX, rlCase.label()));
-            done.add(run);
-            progress.accept(String.format(Locale.ROOT, "%s run %d/%d: %.0f steps/s wall, %.0f per CPU second (%d steps, %d updates)",
-                    rlCase.label(), k + 1, runs, run.wallRate(), run.cpuRate(), run.steps(), run.updates()));
-        }
-        return new Result(rlCase, scale, done);
+    static final Map<String, String> PINNED_ENV = Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1",
+            "STRAT_TORCH_THREADS", "1");
+
+    /**
+     * {@code java} with PyTorch pinned to one intra-op and one inter-op thread: the system
+     * properties {@link Compute#engine()} reads, appended after the inherited options so that
+     * they win over any the parent was started with.
+     */
+    public static List<String> pinned(List<String> java) {
+        List<String> cmd = new ArrayList<>(java);
+        int cp = cmd.indexOf("-cp");
+        int at = cp < 0 ? cmd.size() : cp;
+        cmd.add(at, "-Dai.djl.pytorch.num_interop_threads=1");
+        cmd.add(at, "-Dai.djl.pytorch.num_threads=1");
+        return cmd;
+    }
+
+    /** One run of {@code rlCase} with {@code seed} in a fresh JVM started by {@code java} ({@link #pinned} is applied). */
+    public static Run measureForked(List<String> java, RlCase rlCase, double scale, long seed) {
+        List<String> args = List.of(rlCase.algorithm().label(), rlCase.size().label(), Double.toString(scale), Long.toString(seed));
+        List<String> out = ChildJvm.run(pinned(java), RlBench.class, args, rlCase.label(), PINNED_ENV, line -> { });
+        return parse(ChildJvm.line(out, PREFIX, rlCase.label()));
     }
 
     static Run parse(String line) {

@@ -5,45 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders {@link RlBench} results and an {@link RlMemoryCheck} as aligned text tables (SB3's
- * figure, the ratio, the target and PASS/MISS beside each of strat's) and as JSON.
+ * Renders an {@link RlMemoryCheck} as an aligned text table and as JSON (the throughput
+ * comparison is {@link RlSideBySideReport}'s).
  */
 public final class RlBenchReport {
 
     private RlBenchReport() {
-    }
-
-    /** The throughput table; the verdict and ratio use {@code clock}, the other clock is shown beside it. */
-    public static String table(List<RlBench.Result> results, RlBench.Clock clock, BenchReport.Machine machine) {
-        StringBuilder out = new StringBuilder();
-        out.append("RL training benchmark: synthetic portfolio environment (10 assets + cash), one compute thread, "
-                + "environment steps per second with updates\n");
-        out.append(machineLine(machine)).append('\n');
-        RlBench.Clock other = clock == RlBench.Clock.CPU ? RlBench.Clock.WALL : RlBench.Clock.CPU;
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"algorithm", "size", "strat/s (" + clock.label() + ")", "strat/s (" + other.label() + ")", "spread ("
-                + clock.label() + ")", "SB3/s", "ratio", "target", "", "steps", "runs"});
-        for (RlBench.Result r : results) {
-            RlCase c = r.rlCase();
-            double[] rates = r.runs().stream().mapToDouble(run -> clock == RlBench.Clock.CPU && !Double.isNaN(run.cpuRate())
-                    ? run.cpuRate() : run.wallRate()).sorted().toArray();
-            boolean hasTarget = !Double.isNaN(c.target());
-            rows.add(new String[]{c.algorithm().label(), c.size().label(), rate(r.median(clock)), rate(r.median(other)),
-                    rate(rates[0]) + " .. " + rate(rates[rates.length - 1]), rate(c.sb3()),
-                    Double.isNaN(r.ratio(clock)) ? "-" : String.format(Locale.ROOT, "%.2fx", r.ratio(clock)),
-                    hasTarget ? ">= " + rate(c.target()) : "-", hasTarget ? (r.passes(clock) ? "PASS" : "MISS") : "",
-                    String.format(Locale.ROOT, "%,d", r.runs().getFirst().steps()), Integer.toString(r.runs().size())});
-        }
-        appendTable(out, rows, new boolean[]{false, false, true, true, true, true, true, true, false, true, true});
-        out.append('\n');
-        out.append("Each run is a fresh JVM: off-policy agents take 1,000 random steps before learning starts, then are timed for 5,000;\n"
-                + "PPO runs one 2,048-step rollout with its update untimed, then is timed for 3 rollouts with updates; A2C runs 2,000\n"
-                + "untimed steps, then is timed for 20,000 (5-step rollouts). Figures are medians over the runs; the verdict uses the "
-                + clock.label() + " clock\n"
-                + "(thread CPU: unaffected by other processes on the cores). SB3 2.4.1 on PyTorch 1.13, one thread, was measured by wall clock.\n");
-        List<String> scaled = results.stream().filter(r -> r.scale() != 1).map(r -> r.rlCase().label() + " x" + r.scale()).toList();
-        if (!scaled.isEmpty()) out.append("Shortened (--steps-scale): ").append(String.join(", ", scaled)).append(".\n");
-        return out.toString();
     }
 
     /** The memory check's table: one row per sample, then the growth after warm-up and the verdict. */
@@ -90,35 +57,6 @@ public final class RlBenchReport {
         return out.toString();
     }
 
-    /** The throughput results as JSON (steps per second; nanoseconds per run). */
-    public static String json(List<RlBench.Result> results, RlBench.Clock clock, BenchReport.Machine machine) {
-        StringBuilder j = new StringBuilder("{\n");
-        j.append("  \"benchmark\": \"rl\",\n").append(machineJson(machine)).append(",\n");
-        j.append("  \"clock\": ").append(BenchReport.quote(clock.label())).append(",\n  \"results\": [");
-        for (int k = 0; k < results.size(); k++) {
-            RlBench.Result r = results.get(k);
-            RlCase c = r.rlCase();
-            j.append(k > 0 ? "," : "").append("\n    {\"algorithm\": ").append(BenchReport.quote(c.algorithm().label()))
-                    .append(", \"size\": ").append(BenchReport.quote(c.size().label()))
-                    .append(", \"scale\": ").append(BenchReport.number(r.scale()))
-                    .append(", \"steps_per_second\": {\"wall\": ").append(BenchReport.number(r.medianWall()))
-                    .append(", \"cpu\": ").append(BenchReport.number(r.medianCpu())).append('}')
-                    .append(", \"sb3\": ").append(BenchReport.number(c.sb3()))
-                    .append(", \"ratio\": ").append(BenchReport.number(r.ratio(clock)))
-                    .append(", \"target\": ").append(BenchReport.number(c.target()))
-                    .append(", \"pass\": ").append(Double.isNaN(c.target()) ? "null" : Boolean.toString(r.passes(clock)))
-                    .append(", \"runs\": [");
-            for (int i = 0; i < r.runs().size(); i++) {
-                RlBench.Run run = r.runs().get(i);
-                j.append(i > 0 ? ", " : "").append("{\"steps\": ").append(run.steps()).append(", \"updates\": ").append(run.updates())
-                        .append(", \"wall_ns\": ").append(run.wallNanos()).append(", \"cpu_ns\": ").append(run.cpuNanos() < 0 ? "null" : run.cpuNanos())
-                        .append('}');
-            }
-            j.append("]}");
-        }
-        return j.append("\n  ]\n}\n").toString();
-    }
-
     /** The memory check as JSON (KiB). */
     public static String memoryJson(RlMemoryCheck.Result r, BenchReport.Machine machine) {
         StringBuilder j = new StringBuilder("{\n");
@@ -152,11 +90,6 @@ public final class RlBenchReport {
     private static String machineJson(BenchReport.Machine m) {
         return "  \"machine\": {\"jvm\": " + BenchReport.quote(m.jvm()) + ", \"processors\": " + m.processors()
                 + ", \"load_average\": " + BenchReport.number(m.loadAverage()) + "}";
-    }
-
-    private static String rate(double v) {
-        if (Double.isNaN(v)) return "-";
-        return String.format(Locale.ROOT, v < 100 ? "%,.1f" : "%,.0f", v);
     }
 
     private static String mib(long kb) {

@@ -17,8 +17,8 @@ import java.util.Locale;
 
 /**
  * One cell of the RL training benchmark ({@code shared/design/rl-benchmark.md}): an algorithm
- * with the benchmark's settings on one size of {@link SyntheticPortfolioEnv}, together with
- * Stable-Baselines3's figure on this machine and strat's target.
+ * with the benchmark's settings on one size of {@link SyntheticPortfolioEnv}, with
+ * Stable-Baselines3's figure stored from one day (the fallback when the peer cannot run here).
  *
  * @param algorithm the agent
  * @param size      environment and network size
@@ -60,17 +60,17 @@ public record RlCase(Algorithm algorithm, Size size) {
     }
 
     /**
-     * The algorithms, with SB3 2.4.1's steps per second on this machine (one thread, median of
-     * three) and strat's targets: 3x SB3 at the small size, 1.3x at the paper size. NaN where
-     * there is no figure (DDPG was not measured with SB3). A2C's paper target is not written in the
-     * design; it is its 1.3x rule applied to SB3's 345.
+     * The algorithms, with SB3 2.4.1's steps per second stored from one day (2026-11-29, one
+     * thread, median of three): only a fallback when the peer cannot run side by side
+     * ({@link RlSideBySide}), since machine speed moves by tens of percent between days. NaN
+     * where there is no figure (the peer has no DDPG).
      */
     public enum Algorithm {
-        TD3(177, 43, 530, 56),
-        SAC(100, 27, 300, 35),
-        DDPG(Double.NaN, Double.NaN, Double.NaN, Double.NaN),
-        PPO(726, 324, 2200, 420),
-        A2C(667, 345, 2000, 449);
+        TD3(177, 43),
+        SAC(100, 27),
+        DDPG(Double.NaN, Double.NaN),
+        PPO(726, 324),
+        A2C(667, 345);
 
         /** Off-policy agents: random actions for this many steps before learning, not measured. */
         public static final int LEARNING_STARTS = 1_000;
@@ -85,14 +85,10 @@ public record RlCase(Algorithm algorithm, Size size) {
 
         private final double sb3Small;
         private final double sb3Paper;
-        private final double targetSmall;
-        private final double targetPaper;
 
-        Algorithm(double sb3Small, double sb3Paper, double targetSmall, double targetPaper) {
+        Algorithm(double sb3Small, double sb3Paper) {
             this.sb3Small = sb3Small;
             this.sb3Paper = sb3Paper;
-            this.targetSmall = targetSmall;
-            this.targetPaper = targetPaper;
         }
 
         public String label() {
@@ -111,14 +107,9 @@ public record RlCase(Algorithm algorithm, Size size) {
         }
     }
 
-    /** SB3's steps per second for this case on this machine, NaN if unknown. */
+    /** SB3's stored steps per second for this case (from {@link RlSideBySide#STORED_DATE}), NaN if unknown. */
     public double sb3() {
         return size == Size.SMALL ? algorithm.sb3Small : algorithm.sb3Paper;
-    }
-
-    /** strat's target in steps per second, NaN if none. */
-    public double target() {
-        return size == Size.SMALL ? algorithm.targetSmall : algorithm.targetPaper;
     }
 
     public String label() {

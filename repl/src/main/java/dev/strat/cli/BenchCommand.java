@@ -9,6 +9,9 @@ import dev.strat.bench.RlBench;
 import dev.strat.bench.RlBenchReport;
 import dev.strat.bench.RlCase;
 import dev.strat.bench.RlMemoryCheck;
+import dev.strat.bench.RlSideBySide;
+import dev.strat.bench.RlSideBySideReport;
+import dev.strat.bench.Sb3Peer;
 import dev.strat.runtime.data.DataException;
 import dev.strat.runtime.data.MarketData;
 import dev.strat.runtime.experiment.NamedStrategy;
@@ -29,6 +32,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,8 +61,10 @@ import java.util.function.Supplier;
                 "The comparison runs first, so its first run is timed cold (and from JVM start); each throughput is "
                         + "measured in a fresh JVM.",
                 "'strat bench rl' measures the RL agents' training steps per second (updates included, one compute thread) on the "
-                        + "synthetic portfolio environment, each run in a fresh JVM, beside Stable-Baselines3's figures and strat's "
-                        + "targets; 'strat bench rl --memory' checks that a long TD3 run's resident memory stops growing."},
+                        + "synthetic portfolio environment side by side with Stable-Baselines3: peer, strat, peer, strat ... per case, "
+                        + "each in a fresh process, with the single-thread GEMM ceiling measured in the same run (without the peer, "
+                        + "against SB3 figures stored from another day, labelled as not comparable); 'strat bench rl --memory' checks "
+                        + "that a long TD3 run's resident memory stops growing."},
         footer = {"", "Exit codes: 0 ok (whether or not the targets are met), 1 internal error, 2 bad options or missing data."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -83,15 +90,26 @@ public final class BenchCommand implements Callable<Integer> {
             description = "rl: sizes, of small (61 observations, MLP 64-64) and paper (641, MLP 400-300) (default: small,paper; the memory check: small).")
     List<String> sizes;
 
-    @Option(names = "--runs", paramLabel = "N", description = "rl: fresh JVMs per measurement; the table shows the median (default: 3).")
+    @Option(names = "--runs", paramLabel = "N", description = "rl: the same as --repeats.")
     Integer runs;
+
+    @Option(names = "--peer", paramLabel = "DIR",
+            description = "rl: the Stable-Baselines3 peer's folder (default: ../peers/sb3-bench beside the data folder, i.e. ../shared/peers).")
+    Path peer;
+
+    @Option(names = "--no-peer", description = "rl: do not run the peer; compare with SB3's stored figures (not comparable).")
+    boolean noPeer;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "rl: write the runs as CSV to FILE (atomically; default: beside the JSON).")
+    Path csv;
 
     @Option(names = "--steps-scale", paramLabel = "F",
             description = "rl: multiply the timed steps (and the memory check's steps) by F, e.g. 0.2 for a quick look (default: 1).")
     Double stepsScale;
 
     @Option(names = "--clock", paramLabel = "cpu|wall",
-            description = "rl: the clock the verdict uses: cpu (the measuring thread's CPU time, robust to other load) or wall (default: cpu).")
+            description = "rl: the clock of the rates and ratios: cpu (strat's measuring thread, the peer's process; robust to other load) "
+                    + "or wall (default: cpu).")
     String clock;
 
     @Option(names = "--memory",
@@ -119,8 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "7", description = "Timed throughput rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed warm comparison runs (default: ${DEFAULT-VALUE}).")
-    int repeats;
+    @Option(names = "--repeats", paramLabel = "N",
+            description = "Timed warm comparison runs (default: 5); rl: interleaved runs of each side per case (default: 2).")
+    Integer repeats;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "100",
             description = "CRP backtests per throughput round; OLMAR runs a quarter as many (default: ${DEFAULT-VALUE}).")
@@ -134,7 +153,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Measure throughput in this JVM, after the comparison, instead of in a fresh JVM per stage.")
     boolean noFork;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE (atomically).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results as JSON to FILE (atomically); rl writes out/bench/rl-<time>.json and .csv unless told.")
     Path json;
 
     private Path dataFile;
@@ -149,9 +169,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (what.equals("hc")) return hc();
         if (what.equals("polyglot")) return polyglot();
         if (!what.equals("backtest")) throw new UserError("unknown benchmark '" + what + "'; use 'backtest', 'rl', 'hc' or 'polyglot'");
-        if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory || maxDirectMb != null) {
-            throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock, --memory and --max-direct-mb belong to 'strat bench rl'");
+        if (algorithms != null || sizes != null || runs != null || stepsScale != null || clock != null || memory || maxDirectMb != null
+                || peer != null || noPeer || csv != null) {
+            throw new UserError("--algorithms, --sizes, --runs, --steps-scale, --clock, --memory, --max-direct-mb, --peer, --no-peer and --csv "
+                    + "belong to 'strat bench rl'");
         }
+        int repeats = this.repeats == null ? 5 : this.repeats;
         if (assets < 1 || assets > BenchData.SYMBOLS.size()) {
             throw new UserError("--assets must be between 1 and " + BenchData.SYMBOLS.size() + ", got " + assets);
         }
@@ -199,18 +222,22 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code strat bench rl}: every (algorithm, size) in fresh JVMs, or the memory check. */
+    /** {@code strat bench rl}: every (algorithm, size) side by side with the SB3 peer, or the memory check. */
     private int rl() {
         RlBench.Clock verdictClock = parse(clock == null ? "cpu" : clock, RlBench.Clock::parse);
         List<RlCase.Algorithm> algos = parseAll(algorithms != null ? algorithms : memory ? List.of("td3") : List.of("td3", "sac", "ppo", "a2c"),
                 RlCase.Algorithm::parse);
         List<RlCase.Size> sizeList = parseAll(sizes != null ? sizes : memory ? List.of("small") : List.of("small", "paper"), RlCase.Size::parse);
-        int runCount = runs == null ? 3 : runs;
-        if (runCount < 1) throw new UserError("--runs must be at least 1, got " + runCount);
+        if (runs != null && runs < 1) throw new UserError("--runs must be at least 1, got " + runs);
+        if (repeats != null && repeats < 1) throw new UserError("--repeats must be at least 1, got " + repeats);
+        if (runs != null && repeats != null && !runs.equals(repeats)) throw new UserError("--runs and --repeats are the same option; give one");
+        int repeatCount = runs != null ? runs : repeats != null ? repeats : 2;
         double scale = stepsScale == null ? 1 : stepsScale;
         if (!(scale > 0) || scale > 100) throw new UserError("--steps-scale must be above 0 and at most 100, got " + scale);
         if (maxDirectMb != null && !memory) throw new UserError("--max-direct-mb belongs to the memory check (--memory)");
         if (maxDirectMb != null && maxDirectMb < 1) throw new UserError("--max-direct-mb must be at least 1, got " + maxDirectMb);
+        if (memory && (peer != null || noPeer || csv != null)) throw new UserError("--peer, --no-peer and --csv belong to the throughput comparison, not --memory");
+        if (peer != null && noPeer) throw new UserError("--peer and --no-peer contradict each other");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> java = ChildJvm.currentJava();
@@ -219,32 +246,57 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("strat: " + line);
             err.flush();
         };
-        BenchReport.Machine machine;
-        String table;
-        String jsonText;
         if (memory) {
             if (algos.size() != 1) throw new UserError("--memory runs one algorithm (td3 by default), got " + algorithms);
             if (sizeList.size() != 1) throw new UserError("--memory runs one size (small by default), got " + sizes);
             RlMemoryCheck.Result r = RlMemoryCheck.runForked(java, new RlCase(algos.getFirst(), sizeList.getFirst()), scale,
                     maxDirectMb == null ? inheritedDirectCapMb() : maxDirectMb, progress);
-            machine = BenchReport.Machine.current();
-            table = RlBenchReport.memoryTable(r, machine);
-            jsonText = RlBenchReport.memoryJson(r, machine);
-        } else {
-            List<RlBench.Result> results = new ArrayList<>();
-            for (RlCase.Size size : sizeList) {
-                for (RlCase.Algorithm algo : algos) {
-                    results.add(RlBench.measureForked(java, new RlCase(algo, size), scale, runCount, progress));
-                }
-            }
-            machine = BenchReport.Machine.current();
-            table = RlBenchReport.table(results, verdictClock, machine);
-            jsonText = RlBenchReport.json(results, verdictClock, machine);
+            BenchReport.Machine machine = BenchReport.Machine.current();
+            out.print(RlBenchReport.memoryTable(r, machine));
+            writeJson(out, RlBenchReport.memoryJson(r, machine));
+            out.flush();
+            return 0;
         }
-        out.print(table);
-        writeJson(out, jsonText);
+        List<RlCase> cases = new ArrayList<>();
+        for (RlCase.Size size : sizeList) for (RlCase.Algorithm algo : algos) cases.add(new RlCase(algo, size));
+        RlSideBySide.Baseline baseline;
+        Sb3Peer found = null;
+        if (noPeer) {
+            baseline = new RlSideBySide.Stored("--no-peer", RlSideBySide.STORED_DATE);
+        } else {
+            Path dir = peer != null ? ctx.cwd().resolve(peer).normalize() : peerBesideData();
+            Sb3Peer.Found f = Sb3Peer.locate(dir, Sb3Peer.PYTHON);
+            if (f.peer().isPresent()) {
+                found = f.peer().get();
+                baseline = new RlSideBySide.Measured(found);
+            } else {
+                if (peer != null) throw new UserError("--peer " + peer + ": " + f.reason());
+                err.println("strat: the Stable-Baselines3 peer cannot run here: " + f.reason());
+                err.println("strat: comparing with SB3's figures stored on " + RlSideBySide.STORED_DATE + ", which are NOT comparable with today's");
+                baseline = new RlSideBySide.Stored(f.reason(), RlSideBySide.STORED_DATE);
+            }
+        }
+        List<RlSideBySide.Task> tasks = RlSideBySide.schedule(cases, repeatCount, found != null);
+        RlSideBySide.Runner runner = RlSideBySide.runner(java, found, scale);
+        RlSideBySide.Comparison comparison = RlSideBySide.execute(tasks, runner, baseline, scale, repeatCount, progress);
+        BenchReport.Machine machine = BenchReport.Machine.current();
+        out.print(RlSideBySideReport.table(comparison, verdictClock, machine));
+        Path jsonFile = json != null ? json : Path.of("out", "bench", "rl-" + LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        Path csvFile = csv != null ? csv : jsonFile.resolveSibling(stripJson(jsonFile.getFileName().toString()) + ".csv");
+        write(out, jsonFile, RlSideBySideReport.json(comparison, verdictClock, machine));
+        write(out, csvFile, RlSideBySideReport.csv(comparison, verdictClock));
         out.flush();
         return 0;
+    }
+
+    /** The peer's default place: {@code ../peers/sb3-bench} beside the data folder. */
+    private Path peerBesideData() {
+        return ctx.dataRoots().dataRoot(data).dir().resolve(Sb3Peer.BESIDE_DATA).normalize();
+    }
+
+    private static String stripJson(String name) {
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
     private static <T> T parse(String text, Function<String, T> parser) {
@@ -267,13 +319,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void writeJson(PrintWriter out, String text) {
-        if (json == null) return;
+        if (json != null) write(out, json, text);
+    }
+
+    private void write(PrintWriter out, Path file, String text) {
         try {
-            AtomicFiles.writeString(ctx.cwd().resolve(json), text);
+            AtomicFiles.writeString(ctx.cwd().resolve(file), text);
         } catch (UncheckedIOException e) {
             throw new UserError(e.getMessage());
         }
-        out.println("results: " + json);
+        out.println("results: " + file);
     }
 
     /**

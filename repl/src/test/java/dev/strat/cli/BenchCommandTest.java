@@ -101,8 +101,19 @@ class BenchCommandTest {
         assertTrue(cli.err.contains("--max-direct-mb belongs to the memory check"), cli.err);
         assertEquals(2, cli.run("bench", "rl", "--memory", "--max-direct-mb", "0"));
         assertTrue(cli.err.contains("--max-direct-mb must be at least 1"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--runs", "2", "--repeats", "3"));
+        assertTrue(cli.err.contains("--runs and --repeats are the same option"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--peer", "peers", "--no-peer"));
+        assertTrue(cli.err.contains("--peer and --no-peer contradict each other"), cli.err);
+        assertEquals(2, cli.run("bench", "rl", "--memory", "--no-peer"));
+        assertTrue(cli.err.contains("belong to the throughput comparison"), cli.err);
+        // a peer asked for by name that is not there stops the run, rather than falling back silently
+        assertEquals(2, cli.run("bench", "rl", "--peer", "no-such-peer"));
+        assertTrue(cli.err.contains("--peer no-such-peer: no peer at"), cli.err);
         // the rl options do not silently do nothing on the backtest benchmark
         assertEquals(2, cli.run("bench", "--sizes", "small"));
+        assertTrue(cli.err.contains("belong to 'strat bench rl'"), cli.err);
+        assertEquals(2, cli.run("bench", "--peer", "x"));
         assertTrue(cli.err.contains("belong to 'strat bench rl'"), cli.err);
         assertEquals(2, cli.run("bench", "gpu"));
         assertTrue(cli.err.contains("unknown benchmark 'gpu'; use 'backtest', 'rl', 'hc' or 'polyglot'"), cli.err);

@@ -101,10 +101,7 @@ public final class RankSum {
      */
     static double exactP(double[] x, double[] y) {
         int n1 = x.length, n = x.length + y.length;
-        double[] pooled = new double[n];
-        System.arraycopy(x, 0, pooled, 0, n1);
-        System.arraycopy(y, 0, pooled, n1, y.length);
-        double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(pooled);
+        double[] ranks = averageRanks(pooled(x, y));
         int[] doubled = new int[n];
         int observed = 0, maxSum = 0;
         for (int k = 0; k < n; k++) {
@@ -165,10 +162,8 @@ public final class RankSum {
 
     static Statistic statistic(double[] x, double[] y) {
         int n1 = x.length, n = x.length + y.length;
-        double[] pooled = new double[n];
-        System.arraycopy(x, 0, pooled, 0, n1);
-        System.arraycopy(y, 0, pooled, n1, y.length);
-        double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(pooled);
+        double[] pooled = pooled(x, y);
+        double[] ranks = averageRanks(pooled);
         double rankSum = 0;
         for (int k = 0; k < n1; k++) rankSum += ranks[k];
         double u = rankSum - n1 * (n1 + 1.0) / 2;
@@ -188,6 +183,19 @@ public final class RankSum {
         // rounding can leave a hair above zero when every value is equal
         if (Math.abs(correction) < 1e-9) correction = 0;
         return new Statistic(u, ties, correction);
+    }
+
+    /** x's values then y's, in one array. */
+    private static double[] pooled(double[] x, double[] y) {
+        double[] pooled = new double[x.length + y.length];
+        System.arraycopy(x, 0, pooled, 0, x.length);
+        System.arraycopy(y, 0, pooled, x.length, y.length);
+        return pooled;
+    }
+
+    /** Ranks from 1, ties sharing their average rank. */
+    private static double[] averageRanks(double[] values) {
+        return new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(values);
     }
 
     private static SignificanceResult result(MetricId metric, String reference, String other, int n1, int n2, double p,

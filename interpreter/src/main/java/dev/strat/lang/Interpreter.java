@@ -9,6 +9,7 @@ import dev.strat.lang.check.CheckResult;
 import dev.strat.lang.check.Checker;
 import dev.strat.lang.diag.Diagnostic;
 import dev.strat.lang.diag.Source;
+import dev.strat.lang.diag.Span;
 import dev.strat.lang.fmt.Formatter;
 import dev.strat.lang.load.FileSourceLoader;
 import dev.strat.lang.parse.ParseResult;
@@ -84,10 +85,17 @@ public final class Interpreter implements StratEngine {
         if (options.experiment().isPresent()) {
             String name = options.experiment().get();
             List<String> names = experiments.stream().map(ExperimentPlan::name).toList();
+            List<ExperimentPlan> all = experiments;
             experiments = experiments.stream().filter(e -> e.name().equals(name)).toList();
             if (experiments.isEmpty()) {
-                return new RunOutcome(checked.diagnostics(), List.of(), List.of(), "the program has no experiment '" + name
-                        + "' to rerun" + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+                // located at the first experiment, where the names the user can pick from are declared
+                Span at = all.isEmpty() ? new Span(source, 1, 1, 1) : all.get(0).span();
+                String hint = names.isEmpty() ? "it declares no experiment"
+                        : dev.strat.stdlib.NameSuggester.closest(name, names).map(n -> "did you mean '" + n + "'? ").orElse("")
+                        + "its experiments: " + String.join(", ", names);
+                List<Diagnostic> diagnostics = new java.util.ArrayList<>(checked.diagnostics());
+                diagnostics.add(Diagnostic.error(at, "the program has no experiment '" + name + "'", hint));
+                return new RunOutcome(diagnostics, List.of(), List.of(), null);
             }
         }
         MarketLoader loader = new MarketLoader(catalog);

@@ -46,6 +46,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
             description = "Print only the result tables and errors: no progress, warnings or list of files written.")
     boolean quiet;
 
+    @Option(names = "--experiment", paramLabel = "NAME",
+            description = "Run only the experiment of that name (a file's backtest lines are left out too).")
+    String experiment;
+
     @Option(names = "--force",
             description = "Rerun a plan.yaml even when a data file changed since it ran (a warning instead of an error).")
     boolean force;
@@ -75,6 +79,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
             Path baseDir = ctx.cwd().resolve(file).toAbsolutePath().getParent();
             settings = EffectiveSettings.resolve(ctx, options, noProgress, quiet, ProjectFiles.load(ctx, baseDir));
             runOptions = settings.toRunOptions(baseDir).withTraining(training());
+        }
+        if (experiment != null) {
+            if (PlanRerun.isPlan(file)) throw new UserError("--experiment picks from a .strat file; a plan.yaml reruns its one experiment");
+            runOptions = runOptions.onlyExperiment(experiment);
         }
         // flags, else strat.yaml, else the defaults (progress shown, not quiet)
         boolean quiet = settings.quiet().value(), progressShown = settings.progress().value();

@@ -166,6 +166,25 @@ class ProjectSettingsTest {
     }
 
     @Test
+    void experimentRunsOnlyTheNamedExperimentAndAnUnknownNameIsALocatedUserError() throws Exception {
+        Path proj = root.resolve("proj");
+        assertEquals(0, strat(proj, "run", "--no-progress", "sub/t.strat", "--data", "data", "--out", "one", "--experiment", "other"), err);
+        assertTrue(Files.exists(proj.resolve("one/other/summary.csv")), out);
+        assertFalse(Files.exists(proj.resolve("one/e")), out);
+        assertEquals(1, out.lines().filter(l -> l.startsWith("results:")).count(), out);
+
+        assertEquals(2, strat(proj, "run", "--no-progress", "sub/t.strat", "--data", "data", "--out", "two", "--experiment", "othr"));
+        assertTrue(err.contains("t.strat:4:1: error: the program has no experiment 'othr'"), err);
+        assertTrue(err.contains("did you mean 'other'? its experiments: e, other"), err);
+        assertFalse(Files.exists(proj.resolve("two")), out);
+
+        // a plan.yaml names its one experiment already
+        assertEquals(0, strat(proj, "run", "--no-progress", "sub/t.strat", "--data", "data", "--out", "three"), err);
+        assertEquals(2, strat(proj, "run", "three/e/plan.yaml", "--experiment", "other"));
+        assertTrue(err.contains("--experiment picks from a .strat file"), err);
+    }
+
+    @Test
     void aChangedDataFileStopsTheRerunUnlessForced() throws Exception {
         Path proj = root.resolve("proj");
         assertEquals(0, strat(proj, "run", "--no-progress", "sub/t.strat", "--data", "data", "--out", "first"), err);

@@ -97,7 +97,9 @@ class PlanYamlRunTest {
         assertFalse(Files.exists(out.resolve("one")));
 
         RunOutcome missing = run(new RunOptions(data, out, OptionalLong.empty(), dir).onlyExperiment("three"));
-        assertEquals(1, missing.exitCode());
-        assertEquals("the program has no experiment 'three' to rerun; it has one, two", missing.failure());
+        assertEquals(2, missing.exitCode());
+        String shown = DiagnosticFormatter.formatAll(missing.diagnostics());
+        assertTrue(shown.contains("error: the program has no experiment 'three'"), shown);
+        assertTrue(shown.contains("its experiments: one, two"), shown);
     }
 }

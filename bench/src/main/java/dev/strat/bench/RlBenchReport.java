@@ -27,7 +27,7 @@ public final class RlBenchReport {
             rows.add(new String[]{String.format(Locale.ROOT, "%,d", s.step()), mib(s.rssKb()), mib(s.heapUsedKb()), mib(s.jvmKb()),
                     mib(s.directKb()), mib(s.outsideJvmKb()), s.arrays() < 0 ? "-" : String.format(Locale.ROOT, "%,d", s.arrays())});
         }
-        appendTable(out, rows, new boolean[]{true, true, true, true, true, true, true});
+        TextTable.append(out, rows, new boolean[]{true, true, true, true, true, true, true});
         out.append('\n');
         if (r.measured()) {
             RlMemoryCheck.Sample w = r.atWarmup();
@@ -94,20 +94,5 @@ public final class RlBenchReport {
 
     private static String mib(long kb) {
         return kb < 0 ? "-" : String.format(Locale.ROOT, "%,.1f", kb / 1024.0);
-    }
-
-    /** Aligned columns: figures right-aligned where {@code right} says so, words left-aligned. */
-    private static void appendTable(StringBuilder out, List<String[]> rows, boolean[] right) {
-        int[] width = new int[right.length];
-        for (String[] r : rows) for (int k = 0; k < right.length; k++) width[k] = Math.max(width[k], r[k].length());
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int k = 0; k < right.length; k++) {
-                if (width[k] == 0) continue;
-                if (k > 0) line.append("  ");
-                line.append(String.format(Locale.ROOT, right[k] ? "%" + width[k] + "s" : "%-" + width[k] + "s", r[k]));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

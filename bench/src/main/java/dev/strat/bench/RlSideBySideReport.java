@@ -132,7 +132,7 @@ public final class RlSideBySideReport {
                     Double.isNaN(r.ceilingPercent()) ? "-" : String.format(Locale.ROOT, "%.0f%%", r.ceilingPercent()),
                     r.target() == null ? "-" : r.target().label(), r.verdict()});
         }
-        appendTable(out, rows, new boolean[] {false, true, true, true, true, true, true, false, false});
+        TextTable.append(out, rows, new boolean[] {false, true, true, true, true, true, true, false, false});
         out.append('\n');
         out.append(stored
                 ? "The peer did not run here, so SB3's column is a figure stored from another day: machine speed moves by tens of percent\n"
@@ -258,19 +258,5 @@ public final class RlSideBySideReport {
 
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Aligned columns: figures right-aligned where {@code right} says so, words left-aligned. */
-    private static void appendTable(StringBuilder out, List<String[]> rows, boolean[] right) {
-        int[] width = new int[right.length];
-        for (String[] r : rows) for (int k = 0; k < right.length; k++) width[k] = Math.max(width[k], r[k].length());
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int k = 0; k < right.length; k++) {
-                if (k > 0) line.append("  ");
-                line.append(String.format(Locale.ROOT, right[k] ? "%" + width[k] + "s" : "%-" + width[k] + "s", r[k]));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

@@ -231,18 +231,7 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
      * saying what is wrong with the file (the user's to fix, so without this stage's long label).
      */
     private CheckpointContent finishedModel(TrainContext context) {
-        var path = context.checkpoint().orElseThrow();
-        if (!Files.exists(path)) {
-            throw new SavedModelException(path, "no trained model at " + path + "; train it first (strat train)");
-        }
-        CheckpointContent saved = Checkpoint.read(path);
-        if (!saved.meta().complete()) {
-            throw new SavedModelException(path, "the model at " + path + " did not finish training; resume it (strat train --resume)");
-        }
-        if (!saved.meta().algorithm().equals(algorithm)) {
-            throw new SavedModelException(path, path + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
-        }
-        return saved;
+        return Checkpoint.readFinished(context.checkpoint().orElseThrow(), algorithm);
     }
 
     private Normaliser savedNormaliser(CheckpointContent saved, TrainContext context, Observations observations) {

@@ -23,7 +23,6 @@ import dev.strat.runtime.rl.train.CheckpointContent;
 import dev.strat.runtime.rl.train.CheckpointListener;
 import dev.strat.runtime.rl.train.Keep;
 import dev.strat.runtime.rl.train.NanGuard;
-import dev.strat.runtime.rl.train.SavedModelException;
 import dev.strat.runtime.rl.train.Trainer;
 import dev.strat.runtime.rl.train.TrainingConfig;
 import dev.strat.runtime.rl.train.TrainingException;
@@ -176,14 +175,7 @@ public final class LearningPool implements Stage, Trainable, AutoCloseable {
 
     private TrainingLog reuse(TrainContext context, Compute compute) {
         var path = context.checkpoint().orElseThrow();
-        if (!Files.exists(path)) throw new SavedModelException(path, "no trained model at " + path + "; train it first (strat train)");
-        CheckpointContent saved = Checkpoint.read(path);
-        if (!saved.meta().complete()) {
-            throw new SavedModelException(path, "the model at " + path + " did not finish training; resume it (strat train --resume)");
-        }
-        if (!saved.meta().algorithm().equals(algorithm)) {
-            throw new SavedModelException(path, path + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
-        }
+        CheckpointContent saved = Checkpoint.readFinished(path, algorithm);
         Normaliser normaliser;
         try {
             normaliser = Normaliser.load(new DataInputStream(new ByteArrayInputStream(saved.normaliser())));

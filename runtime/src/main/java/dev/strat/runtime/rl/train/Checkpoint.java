@@ -83,6 +83,26 @@ public final class Checkpoint {
     }
 
     /**
+     * The finished model of {@code algorithm} at {@code file}, for a run that reuses saved models.
+     *
+     * @throws SavedModelException when the file is missing, did not finish training, or holds
+     *                             another algorithm: the user's to fix, said without any stage label
+     */
+    public static CheckpointContent readFinished(Path file, String algorithm) {
+        if (!Files.exists(file)) {
+            throw new SavedModelException(file, "no trained model at " + file + "; train it first (strat train)");
+        }
+        CheckpointContent saved = read(file);
+        if (!saved.meta().complete()) {
+            throw new SavedModelException(file, "the model at " + file + " did not finish training; resume it (strat train --resume)");
+        }
+        if (!saved.meta().algorithm().equals(algorithm)) {
+            throw new SavedModelException(file, file + " holds a " + saved.meta().algorithm() + " model, not " + algorithm);
+        }
+        return saved;
+    }
+
+    /**
      * Reads a checkpoint.
      *
      * @throws CheckpointException when the file is missing, not a checkpoint, corrupt (truncated,

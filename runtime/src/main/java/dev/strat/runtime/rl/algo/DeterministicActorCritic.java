@@ -69,6 +69,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         // Targets start as copies (SB3 loads the online state dict), so their own draws do not matter.
         this.actorTarget = Net.build(s.actor(), root, "actor_target", spec.observation(), actDim, Activation.TANH, initRandom.split());
         this.criticTarget = Net.critics(s.critic(), root, "critic_target", critics, criticInputs, initRandom.split());
+        critic.splitInputAt(obsDim);
         actorTarget.copyFrom(actor);
         criticTarget.copyFrom(critic);
         this.actorOptimiser = new Adam(root, actor.trainable(), s.learningRate());
@@ -154,7 +155,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     /** {@code mean Q_1(s, mu(s))}, the negated actor loss; the critic's weights are detached, so only the actor gets gradients. */
     NDArray actorObjective(Batch b) {
         NDArray action = actor.forward(b.obs());
-        return critic.forwardFirstDetached(b.obs().concat(action, 1)).mean();
+        return critic.forwardFirstDetached(b.obs(), action).mean();
     }
 
     /** The critic loss on the current batch arrays, without stepping (for tests). */

@@ -142,6 +142,7 @@ public final class Sac extends OffPolicyAgent {
         this.actor = Net.build(config.actor(), root, "actor", spec.observation(), 2 * actDim, Activation.IDENTITY, initRandom);
         this.critic = Net.critics(config.critic(), root, "critic", 2, obsDim + actDim, initRandom);
         this.criticTarget = Net.critics(config.critic(), root, "critic_target", 2, obsDim + actDim, initRandom.split());
+        critic.splitInputAt(obsDim);
         criticTarget.copyFrom(critic);
         this.actorOptimiser = new Adam(root, actor.trainable(), config.learningRate());
         this.criticOptimiser = new Adam(root, critic.trainable(), config.learningRate());
@@ -260,7 +261,7 @@ public final class Sac extends OffPolicyAgent {
 
     /** {@code mean(alpha log pi - min_k Q_k(s, a~pi))} through detached critic weights. */
     NDArray actorLoss(Step step) {
-        NDArray q = critic.forwardDetached(step.obs().concat(step.pi().action(), 1)).min(new int[] {0}, false);
+        NDArray q = critic.forwardDetached(step.obs(), step.pi().action()).min(new int[] {0}, false);
         return step.pi().logProb().mul(alphaTensor).subi(q).mean();
     }
 

@@ -148,6 +148,51 @@ class StackedMlpTest {
         }
     }
 
+    /**
+     * The split pass of the actor's loss ({@code [obs | action]} without concatenating) computes
+     * what the concatenated pass computes, in both layouts, and the action's gradient equals the
+     * concatenated input's gradient in the action columns; the observation gets none.
+     */
+    @Test
+    void theSplitInputPassMatchesTheConcatenatedOne() {
+        for (StackedMlp.Layout layout : StackedMlp.Layout.values()) {
+            try (NDManager m = Compute.engine().newBaseManager()) {
+                Tensors.noGrad();
+                StackedMlp q = new StackedMlp(m, "q", 2, 5, List.of(4, 3), 1, Activation.TANH, Activation.IDENTITY, Init.torchDefault(),
+                        new SplittableRandom(11), layout);
+                q.splitInputAt(3);
+                float[] obsValues = {0.1f, -0.2f, 0.3f, 0.7f, 0.2f, -0.9f};
+                float[] actValues = {0.4f, -0.5f, -0.3f, 0.6f};
+                NDArray obs = m.create(obsValues, new Shape(2, 3));
+                NDArray whole = m.create(new float[] {0.1f, -0.2f, 0.3f, 0.4f, -0.5f, 0.7f, 0.2f, -0.9f, -0.3f, 0.6f}, new Shape(2, 5));
+                NDArray action = m.create(actValues, new Shape(2, 2));
+                whole.setRequiresGradient(true);
+                action.setRequiresGradient(true);
+                float[] both;
+                float[] first;
+                Tensors.recording(true);
+                try (NDManager scope = m.newSubManager()) {
+                    NDArray split = q.forwardDetached(obs, action);
+                    assertArrayEquals(q.forwardDetached(whole).toFloatArray(), split.toFloatArray(), 1e-6f, layout + ": all members");
+                    both = split.toFloatArray();
+                    NDArray one = q.forwardFirstDetached(obs, action);
+                    first = one.toFloatArray();
+                    Tensors.backward(one.sum());
+                    Tensors.backward(q.forwardFirstDetached(whole).sum());
+                } finally {
+                    Tensors.recording(false);
+                }
+                assertArrayEquals(new float[] {both[0], both[1]}, first, 1e-6f, layout + ": member 0");
+                float[] dWhole = whole.getGradient().toFloatArray();
+                float[] dAction = action.getGradient().toFloatArray();
+                assertArrayEquals(new float[] {dWhole[3], dWhole[4], dWhole[8], dWhole[9]}, dAction, 1e-6f, layout + ": the action's gradient");
+                assertNotEquals(0f, dAction[0], layout + ": a gradient reached the action");
+                assertFalse(JniUtils.requiresGrad((ai.djl.pytorch.engine.PtNDArray) obs), "the observation records nothing");
+                assertThrows(IllegalArgumentException.class, () -> q.forwardDetached(action, obs), "a mis-split input");
+            }
+        }
+    }
+
     private static boolean hasGradient(NDArray leaf) {
         try (NDArray g = leaf.getGradient()) {
             for (float v : g.toFloatArray()) if (v != 0) return true;

@@ -109,7 +109,8 @@ public final class Adam {
      * <p>The views of the weight's and the gradient's memory are taken once and kept: the weight
      * is a fixed tensor, and its gradient, once the first backward pass has created it, keeps its
      * storage, because PyTorch accumulates into a defined gradient in place and
-     * {@link Tensors#zeroGrad} zeroes it in place. Taking them anew cost four native calls and
+     * {@link Tensors#zeroGrad} zeroes it in place; and it is contiguous, because PyTorch lays a
+     * leaf's gradient out like the (contiguous) leaf, which {@link HostKernels#aliasedView} checks. Taking them anew cost four native calls and
      * three objects per parameter and step, a tenth of a small network's update.
      */
     private final class HostSlot implements Slot {
@@ -130,7 +131,7 @@ public final class Adam {
             if (gradientView == null) {
                 weight = HostKernels.view(w);
                 gradient = w.getGradient();
-                gradientView = HostKernels.view(gradient);
+                gradientView = HostKernels.aliasedView(gradient);
             }
             HostKernels.adam(weight, gradientView, mean, variance, weightScratch, gradientScratch, rate, beta1, beta2, epsilon);
         }

@@ -44,6 +44,32 @@ public final class HostKernels {
     }
 
     /**
+     * As {@link #view}, for a view kept across steps: checks once that it is the tensor's own
+     * memory, not the copy DJL makes of a non-contiguous tensor, whose later changes it would
+     * never see.
+     *
+     * @throws IllegalStateException if the view is a copy
+     */
+    public static FloatBuffer aliasedView(NDArray a) {
+        FloatBuffer view = view(a);
+        if (view.capacity() == 0) return view;
+        float kept = view.get(0);
+        try {
+            view.put(0, kept == 1f ? 2f : 1f);
+            if (a.getFloat(firstIndex(a)) != view.get(0)) {
+                throw new IllegalStateException("a view of a " + a.getShape() + " tensor is a copy, not its memory (non-contiguous)");
+            }
+        } finally {
+            view.put(0, kept);
+        }
+        return view;
+    }
+
+    private static long[] firstIndex(NDArray a) {
+        return new long[a.getShape().dimension()];
+    }
+
+    /**
      * One Adam step on {@code w} with gradient {@code g} and moments {@code m} and {@code v}:
      * {@code m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= rate m / (sqrt(v) + eps)}.
      * {@code ws} and {@code gs} are scratch arrays at least as long as {@code m}.

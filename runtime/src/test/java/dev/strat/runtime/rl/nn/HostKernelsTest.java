@@ -112,4 +112,16 @@ class HostKernelsTest {
         for (int i = 0; i < N; i++) assertEquals(target[i] + 0.005f * (source[i] - target[i]), got[i], 1e-6f, "element " + i);
         assertArrayEquals(source, s.toFloatArray(), "the source is untouched");
     }
+
+    @Test
+    void aKeptViewMustBeTheTensorsOwnMemory() {
+        NDArray a = root.create(new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new Shape(2, 3));
+        java.nio.FloatBuffer view = HostKernels.aliasedView(a);
+        view.put(4, 9f);
+        assertEquals(9f, a.getFloat(1, 1), "writes through the view reach the tensor");
+        assertArrayEquals(new float[] {1f, 2f, 3f, 4f, 9f, 6f}, a.toFloatArray(), "the probe left the values as they were");
+        NDArray transposed = a.transpose();   // a non-contiguous view: DJL would hand out a copy
+        assertThrows(IllegalStateException.class, () -> HostKernels.aliasedView(transposed));
+        assertArrayEquals(new float[] {1f, 2f, 3f, 4f, 9f, 6f}, a.toFloatArray());
+    }
 }

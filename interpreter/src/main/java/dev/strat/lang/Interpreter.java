@@ -98,7 +98,7 @@ public final class Interpreter implements StratEngine {
                 return new RunOutcome(diagnostics, List.of(), List.of(), null);
             }
         }
-        MarketLoader loader = new MarketLoader(catalog);
+        MarketLoader loader = catalog.loader();
         String hash = sha256(source.text());
         ExperimentExecutor executor = new ExperimentExecutor(loader,
                 new ExperimentExecutor.RunSettings(options.outDir(), options.seed(), source.name(), hash, VERSION, true,

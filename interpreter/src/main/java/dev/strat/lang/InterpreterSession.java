@@ -46,7 +46,7 @@ final class InterpreterSession implements Session {
         this.engine = engine;
         this.options = options;
         this.catalog = new DataCatalog(options.dataRoot());
-        this.loader = new MarketLoader(catalog);
+        this.loader = catalog.loader();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.strat.lang.check;
 
+import dev.strat.lang.plan.MarketPlan;
 import dev.strat.lang.plan.MarketSourcePlan;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +20,14 @@ public interface MarketCatalog {
      * this catalog does not know (then the checks that need the facts are skipped).
      */
     Optional<MarketFacts> facts(MarketSourcePlan.CsvSource source);
+
+    /**
+     * What loading {@code market} notes, as the run prints it before it runs: a span trimmed to
+     * the symbols' common dates, forward-filled bars, rows with no close, bars dropped by a join.
+     * Empty where this catalog cannot load markets, or where the market does not load (then the
+     * run reports why, located).
+     */
+    default List<String> loadNotes(MarketPlan market) {
+        return List.of();
+    }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * What {@code strat run} says before it runs, said by {@code strat check}: a run without a
- * {@code costs} line trades for free; a split range cut to the data; a learner that makes few
+ * {@code costs} line trades for free; what loading the market notes (trimmed spans, filled bars);
+ * a split range cut to the data; a learner that makes few
  * updates on its train split (a warning), or none at all (an error: it would be tested untrained).
  * The bars are counted on the data's calendar (the bar times the {@link MarketCatalog} read, cut as
  * the loaded market cuts them), through the same {@link PreRun} and {@link LearnerBudget} that the
@@ -46,6 +47,7 @@ final class PreRunCheck {
         // a backtest's name is its command line; the warning points at the keyword the declaration starts with
         Span at = Checker.keyword(plan.span(), plan.name().startsWith("backtest ") ? "backtest" : "experiment");
         PreRun.frictionless(plan).ifPresent(w -> once(Diagnostic.warning(at, w)));
+        catalog.ifPresent(c -> c.loadNotes(plan.market()).forEach(w -> once(Diagnostic.warning(plan.market().span(), w))));
         for (StrategyPlan s : plan.compare()) {
             PreRun.unselectable(s, plan.split()).forEach(f -> once(Diagnostic.warning(f.agent().span(), f.message())));
         }

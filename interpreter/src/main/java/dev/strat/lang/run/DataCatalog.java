@@ -2,27 +2,47 @@ package dev.strat.lang.run;
 
 import dev.strat.lang.check.MarketCatalog;
 import dev.strat.lang.check.MarketFacts;
+import dev.strat.lang.plan.MarketPlan;
 import dev.strat.lang.plan.MarketSourcePlan;
 import dev.strat.runtime.data.CsvFileFacts;
 import dev.strat.runtime.data.DataException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The checker's view of the data folder: the symbols and date span of each CSV file, read once
- * per file by a fast scan and cached for the life of the engine (a REPL session re-checks often).
+ * per file by a fast scan and cached for the life of the engine (a REPL session re-checks often);
+ * and the {@link MarketLoader} whose loaded markets the checker's {@link #loadNotes} and the run
+ * share, so a market is read once whether check or run asks first.
  */
 public final class DataCatalog implements MarketCatalog {
 
     private final Path dataRoot;
     private final Map<Path, MarketFacts> cache = new ConcurrentHashMap<>();
+    private final MarketLoader loader;
 
     public DataCatalog(Path dataRoot) {
         this.dataRoot = dataRoot;
+        this.loader = new MarketLoader(this);
+    }
+
+    /** The loader of this data folder's markets, caching each loaded market. */
+    public MarketLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public List<String> loadNotes(MarketPlan market) {
+        try {
+            return loader.load(market).warnings();
+        } catch (DataException e) {
+            return List.of();
+        }
     }
 
     /** Where a file name as written in a program resolves: absolute as is, else under the data root. */

@@ -25,6 +25,7 @@ import dev.strat.stdlib.Value;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +136,8 @@ final class ExperimentChecker {
         List<MetricId> metrics = settings.containsKey("metrics") ? metrics(settings.get("metrics")) : ExperimentPlan.DEFAULT_METRICS;
         // a broken metrics line would make every tested metric look missing from it
         boolean metricsClean = r.errorCount() == beforeMetrics;
-        Optional<SignificancePlan> significance = settings.containsKey("significance")
-                ? significance(settings.get("significance"), entryNames, metricsClean ? metrics : null) : Optional.empty();
+        List<SignificancePlan> significance = settings.containsKey("significance")
+                ? significance(settings.get("significance"), entryNames, metricsClean ? metrics : null) : List.of();
         Optional<String> report = settings.containsKey("report") ? report(settings.get("report")) : Optional.empty();
         int warmup = settings.containsKey("warmup") ? integer(settings.get("warmup"), 0, "warmup") : 0;
         // convention ripo: RiPO's Sharpe, its rf unless one is given, and AR = (V_T / V_0)^(P / T) - 1 at any length
@@ -200,7 +201,7 @@ final class ExperimentChecker {
         String on = b.split() instanceof SplitSpec.Named n ? " split " + n.name().name() : "";
         return Optional.of(new ExperimentPlan("backtest " + strategy + " on " + market.get().name() + on, market.get(), split.get(),
                 List.of(new StrategyPlan(strategy, pipeline.get())), DEFAULT_SEEDS, ExperimentPlan.DEFAULT_METRICS,
-                Optional.empty(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span(),
+                List.of(), Optional.empty(), in.costs(), in.capital(), 0, 0, b.span(),
                 new ExperimentPlan.Conventions(Double.NaN, false, false, in.costsWritten()), Optional.empty()));
     }
 
@@ -402,10 +403,33 @@ final class ExperimentChecker {
         return out;
     }
 
-    /** @param shown the experiment's metrics, or null when its 'metrics' line had errors (then not checked against) */
-    private Optional<SignificancePlan> significance(Setting s, Map<String, Span> entries, List<MetricId> shown) {
-        if (!one(s)) return Optional.empty();
-        Expr v = s.values().get(0);
+    /**
+     * The tests of a {@code significance} line: one or several, comma-separated, each with its
+     * own reference, alpha and metric ({@code significance ranksum(ripo), ranksum(barrier_only)}).
+     * The same test of the same reference on the same metric twice is an error at the second.
+     *
+     * @param shown the experiment's metrics, or null when its 'metrics' line had errors (then not checked against)
+     */
+    private List<SignificancePlan> significance(Setting s, Map<String, Span> entries, List<MetricId> shown) {
+        List<SignificancePlan> tests = new ArrayList<>();
+        Map<String, Span> seen = new HashMap<>();
+        for (Expr v : s.values()) {
+            Optional<SignificancePlan> test = significanceTest(v, entries, shown);
+            if (test.isEmpty()) continue;
+            SignificancePlan t = test.get();
+            String key = t.test() + "|" + t.reference() + "|" + t.metric().map(MetricId::key).orElse("");
+            Span first = seen.putIfAbsent(key, v.span());
+            if (first != null) {
+                r.error(v.span(), "the same test is asked for twice: " + t.test() + " of '" + t.reference() + "'"
+                        + t.metric().map(m -> " on " + m.key()).orElse(""), "first asked for at " + first.location());
+                continue;
+            }
+            tests.add(t);
+        }
+        return tests;
+    }
+
+    private Optional<SignificancePlan> significanceTest(Expr v, Map<String, Span> entries, List<MetricId> shown) {
         if (!(v instanceof Expr.Call call)) {
             r.error(v.span(), "'significance' expects a test such as sharpe_diff(mine, alpha=0.05) (over time), "
                     + "wilcoxon(mine) or ranksum(mine, metric=ar) (over seeds)");

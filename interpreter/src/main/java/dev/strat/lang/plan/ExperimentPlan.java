@@ -12,12 +12,13 @@ import java.util.Optional;
  *
  * @param seeds     the run seeds, in order
  * @param metrics   the metrics to report, in order
+ * @param significance the significance tests asked for, in the order written (empty for none)
  * @param warmup    bars of history to skip before the first decision (0 = the pipeline's own warm-up)
  * @param riskFree  the annual risk-free rate used by Sharpe and Sortino
  * @param conventions how metrics are stated: intervals, annualisation, what cash earns, whether costs were given
  */
 public record ExperimentPlan(String name, MarketPlan market, SplitPlan split, List<StrategyPlan> compare,
-                             List<Long> seeds, List<MetricId> metrics, Optional<SignificancePlan> significance,
+                             List<Long> seeds, List<MetricId> metrics, List<SignificancePlan> significance,
                              Optional<String> reportPath, CostPlan costs, double capital, int warmup,
                              double riskFree, Span span, Conventions conventions, Optional<Benchmark> benchmark) {
 
@@ -57,7 +58,7 @@ public record ExperimentPlan(String name, MarketPlan market, SplitPlan split, Li
     }
 
     public ExperimentPlan(String name, MarketPlan market, SplitPlan split, List<StrategyPlan> compare,
-                          List<Long> seeds, List<MetricId> metrics, Optional<SignificancePlan> significance,
+                          List<Long> seeds, List<MetricId> metrics, List<SignificancePlan> significance,
                           Optional<String> reportPath, CostPlan costs, double capital, int warmup,
                           double riskFree, Span span) {
         this(name, market, split, compare, seeds, metrics, significance, reportPath, costs, capital, warmup, riskFree, span,
@@ -75,6 +76,7 @@ public record ExperimentPlan(String name, MarketPlan market, SplitPlan split, Li
         compare = List.copyOf(compare);
         seeds = List.copyOf(seeds);
         metrics = List.copyOf(metrics);
+        significance = List.copyOf(significance);
         java.util.Objects.requireNonNull(conventions, "conventions");
         java.util.Objects.requireNonNull(benchmark, "benchmark");
     }

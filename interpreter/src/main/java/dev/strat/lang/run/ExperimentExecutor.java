@@ -215,17 +215,18 @@ public final class ExperimentExecutor {
         // one test per compared strategy on the chosen metric, else the headline (Sharpe when shown), not one
         // per column; sharpe_diff always tests the Sharpe ratio, over time
         MetricId headline = plan.metrics().contains(MetricId.SHARPE) ? MetricId.SHARPE : plan.metrics().get(0);
-        Optional<SignificanceSpec> significance = plan.significance()
+        List<SignificanceSpec> significance = plan.significance().stream()
                 .map(sig -> new SignificanceSpec(sig.reference(), sig.alpha(), List.of(sig.metricOr(headline)),
                         switch (sig.test()) {
                             case "sharpe_diff" -> SignificanceTest.SHARPE_DIFF;
                             case "ranksum" -> SignificanceTest.RANK_SUM;
                             default -> SignificanceTest.WILCOXON;
-                        }, sig.resamples()));
+                        }, sig.resamples()))
+                .toList();
         ExperimentSpec spec = (walk.isPresent()
-                ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, significance)
+                ? new ExperimentSpec(plan.name(), market, walk.get(), strategies, seeds, config, plan.metrics(), options, Optional.empty())
                 : new ExperimentSpec(plan.name(), market, firstBar, lastBar, strategies, seeds, config, plan.metrics(), options,
-                significance)).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
+                Optional.empty())).withSignificance(significance).withProgramHash(settings.sourceHash() == null ? "" : settings.sourceHash());
         if (plan.benchmark().isPresent()) {
             ExperimentPlan.Benchmark b = plan.benchmark().get();
             // a symbol held throughout is a reference row, not a strategy tried: DSR does not count it

@@ -91,7 +91,8 @@ public record ResolvedPlan(int planVersion, String stratVersion, String experime
                 strategies, experiment.metrics().stream().map(MetricId::key).toList(), experiment.capital(),
                 experiment.costs().toString(), experiment.warmup(), experiment.riskFree(),
                 experiment.benchmark().map(ExperimentPlan.Benchmark::name).orElse(null),
-                experiment.significance().map(Object::toString).orElse(null), experiment.reportPath().orElse(null));
+                experiment.significance().isEmpty() ? null
+                        : experiment.significance().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; ")), experiment.reportPath().orElse(null));
         return new ResolvedPlan(VERSION, version, experiment.name(), program, options, seeds, files, resolved);
     }
 

@@ -121,7 +121,7 @@ public final class CheckFixtures {
                     .append(e.metrics().stream().map(m -> m.key()).collect(Collectors.joining(", ")))
                     .append(" costs ").append(e.costs()).append(" capital ").append(e.capital())
                     .append(" warmup ").append(e.warmup()).append(" rf ").append(e.riskFree())
-                    .append(e.significance().map(s -> " significance " + s).orElse(""))
+                    .append(e.significance().stream().map(s -> " significance " + s).collect(java.util.stream.Collectors.joining()))
                     .append(e.reportPath().map(s -> " report " + s).orElse("")).append('\n');
         }
         return b.toString();

@@ -44,7 +44,7 @@ class ExperimentCheckTest {
         assertEquals(CostPlan.NONE, e.costs());
         assertEquals(1_000_000, e.capital());
         assertEquals(SplitPlan.wholeDataAsTest(), e.split());
-        assertEquals(Optional.empty(), e.significance());
+        assertEquals(List.of(), e.significance());
         assertEquals(Optional.empty(), e.reportPath());
         assertEquals(0, e.warmup());
         assertEquals(0.0, e.riskFree());
@@ -71,7 +71,7 @@ class ExperimentCheckTest {
         assertEquals("olmar(window=5, eps=10) | constrain(max_weight=40%, min_weight=0%, min_cash=0%)", e.compare().get(0).pipeline().render());
         assertEquals(List.of(1L, 2L, 3L, 4L), e.seeds());
         assertEquals(List.of(MetricId.ANNUAL_RETURN, MetricId.SHARPE, MetricId.MAX_DRAWDOWN), e.metrics());
-        assertEquals(Optional.of(new SignificancePlan("wilcoxon", "mine", 0.05)), e.significance());
+        assertEquals(List.of(new SignificancePlan("wilcoxon", "mine", 0.05)), e.significance());
         assertEquals(Optional.of("out/e"), e.reportPath());
         assertEquals(30, e.warmup());
         assertEquals(0.02, e.riskFree(), 1e-15);
@@ -130,18 +130,18 @@ class ExperimentCheckTest {
 
     @Test
     void ranksumAndWilcoxonPlanTheChosenMetricByNameOrAlias() {
-        assertEquals(Optional.of(new SignificancePlan("ranksum", "bah", 0.05, 999, Optional.of(MetricId.ANNUAL_RETURN))),
+        assertEquals(List.of(new SignificancePlan("ranksum", "bah", 0.05, 999, Optional.of(MetricId.ANNUAL_RETURN))),
                 experiment("experiment e on m {\n compare ucrp, bah\n metrics ar, sharpe\n significance ranksum(bah, metric=ar)\n}")
                         .significance());
         // positional: ranksum(reference, metric, alpha); 'cagr' is an alias of ar
-        assertEquals(Optional.of(new SignificancePlan("ranksum", "ucrp", 0.1, 999, Optional.of(MetricId.ANNUAL_RETURN))),
+        assertEquals(List.of(new SignificancePlan("ranksum", "ucrp", 0.1, 999, Optional.of(MetricId.ANNUAL_RETURN))),
                 experiment("experiment e on m {\n compare ucrp, bah\n metrics ar, mdd\n significance ranksum(ucrp, cagr, 10%)\n}")
                         .significance());
-        assertEquals(Optional.of(new SignificancePlan("wilcoxon", "ucrp", 0.05, 999, Optional.of(MetricId.MAX_DRAWDOWN))),
+        assertEquals(List.of(new SignificancePlan("wilcoxon", "ucrp", 0.05, 999, Optional.of(MetricId.MAX_DRAWDOWN))),
                 experiment("experiment e on m {\n compare ucrp, bah\n metrics ar, mdd\n significance wilcoxon(ucrp, metric=mdd)\n}")
                         .significance());
         // without metric= the plan leaves the choice to the headline rule
-        assertEquals(Optional.of(new SignificancePlan("ranksum", "ucrp", 0.05)),
+        assertEquals(List.of(new SignificancePlan("ranksum", "ucrp", 0.05)),
                 experiment("experiment e on m {\n compare ucrp, bah\n significance ranksum(ucrp)\n}").significance());
         // the default metrics (no 'metrics' line) are checked like a written one
         assertEquals(List.of("metric 'omega' is not among this experiment's metrics (cr, ar, vol, sharpe, sortino, mdd, calmar, turnover)"),
@@ -152,11 +152,26 @@ class ExperimentCheckTest {
     }
 
     @Test
+    void oneSignificanceLineMayAskForSeveralTests() {
+        // RiPO's ablation: the full system against the others, and one ablated variant against the plain agent
+        assertEquals(List.of(new SignificancePlan("ranksum", "ucrp", 0.05, 999, Optional.of(MetricId.ANNUAL_RETURN)),
+                        new SignificancePlan("wilcoxon", "bah", 0.1), new SignificancePlan("sharpe_diff", "ucrp", 0.05, 999)),
+                experiment("experiment e on m {\n compare ucrp, bah, hold\n metrics ar, sharpe\n"
+                        + " significance ranksum(ucrp, metric=ar), wilcoxon(bah, alpha=10%), sharpe_diff(ucrp)\n}").significance());
+        // the same test of the same reference on the same metric twice is an error at the second, saying where the first is
+        assertEquals(List.of("the same test is asked for twice: ranksum of 'ucrp' on ar"),
+                errors("experiment e on m {\n compare ucrp, bah\n metrics ar\n significance ranksum(ucrp, metric=ar), ranksum(ucrp, ar)\n}"));
+        // each test is checked on its own: a bad one does not hide a good one's plan, nor the other way round
+        assertEquals(List.of("'nope' is not compared in this experiment"),
+                errors("experiment e on m {\n compare ucrp, bah\n significance ranksum(ucrp), ranksum(nope)\n}"));
+    }
+
+    @Test
     void sharpeDiffPlansATestOverTimeWithItsResamples() {
-        assertEquals(Optional.of(new SignificancePlan("sharpe_diff", "bah", 0.1, 499)),
+        assertEquals(List.of(new SignificancePlan("sharpe_diff", "bah", 0.1, 499)),
                 experiment("experiment e on m {\n compare ucrp, bah\n significance sharpe_diff(bah, alpha=10%, resamples=499)\n}")
                         .significance());
-        assertEquals(Optional.of(new SignificancePlan("sharpe_diff", "ucrp", 0.05, 999)),
+        assertEquals(List.of(new SignificancePlan("sharpe_diff", "ucrp", 0.05, 999)),
                 experiment("experiment e on m {\n compare ucrp, bah\n significance sharpe_diff(ucrp)\n}").significance());
     }
 

@@ -109,7 +109,7 @@ class StrategyParamsTest {
         assertEquals(List.of("ucrp", "capped(eta=0.05)", "capped(eta=0.2)"), e.compare().stream().map(StrategyPlan::name).toList());
         assertEquals(0.05, arg(e.compare().get(1), 0, "eta"));
         assertEquals(0.2, arg(e.compare().get(2), 0, "eta"));
-        assertEquals("capped(eta=0.2)", e.significance().orElseThrow().reference());
+        assertEquals("capped(eta=0.2)", e.significance().get(0).reference());
     }
 
     @Test

@@ -67,6 +67,20 @@ class SignificanceRunTest {
         assertTrue(!json.contains("\"metric\" : \"sharpe\""), json);
     }
 
+    /* Two tests on one line: each its own section of the table, in order, and its own rows of results.json and plan.yaml. */
+    @Test
+    void severalTestsOnOneLineEachReachTheTableAndResults() throws Exception {
+        String table = run("slippage 0%..0.2%\n    significance ranksum(ucrp, metric=ar), wilcoxon(bah, alpha=10%)").tables().get(0);
+        int rankSum = table.indexOf("Wilcoxon rank-sum test (Mann-Whitney U) over seeds vs ucrp (two-sided, alpha 0.05");
+        int signedRank = table.indexOf("vs bah (two-sided, alpha 0.1, paired by seed");
+        assertTrue(rankSum > 0 && signedRank > rankSum, table);
+        String json = Files.readString(out.resolve("e").resolve("results.json"));
+        assertTrue(json.contains("\"test\" : \"ranksum\"") && json.contains("\"test\" : \"wilcoxon\""), json);
+        assertTrue(json.contains("\"reference\" : \"bah\"") && json.contains("\"alpha\" : 0.1"), json);
+        String plan = Files.readString(out.resolve("e").resolve("plan.yaml"));
+        assertTrue(plan.contains("test=ranksum, reference=ucrp") && plan.contains("test=wilcoxon, reference=bah"), plan);
+    }
+
     @Test
     void wilcoxonTakesAMetricToo() throws Exception {
         run("significance wilcoxon(ucrp, metric=ar)");

@@ -210,14 +210,14 @@ public record ExperimentReport(String experiment, String market, List<String> da
             strategies.add(new StrategyReport(s.name(), s.label(), metrics, finalWealth, totalCost, annualTurnover, windows,
                     stageReports(s)));
         }
-        double alpha = spec.significance().map(SignificanceSpec::alpha).orElse(Double.NaN);
         List<SignificanceReport> tests = new ArrayList<>();
         for (SignificanceResult t : result.significance()) {
+            double alpha = t.group() < spec.significance().size() ? spec.significance().get(t.group()).alpha() : Double.NaN;
             tests.add(new SignificanceReport(t.test().key(), t.metric().key(), t.reference(), t.other(), alpha, t.pairs(), t.nonZero(),
                     orNull(t.pValue()), t.exact(), t.significant(), t.referenceBetter(), orNull(t.smallestP()), t.note()));
         }
         List<SharpeConfidenceReport> confidence = new ArrayList<>();
-        if (spec.significance().map(sig -> sig.test() == SignificanceTest.SHARPE_DIFF).orElse(false)) {
+        if (spec.significance().stream().anyMatch(sig -> sig.test() == SignificanceTest.SHARPE_DIFF)) {
             for (SharpeConfidence c : SharpeConfidence.of(spec, result.strategies())) {
                 confidence.add(new SharpeConfidenceReport(c.strategy(), orNull(c.sharpe()), orNull(c.psr()), orNull(c.dsr()),
                         c.trials(), c.periods()));

@@ -357,9 +357,16 @@ public final class ExperimentRunner {
         }
     }
 
+    /** Every request's tests, in request order, each result tagged with its request's index. */
     private static List<SignificanceResult> significance(ExperimentSpec spec, List<StrategyResult> results) {
-        if (spec.significance().isEmpty()) return List.of();
-        SignificanceSpec sig = spec.significance().get();
+        List<SignificanceResult> all = new ArrayList<>();
+        for (int g = 0; g < spec.significance().size(); g++) {
+            for (SignificanceResult t : significance(spec, spec.significance().get(g), results)) all.add(t.inGroup(g));
+        }
+        return all;
+    }
+
+    private static List<SignificanceResult> significance(ExperimentSpec spec, SignificanceSpec sig, List<StrategyResult> results) {
         if (sig.test() == SignificanceTest.SHARPE_DIFF) return SharpeDiffTests.run(spec, sig, results);
         List<MetricId> metrics = sig.metrics().isEmpty() ? spec.metrics() : sig.metrics();
         StrategyResult reference = null;

@@ -25,7 +25,8 @@ import java.util.Set;
  * @param config       capital and costs
  * @param metrics      the metrics reports show, in column order (all are computed regardless)
  * @param options      metric conventions
- * @param significance optional Wilcoxon tests
+ * @param significance the significance tests asked for, each a reference against every other
+ *                     strategy; empty for none
  * @param paths        Monte Carlo scenario paths, one per seed (run {@code k} uses seed {@code k}
  *                     on path {@code k}), or empty when every run uses {@code market}; paths share
  *                     {@code market}'s symbols and bar count, and {@code market} names the set
@@ -39,7 +40,7 @@ import java.util.Set;
  */
 public record ExperimentSpec(String name, MarketData market, Protocol protocol, List<NamedStrategy> strategies,
                              List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
-                             Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash,
+                             List<SignificanceSpec> significance, List<MarketData> paths, String programHash,
                              Optional<String> benchmark, boolean symbolBenchmark) {
 
     /** An experiment whose benchmark, if any, is one of the strategies tried. */
@@ -47,7 +48,8 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
                           List<Long> seeds, BacktestConfig config, List<MetricId> metrics, MetricOptions options,
                           Optional<SignificanceSpec> significance, List<MarketData> paths, String programHash,
                           Optional<String> benchmark) {
-        this(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, programHash, benchmark, false);
+        this(name, market, protocol, strategies, seeds, config, metrics, options, significance.map(List::of).orElse(List.of()), paths,
+                programHash, benchmark, false);
     }
 
     /** An experiment without a benchmark. */
@@ -108,7 +110,7 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
         }
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(significance, "significance");
+        significance = List.copyOf(significance);
         strategies = List.copyOf(strategies);
         seeds = List.copyOf(seeds);
         metrics = List.copyOf(metrics);
@@ -127,11 +129,11 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
             if (!names.contains(b)) throw new IllegalArgumentException("benchmark '" + b + "' is not compared in experiment " + name);
         });
         if (symbolBenchmark && benchmark.isEmpty()) throw new IllegalArgumentException("experiment " + name + " has no benchmark symbol");
-        significance.ifPresent(sig -> {
+        for (SignificanceSpec sig : significance) {
             if (!names.contains(sig.reference())) {
                 throw new IllegalArgumentException("significance reference '" + sig.reference() + "' is not compared in experiment " + name);
             }
-        });
+        }
     }
 
     /** Seeds 1..count, the default when a program says {@code seeds 10}. */
@@ -186,6 +188,12 @@ public record ExperimentSpec(String name, MarketData market, Protocol protocol, 
     /** The same experiment, its runs recording {@code hash} as their program's. */
     public ExperimentSpec withProgramHash(String hash) {
         return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, significance, paths, hash,
+                benchmark, symbolBenchmark);
+    }
+
+    /** The same experiment, running the significance tests {@code tests} (in place of any it had). */
+    public ExperimentSpec withSignificance(List<SignificanceSpec> tests) {
+        return new ExperimentSpec(name, market, protocol, strategies, seeds, config, metrics, options, tests, paths, programHash,
                 benchmark, symbolBenchmark);
     }
 

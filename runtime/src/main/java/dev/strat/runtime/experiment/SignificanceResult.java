@@ -32,16 +32,31 @@ import dev.strat.runtime.metrics.MetricId;
  *                        for the rank-sum test, the most extreme p any data of the two sample
  *                        sizes can give ({@link RankSum#smallestP(int, int)})
  * @param note            a caveat for the reader, or the empty string
+ * @param group           the index of the request that asked for it in the experiment's
+ *                        {@link ExperimentSpec#significance()} (an experiment may ask for several)
  */
 public record SignificanceResult(SignificanceTest test, MetricId metric, String reference, String other, int pairs, int nonZero,
                                  double pValue, boolean exact, boolean significant, boolean referenceBetter,
-                                 double smallestP, String note) {
+                                 double smallestP, String note, int group) {
+
+    /** A result of the experiment's first (or only) request. */
+    public SignificanceResult(SignificanceTest test, MetricId metric, String reference, String other, int pairs, int nonZero,
+                              double pValue, boolean exact, boolean significant, boolean referenceBetter,
+                              double smallestP, String note) {
+        this(test, metric, reference, other, pairs, nonZero, pValue, exact, significant, referenceBetter, smallestP, note, 0);
+    }
 
     /** A Wilcoxon test's result. */
     public SignificanceResult(MetricId metric, String reference, String other, int pairs, int nonZero, double pValue,
                               boolean exact, boolean significant, boolean referenceBetter, double smallestP, String note) {
         this(SignificanceTest.WILCOXON, metric, reference, other, pairs, nonZero, pValue, exact, significant, referenceBetter,
                 smallestP, note);
+    }
+
+    /** The same result, of request {@code group}. */
+    public SignificanceResult inGroup(int group) {
+        return new SignificanceResult(test, metric, reference, other, pairs, nonZero, pValue, exact, significant, referenceBetter,
+                smallestP, note, group);
     }
 
     /** True when too few seeds differ for any result to reach significance at {@code alpha}. */

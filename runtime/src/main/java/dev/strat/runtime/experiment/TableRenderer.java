@@ -85,10 +85,25 @@ public final class TableRenderer {
         return out.toString();
     }
 
-    /** The significance section: a header naming the test, one line per comparison, and caveats. */
+    /** One significance section per request, in the order the program asks for them. */
     private static void significance(StringBuilder out, ExperimentResult result) {
+        boolean confidence = false;
+        for (int g = 0; g < result.spec().significance().size(); g++) {
+            SignificanceSpec sig = result.spec().significance().get(g);
+            final int group = g;
+            significance(out, result, sig, result.significance().stream().filter(t -> t.group() == group).toList(), !confidence);
+            confidence |= sig.test() == SignificanceTest.SHARPE_DIFF;
+        }
+    }
+
+    /**
+     * A request's section: a header naming the test, one line per comparison, and caveats; after
+     * the first Sharpe difference test, the PSR and DSR table (one per experiment: it does not
+     * depend on the reference).
+     */
+    private static void significance(StringBuilder out, ExperimentResult result, SignificanceSpec sig, List<SignificanceResult> tests,
+                                     boolean withConfidence) {
         ExperimentSpec spec = result.spec();
-        SignificanceSpec sig = spec.significance().orElseThrow();
         out.append('\n').append(sig.test().title()).append(" vs ").append(sig.reference()).append(" (two-sided, alpha ")
                 .append(plain(sig.alpha()));
         if (sig.test() == SignificanceTest.SHARPE_DIFF) {
@@ -103,7 +118,7 @@ public final class TableRenderer {
         List<String[]> lines = new ArrayList<>();
         java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
         java.util.Set<String> rankSumPower = new java.util.LinkedHashSet<>();
-        for (SignificanceResult t : result.significance()) {
+        for (SignificanceResult t : tests) {
             if (t.test() == SignificanceTest.WILCOXON && t.underpowered(sig.alpha()) && t.nonZero() > 0) {
                 underpowered.put(t.nonZero(), t.smallestP());
             }
@@ -126,6 +141,7 @@ public final class TableRenderer {
                 out.append("  note: with ").append(sig.resamples()).append(" resamples no bootstrap p can be below ")
                         .append(plain(sig.alpha())).append('\n');
             }
+            if (!withConfidence) return;
             List<SharpeConfidence> conf = SharpeConfidence.of(spec, result.strategies());
             out.append('\n').append("Probabilistic and deflated Sharpe ratio (seed ").append(spec.seeds().get(0))
                     .append("; P(true Sharpe > 0); DSR deflates for the ").append(conf.size()).append(" strategies compared)\n");

@@ -188,6 +188,41 @@ class ExperimentRunnerTest {
         assertEquals(List.of(), report.sharpeConfidence());
     }
 
+    /**
+     * Several requests in one experiment (RiPO's ablation: the full system against the others,
+     * and one ablated variant against the plain agent): each runs, in order, with its own test,
+     * reference and alpha, and gets its own section of the table.
+     */
+    @Test
+    void severalSignificanceRequestsEachRunWithTheirOwnSettings() {
+        SignificanceSpec vsRandom = new SignificanceSpec("rnd", 0.05, List.of(MetricId.MAX_DRAWDOWN), SignificanceTest.RANK_SUM,
+                SignificanceSpec.DEFAULT_RESAMPLES);
+        SignificanceSpec vsCash = new SignificanceSpec("cash", 0.1, List.of(MetricId.SHARPE));
+        ExperimentSpec spec = spec(List.of(random(), ucrp(), cash()), ExperimentSpec.seeds(6), new BacktestConfig(1e6, 0.0025, 0, 0),
+                Optional.empty()).withSignificance(List.of(vsRandom, vsCash));
+        ExperimentResult result = new ExperimentRunner().run(spec);
+        assertEquals(4, result.significance().size(), "two others per request, one metric each");
+        List<SignificanceResult> first = result.significance().stream().filter(t -> t.group() == 0).toList();
+        List<SignificanceResult> second = result.significance().stream().filter(t -> t.group() == 1).toList();
+        assertEquals(List.of("ucrp", "cash"), first.stream().map(SignificanceResult::other).toList());
+        assertTrue(first.stream().allMatch(t -> t.test() == SignificanceTest.RANK_SUM && t.reference().equals("rnd")
+                && t.metric() == MetricId.MAX_DRAWDOWN));
+        assertEquals(List.of("rnd", "ucrp"), second.stream().map(SignificanceResult::other).toList());
+        assertTrue(second.stream().allMatch(t -> t.test() == SignificanceTest.WILCOXON && t.reference().equals("cash")
+                && t.metric() == MetricId.SHARPE));
+
+        String table = new TableRenderer().render(result);
+        int rankSum = table.indexOf("vs rnd (two-sided, alpha 0.05");
+        int wilcoxon = table.indexOf("vs cash (two-sided, alpha 0.1");
+        assertTrue(rankSum > 0 && wilcoxon > rankSum, "one section per request, in order: " + table);
+        ExperimentReport report = ExperimentReport.of(result, RunInfo.NONE);
+        assertEquals(List.of(0.05, 0.05, 0.1, 0.1), report.significance().stream().map(ExperimentReport.SignificanceReport::alpha).toList());
+        assertEquals(List.of("ranksum", "ranksum", "wilcoxon", "wilcoxon"),
+                report.significance().stream().map(ExperimentReport.SignificanceReport::test).toList());
+        assertThrows(IllegalArgumentException.class, () -> spec.withSignificance(List.of(vsRandom, new SignificanceSpec("nope", 0.05))),
+                "every reference must be compared");
+    }
+
     /* Three paths where asset A ends at 1.3x, 1.1x and 1.25x: all-in-A reaches a 1.2x goal on 2 of 3. */
     @Test
     void scenarioPathsGiveGoalProbabilities() {

@@ -49,7 +49,8 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     private final double noiseClip;
     private final double actionNoise;
     private final float tau;
-    private final NDArray criticCount;
+    /** The actor loss's gradient with respect to each row's Q: {@code -1 / B}. */
+    private final NDArray actorSeed;
     /** Target-smoothing noise of the next update (batch x action), already clipped. */
     final float[] batchNoise;
     private double lastActorLoss = Double.NaN;
@@ -75,7 +76,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         this.actorOptimiser = new Adam(root, actor.trainable(), s.learningRate());
         this.criticOptimiser = new Adam(root, critic.trainable(), s.learningRate());
         this.tau = (float) s.tau();
-        this.criticCount = root.create((float) critics);
+        this.actorSeed = root.full(new Shape(s.batch(), 1), -1f / s.batch());
         this.batchNoise = new float[batch * actDim];
     }
 
@@ -100,28 +101,67 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         }
     }
 
+    /**
+     * One update. The losses' gradients with respect to the networks' outputs are written
+     * directly as the seeds of backward, so autograd records only the networks: the critic loss
+     * {@code sum_k mean_b (Q_k - y)^2} has the gradient {@code 2 (Q_k - y) / B}, the actor loss
+     * {@code -mean_b Q_1} the gradient {@code -1 / B}. (Recording the loss's subtraction, square
+     * and mean instead cost five more native calls per update; the small size is bound by them.)
+     */
     @Override
     Losses update(NDManager scope) {
         Batch b = batch(scope);
-        NDArray criticLoss = criticLoss(b);
-        // The loss is the mean over critics and rows; seeding backward with the critic count
-        // makes it the sum over critics of each one's mean square, without a graph node.
-        Tensors.backward(criticLoss, criticCount);
+        NDArray y = target(b);
+        Tensors.recording(true);
+        NDArray q = critic.forward(b.obs().concat(b.actions(), 1));
         Tensors.recording(false);
+        NDArray error = q.sub(y);
+        float[] errors = error.toFloatArray();
+        double squares = 0;
+        for (float e : errors) squares += (double) e * e;
+        Tensors.backward(q, error.muli(2f / batch));
         criticOptimiser.step();
         if (updates % policyDelay == 0) {
             Tensors.recording(true);
-            NDArray meanQ = actorObjective(b);
-            Tensors.backward(meanQ, minusOne);     // the actor loss is -mean Q
+            NDArray q1 = actorQ(b);
+            Tensors.recording(false);
+            float[] values = q1.toFloatArray();
+            Tensors.backward(q1, actorSeed);
+            actorOptimiser.step();
+            criticTarget.softUpdateFrom(critic, tau);
+            actorTarget.softUpdateFrom(actor, tau);
+            double sum = 0;
+            for (float v : values) sum += v;
+            lastActorLoss = -sum / values.length;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("critic", squares / batch);
+        if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
+        return new Losses(updates, values);
+    }
+
+    /**
+     * The update as its losses are written, through autograd from the losses down (for tests:
+     * {@link #update} must move the networks exactly as this does).
+     */
+    Losses referenceUpdate(NDManager scope) {
+        Batch b = batch(scope);
+        NDArray criticLoss = criticLoss(b);
+        Tensors.backward(criticLoss.mul(critics));
+        Tensors.recording(false);
+        criticOptimiser.step();
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("critic", critics * scalar(criticLoss));
+        if (updates % policyDelay == 0) {
+            Tensors.recording(true);
+            NDArray loss = actorObjective(b).neg();
+            Tensors.backward(loss);
             Tensors.recording(false);
             actorOptimiser.step();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
-            lastActorLoss = -scalar(meanQ);
+            values.put("actor", scalar(loss));
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("critic", critics * scalar(criticLoss));
-        if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
         return new Losses(updates, values);
     }
 
@@ -141,21 +181,31 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
      * mode is on when this returns. The critic loss is {@code critics} times this.
      */
     NDArray criticLoss(Batch b) {
-        Tensors.recording(false);
-        NDArray nextAction = actorTarget.infer(b.next());
-        if (targetNoise > 0) nextAction = nextAction.addi(b.noise()).minimum(one).maximum(minusOne);
-        NDArray nextQ = criticTarget.infer(b.next().concat(nextAction, 1));
-        if (critics > 1) nextQ = nextQ.min(new int[] {0}, false);
-        NDArray y = nextQ.muli(b.discounts()).addi(b.rewards());
+        NDArray y = target(b);
         Tensors.recording(true);
         NDArray q = critic.forward(b.obs().concat(b.actions(), 1));
         return q.sub(y).square().mean();
     }
 
-    /** {@code mean Q_1(s, mu(s))}, the negated actor loss; the critic's weights are detached, so only the actor gets gradients. */
-    NDArray actorObjective(Batch b) {
+    /** The critics' target {@code y} (B, 1), computed without recording (grad mode is off when this returns). */
+    NDArray target(Batch b) {
+        Tensors.recording(false);
+        NDArray nextAction = actorTarget.infer(b.next());
+        if (targetNoise > 0) nextAction = nextAction.addi(b.noise()).clip(-1, 1);
+        NDArray nextQ = criticTarget.infer(b.next().concat(nextAction, 1));
+        if (critics > 1) nextQ = nextQ.min(new int[] {0}, false);
+        return nextQ.muli(b.discounts()).addi(b.rewards());
+    }
+
+    /** {@code Q_1(s, mu(s))} (B, 1); the critic's weights are detached, so only the actor gets gradients. */
+    NDArray actorQ(Batch b) {
         NDArray action = actor.forward(b.obs());
-        return critic.forwardFirstDetached(b.obs(), action).mean();
+        return critic.forwardFirstDetached(b.obs(), action);
+    }
+
+    /** {@code mean Q_1(s, mu(s))}, the negated actor loss. */
+    NDArray actorObjective(Batch b) {
+        return actorQ(b).mean();
     }
 
     /** The critic loss on the current batch arrays, without stepping (for tests). */

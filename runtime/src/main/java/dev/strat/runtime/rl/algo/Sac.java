@@ -120,6 +120,8 @@ public final class Sac extends OffPolicyAgent {
     private final Adam criticOptimiser;
     private final float tau;
     private final NDArray alphaTensor;
+    /** The actor loss's gradient with respect to each row's term: {@code 1 / B}. */
+    private final NDArray rowMean;
     private final SquashedGaussian.Scalars scalars;
     private final double targetEntropy;
     /** Reparameterisation noise for the batch's observations and next observations (batch x action). */
@@ -149,6 +151,7 @@ public final class Sac extends OffPolicyAgent {
         this.tau = (float) config.tau();
         this.logAlpha = Math.log(config.entropyCoefficient());
         this.alphaTensor = root.create((float) config.entropyCoefficient());
+        this.rowMean = root.full(new Shape(config.batch(), 1), 1f / config.batch());
         this.scalars = SquashedGaussian.Scalars.on(root);
         this.targetEntropy = Double.isNaN(config.targetEntropy()) ? -actDim : config.targetEntropy();
         this.batchEps = new float[batch * actDim];
@@ -211,8 +214,30 @@ public final class Sac extends OffPolicyAgent {
 
     @Override
     Losses update(NDManager scope) {
+        return update(scope, false);
+    }
+
+    /**
+     * The update as its losses are written, through autograd from the losses down (for tests:
+     * {@link #update} must move the networks exactly as this does).
+     */
+    Losses referenceUpdate(NDManager scope) {
+        return update(scope, true);
+    }
+
+    /**
+     * One update. Unless {@code throughLosses}, the losses' gradients with respect to the
+     * networks' outputs seed backward directly, so autograd records the networks, not the losses'
+     * last operations (five native calls fewer per update): the critic loss, the mean over both
+     * critics and rows (SB3's 0.5 * sum of the two means), has the gradient {@code (Q_k - y) / B};
+     * the actor loss, the mean over rows of {@code alpha log pi - min_k Q_k}, {@code 1 / B} per row.
+     */
+    private Losses update(NDManager scope, boolean throughLosses) {
         Step step = begin(scope);
-        double meanLogProb = scalar(step.pi().logProb().mean());
+        float[] logProbs = step.pi().logProb().toFloatArray();
+        double meanLogProb = 0;
+        for (float v : logProbs) meanLogProb += v;
+        meanLogProb /= logProbs.length;
         Map<String, Double> values = new LinkedHashMap<>();
         double alpha = Math.exp(logAlpha);
         Tensors.write(alphaTensor, new float[] {(float) alpha});
@@ -220,19 +245,45 @@ public final class Sac extends OffPolicyAgent {
             values.put("entropy", -logAlpha * (meanLogProb + targetEntropy));
             stepTemperature(-(meanLogProb + targetEntropy));
         }
-        NDArray criticLoss = criticLoss(step);
-        // The loss is the mean over both critics and rows, which is SB3's 0.5 * sum of the two means.
-        Tensors.backward(criticLoss, one);
-        Tensors.recording(false);
-        criticOptimiser.step();
-        Tensors.recording(true);
-        NDArray actorLoss = actorLoss(step);
-        Tensors.backward(actorLoss, one);
-        Tensors.recording(false);
-        actorOptimiser.step();
+        double criticLoss;
+        double actorLoss;
+        if (throughLosses) {
+            NDArray loss = criticLoss(step);
+            Tensors.backward(loss, one);
+            Tensors.recording(false);
+            criticOptimiser.step();
+            criticLoss = scalar(loss);
+            Tensors.recording(true);
+            NDArray actor = actorLoss(step);
+            Tensors.backward(actor, one);
+            Tensors.recording(false);
+            actorOptimiser.step();
+            actorLoss = scalar(actor);
+        } else {
+            NDArray y = target(step);
+            Tensors.recording(true);
+            NDArray q = critic.forward(step.obs().concat(step.actions(), 1));
+            Tensors.recording(false);
+            NDArray error = q.sub(y);
+            float[] errors = error.toFloatArray();
+            double squares = 0;
+            for (float e : errors) squares += (double) e * e;
+            Tensors.backward(q, error.muli(1f / batch));
+            criticOptimiser.step();
+            criticLoss = squares / errors.length;
+            Tensors.recording(true);
+            NDArray perRow = actorLossPerRow(step);
+            Tensors.recording(false);
+            float[] rows = perRow.toFloatArray();
+            Tensors.backward(perRow, rowMean);
+            actorOptimiser.step();
+            double sum = 0;
+            for (float v : rows) sum += v;
+            actorLoss = sum / rows.length;
+        }
         criticTarget.softUpdateFrom(critic, tau);
-        values.put("critic", scalar(criticLoss));
-        values.put("actor", scalar(actorLoss));
+        values.put("critic", criticLoss);
+        values.put("actor", actorLoss);
         values.put("alpha", alpha);
         return new Losses(updates, values);
     }
@@ -249,20 +300,30 @@ public final class Sac extends OffPolicyAgent {
 
     /** The critic loss with grad mode on at return; {@code alphaTensor} holds this update's alpha. */
     NDArray criticLoss(Step step) {
-        Tensors.recording(false);
-        SquashedGaussian.Sample nextPi = SquashedGaussian.sample(actor.forward(step.next()), actDim, step.nextEps(), step.nextConstant(), scalars);
-        NDArray nextQ = criticTarget.infer(step.next().concat(nextPi.action(), 1)).min(new int[] {0}, false);
-        NDArray soft = nextQ.subi(nextPi.logProb().muli(alphaTensor));
-        NDArray y = soft.muli(step.discounts()).addi(step.rewards());
+        NDArray y = target(step);
         Tensors.recording(true);
         NDArray q = critic.forward(step.obs().concat(step.actions(), 1));
         return q.sub(y).square().mean();
     }
 
+    /** The soft target {@code y} (B, 1), without recording (grad mode is off when this returns). */
+    NDArray target(Step step) {
+        Tensors.recording(false);
+        SquashedGaussian.Sample nextPi = SquashedGaussian.sample(actor.forward(step.next()), actDim, step.nextEps(), step.nextConstant(), scalars);
+        NDArray nextQ = criticTarget.infer(step.next().concat(nextPi.action(), 1)).min(new int[] {0}, false);
+        NDArray soft = nextQ.subi(nextPi.logProb().muli(alphaTensor));
+        return soft.muli(step.discounts()).addi(step.rewards());
+    }
+
     /** {@code mean(alpha log pi - min_k Q_k(s, a~pi))} through detached critic weights. */
     NDArray actorLoss(Step step) {
+        return actorLossPerRow(step).mean();
+    }
+
+    /** Each row's {@code alpha log pi - min_k Q_k(s, a~pi)} (B, 1), critic weights detached. */
+    NDArray actorLossPerRow(Step step) {
         NDArray q = critic.forwardDetached(step.obs(), step.pi().action()).min(new int[] {0}, false);
-        return step.pi().logProb().mul(alphaTensor).subi(q).mean();
+        return step.pi().logProb().mul(alphaTensor).subi(q);
     }
 
     // --- package-private views for the hand-check tests ---

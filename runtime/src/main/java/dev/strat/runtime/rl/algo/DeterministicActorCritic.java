@@ -125,14 +125,14 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
             Tensors.recording(true);
             NDArray q1 = actorQ(b);
             Tensors.recording(false);
-            float[] values = q1.toFloatArray();
+            float[] qs = q1.toFloatArray();
             Tensors.backward(q1, actorSeed);
             actorOptimiser.step();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
             double sum = 0;
-            for (float v : values) sum += v;
-            lastActorLoss = -sum / values.length;
+            for (float v : qs) sum += v;
+            lastActorLoss = -sum / qs.length;
         }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("critic", squares / batch);

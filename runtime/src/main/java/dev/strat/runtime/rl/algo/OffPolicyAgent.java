@@ -54,10 +54,8 @@ abstract class OffPolicyAgent implements Agent {
     final float[] batchRewards;
     final float[] batchNext;
     final float[] batchDiscounts;
-    /** A scalar 1, the seed gradient of every backward pass. */
+    /** A scalar 1, the seed gradient of a backward pass from a scalar loss. */
     protected final NDArray one;
-    /** A scalar -1: the seed of a backward pass through a negated loss, and a clip bound. */
-    protected final NDArray minusOne;
 
     private float[] packed;
     protected long steps;
@@ -95,7 +93,6 @@ abstract class OffPolicyAgent implements Agent {
         this.root = Compute.engine().newBaseManager(compute.device());
         Tensors.noGrad();
         this.one = root.create(1f);
-        this.minusOne = root.create(-1f);
     }
 
     @Override

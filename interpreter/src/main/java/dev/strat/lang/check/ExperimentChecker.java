@@ -413,15 +413,17 @@ final class ExperimentChecker {
     private List<SignificancePlan> significance(Setting s, Map<String, Span> entries, List<MetricId> shown) {
         List<SignificancePlan> tests = new ArrayList<>();
         Map<String, Span> seen = new HashMap<>();
+        // without metric= a test compares the headline metric, as the run resolves it (Sharpe when shown, else the first)
+        String headline = shown == null || shown.isEmpty() ? "" : shown.contains(MetricId.SHARPE) ? MetricId.SHARPE.key() : shown.get(0).key();
         for (Expr v : s.values()) {
             Optional<SignificancePlan> test = significanceTest(v, entries, shown);
             if (test.isEmpty()) continue;
             SignificancePlan t = test.get();
-            String key = t.test() + "|" + t.reference() + "|" + t.metric().map(MetricId::key).orElse("");
-            Span first = seen.putIfAbsent(key, v.span());
+            String metric = t.test().equals("sharpe_diff") ? MetricId.SHARPE.key() : t.metric().map(MetricId::key).orElse(headline);
+            Span first = seen.putIfAbsent(t.test() + "|" + t.reference() + "|" + metric, v.span());
             if (first != null) {
                 r.error(v.span(), "the same test is asked for twice: " + t.test() + " of '" + t.reference() + "'"
-                        + t.metric().map(m -> " on " + m.key()).orElse(""), "first asked for at " + first.location());
+                        + (metric.isEmpty() ? "" : " on " + metric), "first asked for at " + first.location());
                 continue;
             }
             tests.add(t);

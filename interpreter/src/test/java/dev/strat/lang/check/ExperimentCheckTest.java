@@ -161,6 +161,9 @@ class ExperimentCheckTest {
         // the same test of the same reference on the same metric twice is an error at the second, saying where the first is
         assertEquals(List.of("the same test is asked for twice: ranksum of 'ucrp' on ar"),
                 errors("experiment e on m {\n compare ucrp, bah\n metrics ar\n significance ranksum(ucrp, metric=ar), ranksum(ucrp, ar)\n}"));
+        // without metric= a test compares the headline (here Sharpe), so naming it is the same test
+        assertEquals(List.of("the same test is asked for twice: wilcoxon of 'ucrp' on sharpe"),
+                errors("experiment e on m {\n compare ucrp, bah\n metrics ar, sharpe\n significance wilcoxon(ucrp), wilcoxon(ucrp, metric=sharpe)\n}"));
         // each test is checked on its own: a bad one does not hide a good one's plan, nor the other way round
         assertEquals(List.of("'nope' is not compared in this experiment"),
                 errors("experiment e on m {\n compare ucrp, bah\n significance ranksum(ucrp), ranksum(nope)\n}"));

@@ -140,18 +140,13 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         return new Losses(updates, values);
     }
 
-    /**
-     * The update as its losses are written, through autograd from the losses down (for tests:
-     * {@link #update} must move the networks exactly as this does).
-     */
+    @Override
     Losses referenceUpdate(NDManager scope) {
         Batch b = batch(scope);
         NDArray criticLoss = criticLoss(b);
         Tensors.backward(criticLoss.mul(critics));
         Tensors.recording(false);
         criticOptimiser.step();
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("critic", critics * scalar(criticLoss));
         if (updates % policyDelay == 0) {
             Tensors.recording(true);
             NDArray loss = actorObjective(b).neg();
@@ -160,8 +155,11 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
             actorOptimiser.step();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
-            values.put("actor", scalar(loss));
+            lastActorLoss = scalar(loss);
         }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("critic", critics * scalar(criticLoss));
+        if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
         return new Losses(updates, values);
     }
 

@@ -150,6 +150,12 @@ abstract class OffPolicyAgent implements Agent {
     /** One gradient step on the batch arrays; {@link #updates} already counts it. */
     abstract Losses update(NDManager scope);
 
+    /**
+     * The same update as its losses are written, through autograd from the losses down (for
+     * tests: {@link #update} must move the networks exactly as this does).
+     */
+    abstract Losses referenceUpdate(NDManager scope);
+
     @Override
     public final long updates() {
         return updates;

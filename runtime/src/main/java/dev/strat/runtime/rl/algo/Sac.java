@@ -217,10 +217,7 @@ public final class Sac extends OffPolicyAgent {
         return update(scope, false);
     }
 
-    /**
-     * The update as its losses are written, through autograd from the losses down (for tests:
-     * {@link #update} must move the networks exactly as this does).
-     */
+    @Override
     Losses referenceUpdate(NDManager scope) {
         return update(scope, true);
     }

@@ -149,6 +149,54 @@ final class OffPolicyTesting {
     }
 
     /**
+     * Three updates of {@code fast} ({@link OffPolicyAgent#update}) and of {@code reference}
+     * ({@link OffPolicyAgent#referenceUpdate}), two agents of one seed, on the same minibatches
+     * ({@code fill} writes the one for a seed into an agent): the same losses, and every network
+     * of {@code nets} with the same weights after each update; the first network moved.
+     */
+    static <A extends OffPolicyAgent> void assertUpdatesMatchTheReference(A fast, A reference, java.util.function.Function<A, List<? extends Net>> nets,
+                                                                          java.util.function.ObjLongConsumer<A> fill) {
+        float[] before = nets.apply(fast).get(0).parameters().get(0).value().toFloatArray();
+        for (int u = 0; u < 3; u++) {
+            fill.accept(fast, 100 + u);
+            fill.accept(reference, 100 + u);
+            Losses a;
+            Losses b;
+            try (var scope = fast.root.newSubManager()) {
+                a = fast.update(scope);
+            } finally {
+                Tensors.recording(false);
+            }
+            try (var scope = reference.root.newSubManager()) {
+                b = reference.referenceUpdate(scope);
+            } finally {
+                Tensors.recording(false);
+            }
+            assertEquals(b.values().keySet(), a.values().keySet(), "losses reported, update " + u);
+            for (String loss : b.values().keySet()) assertEquals(b.values().get(loss), a.values().get(loss), 1e-5, loss + ", update " + u);
+            fast.updates++;
+            reference.updates++;
+            List<? extends Net> mine = nets.apply(fast);
+            List<? extends Net> theirs = nets.apply(reference);
+            for (int n = 0; n < mine.size(); n++) {
+                for (int k = 0; k < mine.get(n).parameters().size(); k++) {
+                    Param p = mine.get(n).parameters().get(k);
+                    assertArrayEquals(theirs.get(n).parameters().get(k).value().toFloatArray(), p.value().toFloatArray(), 1e-6f,
+                            p.name() + " after update " + u);
+                }
+            }
+        }
+        assertFalse(Arrays.equals(before, nets.apply(fast).get(0).parameters().get(0).value().toFloatArray()), "the first network moved");
+    }
+
+    /** Fills every minibatch array of {@code arrays} from {@code seed}; discounts 0 on every third row, else 0.99. */
+    static void fillBatch(long seed, float[] discounts, float[]... arrays) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (float[] a : arrays) for (int i = 0; i < a.length; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
+        for (int i = 0; i < discounts.length; i++) discounts[i] = i % 3 == 0 ? 0f : 0.99f;
+    }
+
+    /**
      * Each seed's agent, trained {@code steps} steps on {@code trainOn}, puts more than 0.8 of its
      * weight on {@code env}'s drifting asset 0 (uniform would be 1 / (assets + 1)).
      */

@@ -103,42 +103,10 @@ class SacTest {
     void theSeededUpdateMovesTheNetworksAsAutogradThroughTheLossesDoes() {
         Sac.Config config = Sac.Config.defaults().withNets(NetSpec.Mlp.of(5, 4), NetSpec.Mlp.of(5, 4)).withBatch(6);
         try (Sac fast = new Sac(tinySpec(), config, 3, Compute.cpu()); Sac reference = new Sac(tinySpec(), config, 3, Compute.cpu())) {
-            float[] before = fast.actor.parameters().get(0).value().toFloatArray();
-            for (int u = 0; u < 3; u++) {
-                for (Sac agent : java.util.List.of(fast, reference)) {
-                    java.util.SplittableRandom r = new java.util.SplittableRandom(100 + u);
-                    for (float[] a : java.util.List.of(agent.batchObs, agent.batchNext, agent.batchActions, agent.batchRewards, agent.batchEps,
-                            agent.batchNextEps)) {
-                        for (int i = 0; i < a.length; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
-                    }
-                    for (int i = 0; i < agent.batchDiscounts.length; i++) agent.batchDiscounts[i] = i % 3 == 0 ? 0f : 0.99f;
-                }
-                Losses a;
-                Losses b;
-                try (var scope = fast.root.newSubManager()) {
-                    a = fast.update(scope);
-                } finally {
-                    dev.strat.runtime.rl.nn.Tensors.recording(false);
-                }
-                try (var scope = reference.root.newSubManager()) {
-                    b = reference.referenceUpdate(scope);
-                } finally {
-                    dev.strat.runtime.rl.nn.Tensors.recording(false);
-                }
-                for (String loss : java.util.List.of("critic", "actor", "alpha", "entropy")) {
-                    assertEquals(b.values().get(loss), a.values().get(loss), 1e-5, loss + ", update " + u);
-                }
-                for (var pair : java.util.List.of(java.util.List.of(fast.actor, reference.actor), java.util.List.of(fast.critic, reference.critic),
-                        java.util.List.of(fast.criticTarget, reference.criticTarget))) {
-                    for (int k = 0; k < pair.get(0).parameters().size(); k++) {
-                        assertArrayEquals(pair.get(1).parameters().get(k).value().toFloatArray(),
-                                pair.get(0).parameters().get(k).value().toFloatArray(), 1e-6f,
-                                pair.get(0).parameters().get(k).name() + " after update " + u);
-                    }
-                }
-                assertEquals(reference.alpha(), fast.alpha(), 1e-12);
-            }
-            assertFalse(java.util.Arrays.equals(before, fast.actor.parameters().get(0).value().toFloatArray()), "the actor moved");
+            assertUpdatesMatchTheReference(fast, reference, s -> java.util.List.of(s.actor, s.critic, s.criticTarget),
+                    (s, seed) -> fillBatch(seed, s.batchDiscounts, s.batchObs, s.batchNext, s.batchActions, s.batchRewards, s.batchEps,
+                            s.batchNextEps));
+            assertEquals(reference.alpha(), fast.alpha(), 1e-12, "the temperature");
         }
     }
 

@@ -73,45 +73,9 @@ class Td3Test {
     void theSeededUpdateMovesTheNetworksAsAutogradThroughTheLossesDoes() {
         Td3.Config config = Td3.Config.defaults().withNets(NetSpec.Mlp.of(5, 4), NetSpec.Mlp.of(5, 4)).withBatch(6);
         try (Td3 fast = new Td3(tinySpec(), config, 3, Compute.cpu()); Td3 reference = new Td3(tinySpec(), config, 3, Compute.cpu())) {
-            float[] before = fast.actor.parameters().get(0).value().toFloatArray();
-            for (int u = 0; u < 3; u++) {
-                for (Td3 agent : java.util.List.of(fast, reference)) fillBatch(agent, 100 + u);
-                Losses a;
-                Losses b;
-                try (var scope = fast.root.newSubManager()) {
-                    a = fast.update(scope);
-                } finally {
-                    dev.strat.runtime.rl.nn.Tensors.recording(false);
-                }
-                try (var scope = reference.root.newSubManager()) {
-                    b = reference.referenceUpdate(scope);
-                } finally {
-                    dev.strat.runtime.rl.nn.Tensors.recording(false);
-                }
-                assertEquals(b.values().get("critic"), a.values().get("critic"), 1e-5, "critic loss, update " + u);
-                if (b.values().containsKey("actor")) assertEquals(b.values().get("actor"), a.values().get("actor"), 1e-5, "actor loss, update " + u);
-                fast.updates++;
-                reference.updates++;
-                for (var pair : java.util.List.of(java.util.List.of(fast.actor, reference.actor), java.util.List.of(fast.critic, reference.critic),
-                        java.util.List.of(fast.actorTarget, reference.actorTarget), java.util.List.of(fast.criticTarget, reference.criticTarget))) {
-                    for (int k = 0; k < pair.get(0).parameters().size(); k++) {
-                        assertArrayEquals(pair.get(1).parameters().get(k).value().toFloatArray(),
-                                pair.get(0).parameters().get(k).value().toFloatArray(), 1e-6f,
-                                pair.get(0).parameters().get(k).name() + " after update " + u);
-                    }
-                }
-            }
-            assertFalse(java.util.Arrays.equals(before, fast.actor.parameters().get(0).value().toFloatArray()), "the actor moved");
+            assertUpdatesMatchTheReference(fast, reference, t -> java.util.List.of(t.actor, t.critic, t.actorTarget, t.criticTarget),
+                    (t, seed) -> fillBatch(seed, t.batchDiscounts, t.batchObs, t.batchNext, t.batchActions, t.batchRewards, t.batchNoise));
         }
-    }
-
-    /** Writes the same pseudo-random minibatch into any agent for the same {@code seed}. */
-    private static void fillBatch(Td3 agent, long seed) {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        for (float[] a : java.util.List.of(agent.batchObs, agent.batchNext, agent.batchActions, agent.batchRewards, agent.batchNoise)) {
-            for (int i = 0; i < a.length; i++) a[i] = (float) (r.nextDouble() * 2 - 1);
-        }
-        for (int i = 0; i < agent.batchDiscounts.length; i++) agent.batchDiscounts[i] = i % 3 == 0 ? 0f : 0.99f;
     }
 
     private static Td3.Config small() {

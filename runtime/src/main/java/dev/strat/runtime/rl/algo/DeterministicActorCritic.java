@@ -115,24 +115,16 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         Tensors.recording(true);
         NDArray q = critic.forward(b.obs().concat(b.actions(), 1));
         Tensors.recording(false);
-        NDArray error = q.sub(y);
-        float[] errors = error.toFloatArray();
-        double squares = 0;
-        for (float e : errors) squares += (double) e * e;
-        Tensors.backward(q, error.muli(2f / batch));
+        double squares = backwardSquaredError(q, y, 2f / batch);
         criticOptimiser.step();
         if (updates % policyDelay == 0) {
             Tensors.recording(true);
             NDArray q1 = actorQ(b);
             Tensors.recording(false);
-            float[] qs = q1.toFloatArray();
-            Tensors.backward(q1, actorSeed);
+            lastActorLoss = -backwardRows(q1, actorSeed);
             actorOptimiser.step();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
-            double sum = 0;
-            for (float v : qs) sum += v;
-            lastActorLoss = -sum / qs.length;
         }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("critic", squares / batch);

@@ -151,6 +151,32 @@ abstract class OffPolicyAgent implements Agent {
     abstract Losses update(NDManager scope);
 
     /**
+     * Back-propagates a squared-error loss from the recorded output {@code q} without recording
+     * the loss: the seed is {@code scale (q - y)}, the loss's gradient with respect to {@code q}
+     * for a loss of {@code scale / 2} times the summed squares. Returns the summed squares
+     * {@code sum (q - y)^2}. Grad mode must be off.
+     */
+    static double backwardSquaredError(NDArray q, NDArray y, float scale) {
+        NDArray error = q.sub(y);
+        double squares = 0;
+        for (float e : error.toFloatArray()) squares += (double) e * e;
+        Tensors.backward(q, error.muli(scale));
+        return squares;
+    }
+
+    /**
+     * Back-propagates from the recorded rows {@code rows} with the seed {@code seed} (a loss's
+     * gradient with respect to each row) and returns the rows' mean. Grad mode must be off.
+     */
+    static double backwardRows(NDArray rows, NDArray seed) {
+        float[] values = rows.toFloatArray();
+        Tensors.backward(rows, seed);
+        double sum = 0;
+        for (float v : values) sum += v;
+        return sum / values.length;
+    }
+
+    /**
      * The same update as its losses are written, through autograd from the losses down (for
      * tests: {@link #update} must move the networks exactly as this does).
      */

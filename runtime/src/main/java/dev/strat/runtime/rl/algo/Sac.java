@@ -261,22 +261,13 @@ public final class Sac extends OffPolicyAgent {
             Tensors.recording(true);
             NDArray q = critic.forward(step.obs().concat(step.actions(), 1));
             Tensors.recording(false);
-            NDArray error = q.sub(y);
-            float[] errors = error.toFloatArray();
-            double squares = 0;
-            for (float e : errors) squares += (double) e * e;
-            Tensors.backward(q, error.muli(1f / batch));
+            criticLoss = backwardSquaredError(q, y, 1f / batch) / (2.0 * batch);
             criticOptimiser.step();
-            criticLoss = squares / errors.length;
             Tensors.recording(true);
             NDArray perRow = actorLossPerRow(step);
             Tensors.recording(false);
-            float[] rows = perRow.toFloatArray();
-            Tensors.backward(perRow, rowMean);
+            actorLoss = backwardRows(perRow, rowMean);
             actorOptimiser.step();
-            double sum = 0;
-            for (float v : rows) sum += v;
-            actorLoss = sum / rows.length;
         }
         criticTarget.softUpdateFrom(critic, tau);
         values.put("critic", criticLoss);

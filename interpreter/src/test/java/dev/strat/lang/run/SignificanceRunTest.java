@@ -79,6 +79,14 @@ class SignificanceRunTest {
         assertTrue(json.contains("\"reference\" : \"bah\"") && json.contains("\"alpha\" : 0.1"), json);
         String plan = Files.readString(out.resolve("e").resolve("plan.yaml"));
         assertTrue(plan.contains("test=ranksum, reference=ucrp") && plan.contains("test=wilcoxon, reference=bah"), plan);
+        // the report shows them too, a table per test under the same headers, in the same order
+        String html = Files.readString(out.resolve("e").resolve("index.html"));
+        int first = html.indexOf("<table id=\"significance-1\">");
+        int second = html.indexOf("<table id=\"significance-2\">");
+        assertTrue(html.contains("<a href=\"#significance\">Significance</a>"), "linked from the page's navigation");
+        assertTrue(first > 0 && second > first, "two tables, in order");
+        assertTrue(html.indexOf("over seeds vs ucrp (two-sided, alpha 0.05") < first
+                && html.indexOf("vs bah (two-sided, alpha 0.1, paired by seed") > first, "each under its header");
     }
 
     @Test

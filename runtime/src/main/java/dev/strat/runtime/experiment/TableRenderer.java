@@ -85,76 +85,24 @@ public final class TableRenderer {
         return out.toString();
     }
 
-    /** One significance section per request, in the order the program asks for them. */
+    /** The significance sections ({@link SignificanceSections}), each its header, its rows, its notes and any PSR/DSR table. */
     private static void significance(StringBuilder out, ExperimentResult result) {
-        boolean confidence = false;
-        for (int g = 0; g < result.spec().significance().size(); g++) {
-            SignificanceSpec sig = result.spec().significance().get(g);
-            final int group = g;
-            significance(out, result, sig, result.significance().stream().filter(t -> t.group() == group).toList(), !confidence);
-            confidence |= sig.test() == SignificanceTest.SHARPE_DIFF;
-        }
-    }
-
-    /**
-     * A request's section: a header naming the test, one line per comparison, and caveats; after
-     * the first Sharpe difference test, the PSR and DSR table (one per experiment: it does not
-     * depend on the reference).
-     */
-    private static void significance(StringBuilder out, ExperimentResult result, SignificanceSpec sig, List<SignificanceResult> tests,
-                                     boolean withConfidence) {
-        ExperimentSpec spec = result.spec();
-        out.append('\n').append(sig.test().title()).append(" vs ").append(sig.reference()).append(" (two-sided, alpha ")
-                .append(plain(sig.alpha()));
-        if (sig.test() == SignificanceTest.SHARPE_DIFF) {
-            out.append(", paired by period on seed ").append(spec.seeds().get(0))
-                    .append("'s returns; p from a studentised circular block bootstrap)\n");
-        } else if (sig.test() == SignificanceTest.RANK_SUM) {
-            out.append(", unpaired: each strategy's seeds are one sample; exact p over every split of the seeds;")
-                    .append(" measures seed-to-seed spread, not performance over time)\n");
-        } else {
-            out.append(", paired by seed: measures seed-to-seed noise, not performance over time)\n");
-        }
-        List<String[]> lines = new ArrayList<>();
-        java.util.TreeMap<Integer, Double> underpowered = new java.util.TreeMap<>();
-        java.util.Set<String> rankSumPower = new java.util.LinkedHashSet<>();
-        for (SignificanceResult t : tests) {
-            if (t.test() == SignificanceTest.WILCOXON && t.underpowered(sig.alpha()) && t.nonZero() > 0) {
-                underpowered.put(t.nonZero(), t.smallestP());
+        for (SignificanceSections.Section section : SignificanceSections.of(result)) {
+            out.append('\n').append(section.header()).append('\n');
+            List<String[]> lines = new ArrayList<>();
+            for (SignificanceSections.Row r : section.rows()) {
+                lines.add(new String[]{r.metric(), r.other(), r.p(), r.verdict(), r.note().isEmpty() ? "" : "(" + r.note() + ")"});
             }
-            if (t.test() == SignificanceTest.RANK_SUM && t.underpowered(sig.alpha())) {
-                rankSumPower.add(RankSum.powerNote(t.pairs(), t.nonZero(), t.smallestP(), sig.alpha()));
-            }
-            String verdict = Double.isNaN(t.pValue()) ? "no data"
-                    : t.significant() ? (t.referenceBetter() ? "significant, " + t.reference() + " better"
-                    : "significant, " + t.reference() + " worse") : "not significant";
-            String p = Double.isNaN(t.pValue()) ? "p = n/a" : "p = " + Wilcoxon.formatP(t.pValue());
-            lines.add(new String[]{t.metric().key(), t.other(), p, verdict, t.note().isEmpty() ? "" : "(" + t.note() + ")"});
-        }
-        table(out, lines);
-        for (var e : underpowered.entrySet()) {
-            out.append("  note: ").append(Wilcoxon.powerNote(e.getKey(), e.getValue(), sig.alpha())).append('\n');
-        }
-        for (String note : rankSumPower) out.append("  note: ").append(note).append('\n');
-        if (sig.test() == SignificanceTest.SHARPE_DIFF) {
-            if (1.0 / (sig.resamples() + 1) >= sig.alpha()) {
-                out.append("  note: with ").append(sig.resamples()).append(" resamples no bootstrap p can be below ")
-                        .append(plain(sig.alpha())).append('\n');
-            }
-            if (!withConfidence) return;
-            List<SharpeConfidence> conf = SharpeConfidence.of(spec, result.strategies());
-            out.append('\n').append("Probabilistic and deflated Sharpe ratio (seed ").append(spec.seeds().get(0))
-                    .append("; P(true Sharpe > 0); DSR deflates for the ").append(conf.size()).append(" strategies compared)\n");
+            table(out, lines);
+            for (String note : section.notes()) out.append("  note: ").append(note).append('\n');
+            if (section.confidence().isEmpty()) continue;
+            out.append('\n').append(section.confidenceHeader()).append('\n');
             List<String[]> rows = new ArrayList<>();
-            for (SharpeConfidence c : conf) {
-                rows.add(new String[]{c.strategy(), "Sharpe " + fixed(c.sharpe()), "PSR " + fixed(c.psr()), "DSR " + fixed(c.dsr())});
+            for (SignificanceSections.Confidence c : section.confidence()) {
+                rows.add(new String[]{c.strategy(), "Sharpe " + c.sharpe(), "PSR " + c.psr(), "DSR " + c.dsr()});
             }
             table(out, rows);
         }
-    }
-
-    private static String fixed(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     /** Indented, left-aligned columns. */

@@ -87,7 +87,8 @@ public final class ExperimentReportData {
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.addAll(TableRenderer.notes(result));
         return new ReportData("Experiment " + spec.name(), subtitle, all, columns, rows, series,
-                market.frequency().periodsPerYear(), allNotes, training, stages, windows(result), spec.benchmark());
+                market.frequency().periodsPerYear(), allNotes, training, stages, windows(result), spec.benchmark(),
+                dev.strat.runtime.experiment.SignificanceSections.of(result));
     }
 
     /**

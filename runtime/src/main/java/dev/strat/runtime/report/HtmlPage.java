@@ -48,6 +48,7 @@ final class HtmlPage {
             nav{margin:.9rem 0 0;font-size:.9rem}
             nav a{color:#3b6aa0;text-decoration:none;margin-right:1.1rem}
             nav a:hover{text-decoration:underline}
+            p.test{margin:1.1rem 0 .4rem;font-weight:600;color:#333}
             h2{font-size:1.15rem;margin:2.2rem 0 .7rem;padding-bottom:.3rem;border-bottom:1px solid #e3e3e3;font-weight:650}
             .scroll{overflow-x:auto}
             table{border-collapse:collapse;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums lining-nums}
@@ -192,6 +193,42 @@ final class HtmlPage {
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table></div>\n<p class=\"hint\">Counters the stages kept during the test, mean over seeds.</p>\n");
+        return h.toString();
+    }
+
+    /**
+     * The significance tests, one table per request in the order the program asks (its header
+     * naming the test, reference, alpha and pairing), significant comparisons in bold, the caveats
+     * under it, and the PSR/DSR table where a Sharpe difference test brought one; empty text
+     * when the experiment asked for no test.
+     */
+    static String significanceTables(List<dev.strat.runtime.experiment.SignificanceSections.Section> sections) {
+        StringBuilder h = new StringBuilder();
+        int n = 0;
+        for (var section : sections) {
+            n++;
+            h.append("<p class=\"test\">").append(Html.escape(section.header())).append("</p>\n")
+                    .append("<div class=\"scroll\"><table id=\"significance-").append(n).append("\">\n<thead><tr><th>Metric</th>")
+                    .append("<th>Strategy</th><th class=\"num\">p</th><th>Verdict</th><th>Note</th></tr></thead>\n<tbody>\n");
+            for (var r : section.rows()) {
+                h.append("<tr><td>").append(Html.escape(r.metric())).append("</td><td class=\"name\">").append(Html.escape(r.other()))
+                        .append("</td><td class=\"num\">").append(Html.escape(r.p().replace("p = ", ""))).append("</td>")
+                        .append(r.significant() ? "<td class=\"best\">" : "<td>").append(Html.escape(r.verdict())).append("</td><td>")
+                        .append(Html.escape(r.note())).append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table></div>\n");
+            for (String note : section.notes()) h.append("<p class=\"hint\">").append(Html.escape(note)).append("</p>\n");
+            if (section.confidence().isEmpty()) continue;
+            h.append("<p class=\"test\">").append(Html.escape(section.confidenceHeader())).append("</p>\n")
+                    .append("<div class=\"scroll\"><table id=\"sharpe-confidence\">\n<thead><tr><th>Strategy</th>")
+                    .append("<th class=\"num\">Sharpe</th><th class=\"num\">PSR</th><th class=\"num\">DSR</th></tr></thead>\n<tbody>\n");
+            for (var c : section.confidence()) {
+                h.append("<tr><td class=\"name\">").append(Html.escape(c.strategy())).append("</td><td class=\"num\">")
+                        .append(Html.escape(c.sharpe())).append("</td><td class=\"num\">").append(Html.escape(c.psr()))
+                        .append("</td><td class=\"num\">").append(Html.escape(c.dsr())).append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table></div>\n");
+        }
         return h.toString();
     }
 

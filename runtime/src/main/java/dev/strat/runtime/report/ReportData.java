@@ -32,11 +32,22 @@ import java.util.Set;
  *                       has no windows section and its equity chart no window boundaries)
  * @param benchmark      the strategy (row) the benchmark-relative metrics measure against, drawn
  *                       distinct in the equity chart; empty for none
+ * @param significance   the significance tests, one section per request, as the terminal table words them
  */
 public record ReportData(String title, String subtitle, Map<String, String> settings,
                          List<MetricColumn> metricColumns, List<ReportRow> table, List<SeriesSet> series,
                          double periodsPerYear, List<String> notes, List<TrainingCurves> training,
-                         List<StageReportSet> stageReports, Optional<WindowTable> windows, Optional<String> benchmark) {
+                         List<StageReportSet> stageReports, Optional<WindowTable> windows, Optional<String> benchmark,
+                         List<dev.strat.runtime.experiment.SignificanceSections.Section> significance) {
+
+    /** A report without significance tests. */
+    public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
+                      List<ReportRow> table, List<SeriesSet> series, double periodsPerYear, List<String> notes,
+                      List<TrainingCurves> training, List<StageReportSet> stageReports, Optional<WindowTable> windows,
+                      Optional<String> benchmark) {
+        this(title, subtitle, settings, metricColumns, table, series, periodsPerYear, notes, training, stageReports, windows,
+                benchmark, List.of());
+    }
 
     /** A report without a benchmark. */
     public ReportData(String title, String subtitle, Map<String, String> settings, List<MetricColumn> metricColumns,
@@ -79,6 +90,7 @@ public record ReportData(String title, String subtitle, Map<String, String> sett
         stageReports = List.copyOf(stageReports);
         Objects.requireNonNull(windows, "windows");
         Objects.requireNonNull(benchmark, "benchmark");
+        significance = List.copyOf(significance);
         if (!(periodsPerYear > 0) || !Double.isFinite(periodsPerYear)) {
             throw new IllegalArgumentException("periods per year must be positive, got " + periodsPerYear);
         }

@@ -221,6 +221,7 @@ public final class ReportWriter {
 
         List<HtmlPage.Section> sections = List.of(
                 new HtmlPage.Section("performance", "Performance", performance),
+                new HtmlPage.Section("significance", "Significance", List.of(), HtmlPage.significanceTables(data.significance())),
                 new HtmlPage.Section("returns", "Calendar returns", List.of(), returns),
                 new HtmlPage.Section("windows", "Windows", windows, windowTable),
                 new HtmlPage.Section("weights", "Weights", weights),

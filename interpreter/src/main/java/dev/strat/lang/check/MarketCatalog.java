@@ -22,12 +22,27 @@ public interface MarketCatalog {
     Optional<MarketFacts> facts(MarketSourcePlan.CsvSource source);
 
     /**
-     * What loading {@code market} notes, as the run prints it before it runs: a span trimmed to
-     * the symbols' common dates, forward-filled bars, rows with no close, bars dropped by a join.
-     * Empty where this catalog cannot load markets, or where the market does not load (then the
-     * run reports why, located).
+     * What loading {@code market} as the run will says: the notes it prints before it runs (a
+     * span trimmed to the symbols' common dates, forward-filled bars, rows with no close, bars
+     * dropped by a join), or why the market does not load (a bad value, with its file, row and
+     * column). {@link Load#NOTHING} where this catalog cannot load markets.
      */
-    default List<String> loadNotes(MarketPlan market) {
-        return List.of();
+    default Load load(MarketPlan market) {
+        return Load.NOTHING;
+    }
+
+    /**
+     * The outcome of loading a market.
+     *
+     * @param notes the loading's notes, in the order they arose
+     * @param error why the market does not load, or empty when it does
+     */
+    record Load(List<String> notes, Optional<String> error) {
+        /** Nothing known: the catalog does not load markets. */
+        public static final Load NOTHING = new Load(List.of(), Optional.empty());
+
+        public Load {
+            notes = List.copyOf(notes);
+        }
     }
 }

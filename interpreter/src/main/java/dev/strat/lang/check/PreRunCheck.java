@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * What {@code strat run} says before it runs, said by {@code strat check}: a run without a
- * {@code costs} line trades for free; what loading the market notes (trimmed spans, filled bars);
+ * {@code costs} line trades for free; what loading the market notes (trimmed spans, filled bars),
+ * or why it does not load (a bad value);
  * a split range cut to the data; a learner that makes few
  * updates on its train split (a warning), or none at all (an error: it would be tested untrained).
  * The bars are counted on the data's calendar (the bar times the {@link MarketCatalog} read, cut as
@@ -47,7 +48,12 @@ final class PreRunCheck {
         // a backtest's name is its command line; the warning points at the keyword the declaration starts with
         Span at = Checker.keyword(plan.span(), plan.name().startsWith("backtest ") ? "backtest" : "experiment");
         PreRun.frictionless(plan).ifPresent(w -> once(Diagnostic.warning(at, w)));
-        catalog.ifPresent(c -> c.loadNotes(plan.market()).forEach(w -> once(Diagnostic.warning(plan.market().span(), w))));
+        if (catalog.isPresent()) {
+            MarketCatalog.Load load = catalog.get().load(plan.market());
+            load.notes().forEach(w -> once(Diagnostic.warning(plan.market().span(), w)));
+            // worded and located as the run words it; a file the scan could not read is reported already
+            if (load.error().isPresent() && scanned(plan.market())) once(Diagnostic.error(plan.market().span(), "bad data: " + load.error().get()));
+        }
         for (StrategyPlan s : plan.compare()) {
             PreRun.unselectable(s, plan.split()).forEach(f -> once(Diagnostic.warning(f.agent().span(), f.message())));
         }
@@ -61,6 +67,15 @@ final class PreRunCheck {
                 once(f.fatal() ? Diagnostic.error(f.agent().span(), f.message()) : Diagnostic.warning(f.agent().span(), f.message()));
             }
         }
+    }
+
+    /** Whether every file of {@code market} was read by the catalog's scan (one it could not read has its own error). */
+    private boolean scanned(MarketPlan market) {
+        for (MarketSourcePlan source : market.sources()) {
+            if (source instanceof MarketSourcePlan.CsvSource csv
+                    && !(catalog.get().facts(csv).orElse(null) instanceof MarketFacts.Known)) return false;
+        }
+        return true;
     }
 
     /** A strategy shared by several experiments on one split is reported once. */

@@ -25,6 +25,7 @@ public final class DataCatalog implements MarketCatalog {
     private final Path dataRoot;
     private final Map<Path, MarketFacts> cache = new ConcurrentHashMap<>();
     private final MarketLoader loader;
+    private final Map<MarketPlan, Load> loads = new ConcurrentHashMap<>();
 
     public DataCatalog(Path dataRoot) {
         this.dataRoot = dataRoot;
@@ -37,12 +38,15 @@ public final class DataCatalog implements MarketCatalog {
     }
 
     @Override
-    public List<String> loadNotes(MarketPlan market) {
-        try {
-            return loader.load(market).warnings();
-        } catch (DataException e) {
-            return List.of();
-        }
+    public Load load(MarketPlan market) {
+        // a failure is kept too, so that check's experiments on one bad market read it once
+        return loads.computeIfAbsent(market, m -> {
+            try {
+                return new Load(loader.load(m).warnings(), Optional.empty());
+            } catch (DataException e) {
+                return new Load(List.of(), Optional.of(e.getMessage()));
+            }
+        });
     }
 
     /** Where a file name as written in a program resolves: absolute as is, else under the data root. */

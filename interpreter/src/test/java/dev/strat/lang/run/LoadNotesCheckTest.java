@@ -68,4 +68,28 @@ class LoadNotesCheckTest {
         assertTrue(progressWarnings.stream().noneMatch(w -> w.contains("starts late") || w.contains("forward-filled")),
                 "not said a second time while running: " + progressWarnings);
     }
+
+    /* A bad value the header scan does not read: check said "ok" while the run failed on it. */
+    @Test
+    void aValueTheRunCannotReadIsACheckErrorAtTheMarket(@TempDir Path data, @TempDir Path out) throws Exception {
+        Files.writeString(data.resolve("gappy.csv"), "date,symbol,close\n2020-01-01,A,1\n2020-01-02,A,abc\n2020-01-03,A,1.2\n"
+                + "2020-01-01,B,2\n2020-01-02,B,2.1\n2020-01-03,B,2.2\n");
+        List<Diagnostic> found = new Interpreter().check(new Source("t.strat", PROGRAM), data).diagnostics();
+        String text = DiagnosticFormatter.formatAll(found);
+        assertEquals(1, found.stream().filter(Diagnostic::isError).count(), text);
+        assertTrue(text.contains("t.strat:1:1: error: bad data: ") && text.contains("gappy.csv:3:3: column 'close': cannot read number 'abc'"), text);
+        RunOutcome outcome = new Interpreter().run(new Source("t.strat", PROGRAM),
+                new RunOptions(data, out, OptionalLong.empty(), Path.of("")), ProgressListener.NONE);
+        String said = DiagnosticFormatter.formatAll(outcome.diagnostics());
+        assertEquals(2, outcome.exitCode(), said);
+        assertEquals(1, said.split("bad data: ", -1).length - 1, "said once: " + said);
+    }
+
+    @Test
+    void aMissingFileIsReportedOnceByItsScan(@TempDir Path data) {
+        List<Diagnostic> found = new Interpreter().check(new Source("t.strat", PROGRAM), data).diagnostics();
+        String text = DiagnosticFormatter.formatAll(found);
+        assertEquals(1, found.stream().filter(Diagnostic::isError).count(), text);
+        assertTrue(text.contains("not found") && !text.contains("bad data"), text);
+    }
 }

@@ -60,6 +60,12 @@ final class PreRunCheck {
         Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
         if (calendar.isEmpty()) return;
         PreRun.splitWarnings(plan.split(), calendar.get()).forEach(w -> once(Diagnostic.warning(at, w)));
+        try {
+            PreRun.noDecision(plan, PreRun.resolveSplit(plan.split(), calendar.get()).bars("test"))
+                    .ifPresent(e -> once(Diagnostic.error(plan.span(), e)));
+        } catch (dev.strat.runtime.data.DataException unresolved) {
+            // a split that does not resolve on the data is reported by the split's own check
+        }
         OptionalLong trainBars = LearnerBudget.trainBars(plan.split(), calendar.get());
         if (trainBars.isEmpty()) return;
         for (StrategyPlan s : plan.compare()) {

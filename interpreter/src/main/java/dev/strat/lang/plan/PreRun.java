@@ -49,6 +49,18 @@ public final class PreRun {
         }
     }
 
+    /**
+     * The error for an experiment on a fixed split whose warm-up leaves no decision in its test
+     * period ({@code test} in bars), or empty. A rolling split's windows are checked by its walk-forward.
+     */
+    public static Optional<String> noDecision(ExperimentPlan plan, dev.strat.runtime.data.BarRange test) {
+        if (plan.split() instanceof SplitPlan.Rolling) return Optional.empty();
+        int firstBar = Math.max(test.from(), plan.warmup());
+        if (test.to() - 1 > firstBar) return Optional.empty();
+        return Optional.of("experiment '" + plan.name() + "' has no decision to make: its test period holds " + test.bars()
+                + " bar(s) after a warm-up of " + plan.warmup());
+    }
+
     /** The warning for an experiment with no {@code costs} line, which trades without fees or slippage. */
     public static Optional<String> frictionless(ExperimentPlan plan) {
         if (plan.conventions().costsGiven()) return Optional.empty();

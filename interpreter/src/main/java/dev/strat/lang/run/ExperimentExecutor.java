@@ -129,9 +129,8 @@ public final class ExperimentExecutor {
                 diagnostics.add(Diagnostic.error(plan.span(), "rolling split of experiment '" + plan.name() + "': " + e.getMessage()));
                 return new Executed("", List.of(), diagnostics);
             }
-        } else if (lastBar <= firstBar) {
-            diagnostics.add(Diagnostic.error(plan.span(), "experiment '" + plan.name() + "' has no decision to make: its test period "
-                    + "holds " + test.bars() + " bar(s) after a warm-up of " + plan.warmup()));
+        } else if (PreRun.noDecision(plan, test).isPresent()) {
+            diagnostics.add(Diagnostic.error(plan.span(), PreRun.noDecision(plan, test).get()));
             return new Executed("", List.of(), diagnostics);
         }
         notes.forEach(progress::warn);

@@ -1,0 +1,49 @@
+package dev.strat.lang.run;
+
+import dev.strat.lang.Interpreter;
+import dev.strat.lang.api.RunOptions;
+import dev.strat.lang.api.RunOutcome;
+import dev.strat.lang.diag.Diagnostic;
+import dev.strat.lang.diag.DiagnosticFormatter;
+import dev.strat.lang.diag.Source;
+import dev.strat.runtime.pipeline.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A warm-up that leaves the test period no decision is a check error at the experiment, worded as
+ * the run words it (check used to say "ok" and the run then failed).
+ */
+class NoDecisionCheckTest {
+
+    private static String program(int warmup) {
+        return "market m = synthetic gbm(assets=3, days=300)\ncosts fee 0.1%\nexperiment e on m {\n compare ucrp\n warmup "
+                + warmup + "\n}\n";
+    }
+
+    @Test
+    void aWarmUpLongerThanTheTestIsACheckErrorAndTheRunSaysItOnce(@TempDir Path out) {
+        List<Diagnostic> found = new Interpreter().check(new Source("t.strat", program(400)), out).diagnostics();
+        String text = DiagnosticFormatter.formatAll(found);
+        assertTrue(text.contains("t.strat:3:1: error: experiment 'e' has no decision to make: its test period holds 300 bar(s) "
+                + "after a warm-up of 400"), text);
+        RunOutcome outcome = new Interpreter().run(new Source("t.strat", program(400)),
+                new RunOptions(out, out, OptionalLong.empty(), Path.of("")), ProgressListener.NONE);
+        String said = DiagnosticFormatter.formatAll(outcome.diagnostics());
+        assertEquals(2, outcome.exitCode(), said);
+        assertEquals(1, said.split("no decision to make", -1).length - 1, "said once: " + said);
+    }
+
+    @Test
+    void aWarmUpThatLeavesDecisionsChecksClean(@TempDir Path out) {
+        List<Diagnostic> found = new Interpreter().check(new Source("t.strat", program(100)), out).diagnostics();
+        assertTrue(found.stream().noneMatch(Diagnostic::isError), DiagnosticFormatter.formatAll(found));
+    }
+}

@@ -18,6 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.strat.runtime.data.BarRange;
+import dev.strat.runtime.pipeline.Stage;
+import dev.strat.runtime.rl.portfolio.LearningAgentStage;
 import java.util.Set;
 
 /**
@@ -41,18 +44,43 @@ final class BuildCheck {
         this.r = r;
     }
 
-    /** Builds each compared strategy of the experiment; errors are reported once however many experiments share them. */
-    void check(ExperimentPlan plan) {
-        for (StrategyPlan s : plan.compare()) check(s, plan.market());
+    /**
+     * Builds each compared strategy of the experiment; errors are reported once however many
+     * experiments share them. With the split's {@code train} range in bars, a learner whose
+     * features' warm-up leaves it fewer than two decisions there is an error at its agent, in the
+     * words the run would fail with.
+     */
+    void check(ExperimentPlan plan, Optional<BarRange> train) {
+        for (StrategyPlan s : plan.compare()) {
+            Optional<PipelineBuilder.Result> built = check(s, plan.market());
+            if (built.isEmpty() || train.isEmpty()) continue;
+            for (PipelineBuilder.Learner l : built.get().learners()) {
+                if (l.inTree() || !(l.trainable() instanceof LearningAgentStage agent)) continue;
+                int warmup = Math.max(agent.warmup(), l.downstream().map(Stage::warmup).orElse(0));
+                LearningAgentStage.tooShort(agent.label(), train.get(), warmup)
+                        .ifPresent(why -> report(Diagnostic.error(agentSpan(s), why)));
+            }
+        }
     }
 
-    /** Builds one strategy for a market's facts. */
-    void check(StrategyPlan strategy, MarketPlan market) {
+    /** Builds one strategy for a market's facts; empty when the facts are unknown. */
+    Optional<PipelineBuilder.Result> check(StrategyPlan strategy, MarketPlan market) {
         Optional<MarketInfo> info = info(market);
-        if (info.isEmpty()) return;
-        for (Diagnostic d : PipelineBuilder.build(strategy, info.get()).diagnostics()) {
-            if (reported.add(d.span() + "|" + d.message())) r.addAll(List.of(d));
-        }
+        if (info.isEmpty()) return Optional.empty();
+        PipelineBuilder.Result result = PipelineBuilder.build(strategy, info.get());
+        result.diagnostics().forEach(this::report);
+        return Optional.of(result);
+    }
+
+    private void report(Diagnostic d) {
+        if (reported.add(d.span() + "|" + d.message())) r.addAll(List.of(d));
+    }
+
+    /** The strategy's agent when it has one agent, else its first stage: where a learner's finding is located. */
+    private static dev.strat.lang.diag.Span agentSpan(StrategyPlan strategy) {
+        List<dev.strat.lang.plan.StageNode> agents = strategy.pipeline().walk().stream()
+                .filter(n -> n.builtin().kind() == dev.strat.stdlib.StageKind.AGENT).toList();
+        return (agents.size() == 1 ? agents.get(0) : strategy.pipeline().stages().get(0)).span();
     }
 
     /** The facts a factory may use, when every source's facts are known and the calendars agree. */

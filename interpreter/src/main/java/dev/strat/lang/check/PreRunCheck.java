@@ -75,6 +75,21 @@ final class PreRunCheck {
         }
     }
 
+    /**
+     * The train part of {@code plan}'s fixed split in bars of its market's calendar, as the run
+     * resolves it; empty for a rolling split, a split without a train part, or an unknown calendar.
+     */
+    Optional<dev.strat.runtime.data.BarRange> trainRange(ExperimentPlan plan) {
+        if (!(plan.split() instanceof dev.strat.lang.plan.SplitPlan.Fixed f) || f.train().isEmpty()) return Optional.empty();
+        Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
+        if (calendar.isEmpty()) return Optional.empty();
+        try {
+            return PreRun.resolveSplit(plan.split(), calendar.get()).part("train").map(dev.strat.runtime.data.SplitPlan.Part::bars);
+        } catch (dev.strat.runtime.data.DataException unresolved) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether every file of {@code market} was read by the catalog's scan (one it could not read has its own error). */
     private boolean scanned(MarketPlan market) {
         for (MarketSourcePlan source : market.sources()) {

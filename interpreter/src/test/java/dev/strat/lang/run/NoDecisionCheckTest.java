@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A warm-up that leaves the test period no decision is a check error at the experiment, worded as
- * the run words it (check used to say "ok" and the run then failed).
+ * A warm-up that leaves the test period no decision is a check error at the experiment, and
+ * features whose warm-up leaves a learner no decision in its train split one at the agent, worded
+ * as the run words them (check used to say "ok" and the run then failed).
  */
 class NoDecisionCheckTest {
 
@@ -45,5 +46,23 @@ class NoDecisionCheckTest {
     void aWarmUpThatLeavesDecisionsChecksClean(@TempDir Path out) {
         List<Diagnostic> found = new Interpreter().check(new Source("t.strat", program(100)), out).diagnostics();
         assertTrue(found.stream().noneMatch(Diagnostic::isError), DiagnosticFormatter.formatAll(found));
+    }
+
+    private static String agent(int window) {
+        return "market m = synthetic gbm(assets=3, days=300)\ncosts fee 0.1%\nsplit s = train ..2000-06-30, test 2000-07-01..\n"
+                + "experiment e on m split s {\n compare agent td3(epochs=1, select=last, features=[returns(window=" + window + ")])\n}\n";
+    }
+
+    /* The run failed (exit 1, unlocated) when training started; check said only a warning. */
+    @Test
+    void featuresWhoseWarmUpLeavesTheTrainSplitNoDecisionAreACheckErrorAtTheAgent(@TempDir Path out) {
+        List<Diagnostic> found = new Interpreter().check(new Source("t.strat", agent(500)), out).diagnostics();
+        String text = DiagnosticFormatter.formatAll(found);
+        assertTrue(text.contains("t.strat:5:10: error: td3(") && text.contains("leaves 0 decisions after the features' warm-up of 501 bars"), text);
+        RunOutcome outcome = new Interpreter().run(new Source("t.strat", agent(500)),
+                new RunOptions(out, out, OptionalLong.empty(), Path.of("")), ProgressListener.NONE);
+        assertEquals(2, outcome.exitCode(), DiagnosticFormatter.formatAll(outcome.diagnostics()) + outcome.failure());
+        List<Diagnostic> fine = new Interpreter().check(new Source("t.strat", agent(5)), out).diagnostics();
+        assertTrue(fine.stream().noneMatch(Diagnostic::isError), DiagnosticFormatter.formatAll(fine));
     }
 }

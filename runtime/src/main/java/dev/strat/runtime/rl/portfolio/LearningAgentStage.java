@@ -123,6 +123,20 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         return w;
     }
 
+    /**
+     * Why a train range of {@code train} bars is too short for a learner whose decisions need
+     * {@code warmup} bars of history (its features', or a stage below it's): fewer than two
+     * decisions are left. Empty when it is long enough. {@code strat check} asks the same before a
+     * run, with the same words.
+     */
+    public static java.util.Optional<String> tooShort(String label, BarRange train, int warmup) {
+        int first = Math.max(train.from(), warmup - 1);
+        int decisions = train.to() - 1 - first;
+        if (decisions >= 2) return java.util.Optional.empty();
+        return java.util.Optional.of(label + ": the train split (" + train + ") leaves " + Math.max(0, decisions)
+                + " decisions after the features' warm-up of " + warmup + " bars");
+    }
+
     @Override
     public long trainingUnits() {
         return settings.epochs();
@@ -138,12 +152,12 @@ public final class LearningAgentStage implements Stage, Trainable, AutoCloseable
         MarketData market = context.market();
         Observations observations = new Observations(features, market.assets());
         Optional<Stage> downstream = settings.alone() ? Optional.empty() : context.effectiveDownstream();
-        int first = Math.max(context.train().from(), Math.max(observations.warmup(), downstream.map(Stage::warmup).orElse(0)) - 1);
+        int warmup = Math.max(observations.warmup(), downstream.map(Stage::warmup).orElse(0));
+        int first = Math.max(context.train().from(), warmup - 1);
         int last = context.train().to() - 1;
-        if (last - first < 2) {
-            throw new TrainingException(label + ": the train split (" + context.train() + ") leaves " + Math.max(0, last - first)
-                    + " decisions after the features' warm-up of " + observations.warmup() + " bars");
-        }
+        tooShort(label, context.train(), warmup).ifPresent(why -> {
+            throw new TrainingException(why);
+        });
         Compute compute = Compute.of(settings.device());
         if (context.mode() == TrainContext.Mode.REUSE) return reuse(context, observations, compute);
 

@@ -46,14 +46,24 @@ final class BuildCheck {
 
     /**
      * Builds each compared strategy of the experiment; errors are reported once however many
-     * experiments share them. With the split's {@code train} range in bars, a learner whose
-     * features' warm-up leaves it fewer than two decisions there is an error at its agent, in the
-     * words the run would fail with.
+     * experiments share them. With the split resolved to bars: a strategy whose warm-up outlasts
+     * the data up to the test's end, so that it can never trade, is a warning at it (the run finds
+     * it only after running); a learner whose features' warm-up leaves it fewer than two decisions
+     * in its train part is an error at its agent, in the words the run would fail with.
      */
-    void check(ExperimentPlan plan, Optional<BarRange> train) {
+    void check(ExperimentPlan plan, Optional<dev.strat.runtime.data.SplitPlan> split) {
         for (StrategyPlan s : plan.compare()) {
             Optional<PipelineBuilder.Result> built = check(s, plan.market());
-            if (built.isEmpty() || train.isEmpty()) continue;
+            if (built.isEmpty() || split.isEmpty() || built.get().pipeline().isEmpty()) continue;
+            BarRange test = split.get().bars("test");
+            int history = built.get().pipeline().get().warmup();
+            if (history >= test.to() && !s.name().equals("hold")) {
+                report(Diagnostic.warning(agentSpan(s), "strategy '" + s.name() + "' needs " + history + " bars of history before its "
+                        + "first decision, but the data holds " + test.to() + " up to the end of the test of " + plan.name()
+                        + ": it will never trade"));
+            }
+            Optional<BarRange> train = split.get().part("train").map(dev.strat.runtime.data.SplitPlan.Part::bars);
+            if (train.isEmpty()) continue;
             for (PipelineBuilder.Learner l : built.get().learners()) {
                 if (l.inTree() || !(l.trainable() instanceof LearningAgentStage agent)) continue;
                 int warmup = Math.max(agent.warmup(), l.downstream().map(Stage::warmup).orElse(0));
@@ -76,7 +86,7 @@ final class BuildCheck {
         if (reported.add(d.span() + "|" + d.message())) r.addAll(List.of(d));
     }
 
-    /** The strategy's agent when it has one agent, else its first stage: where a learner's finding is located. */
+    /** The strategy's agent when it has one agent, else its first stage: where a finding about it is located. */
     private static dev.strat.lang.diag.Span agentSpan(StrategyPlan strategy) {
         List<dev.strat.lang.plan.StageNode> agents = strategy.pipeline().walk().stream()
                 .filter(n -> n.builtin().kind() == dev.strat.stdlib.StageKind.AGENT).toList();

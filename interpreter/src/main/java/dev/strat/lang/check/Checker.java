@@ -134,7 +134,7 @@ public final class Checker {
             // what building reports at run time (k against the universe, a pool index, lengths in bars) is reported now
             if (r.errorCount() == 0) {
                 BuildCheck builds = new BuildCheck(context.catalog(), r);
-                planned.forEach(p -> builds.check(p, preRun.trainRange(p)));
+                planned.forEach(p -> builds.check(p, preRun.resolvedSplit(p)));
                 // with one market, a strategy no experiment uses yet is still built for it
                 List<MarketPlan> only = markets.values().stream().flatMap(Optional::stream).toList();
                 if (only.size() == 1) {

@@ -76,15 +76,15 @@ final class PreRunCheck {
     }
 
     /**
-     * The train part of {@code plan}'s fixed split in bars of its market's calendar, as the run
-     * resolves it; empty for a rolling split, a split without a train part, or an unknown calendar.
+     * {@code plan}'s split resolved to bars of its market's calendar, as the run resolves it (a
+     * rolling split to its whole test span); empty for an unknown calendar or a split that does
+     * not resolve (reported by the split's own check).
      */
-    Optional<dev.strat.runtime.data.BarRange> trainRange(ExperimentPlan plan) {
-        if (!(plan.split() instanceof dev.strat.lang.plan.SplitPlan.Fixed f) || f.train().isEmpty()) return Optional.empty();
+    Optional<dev.strat.runtime.data.SplitPlan> resolvedSplit(ExperimentPlan plan) {
         Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
         if (calendar.isEmpty()) return Optional.empty();
         try {
-            return PreRun.resolveSplit(plan.split(), calendar.get()).part("train").map(dev.strat.runtime.data.SplitPlan.Part::bars);
+            return Optional.of(PreRun.resolveSplit(plan.split(), calendar.get()));
         } catch (dev.strat.runtime.data.DataException unresolved) {
             return Optional.empty();
         }

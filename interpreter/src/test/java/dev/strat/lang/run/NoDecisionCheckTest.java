@@ -65,4 +65,16 @@ class NoDecisionCheckTest {
         List<Diagnostic> fine = new Interpreter().check(new Source("t.strat", agent(5)), out).diagnostics();
         assertTrue(fine.stream().noneMatch(Diagnostic::isError), DiagnosticFormatter.formatAll(fine));
     }
+
+    /* The run said "never traded" (an error when no strategy traded) only after running; check said ok. */
+    @Test
+    void aWindowLongerThanTheDataIsACheckWarningThatTheStrategyWillNeverTrade(@TempDir Path out) {
+        String program = "market m = synthetic gbm(assets=3, days=300)\ncosts fee 0.1%\nexperiment e on m {\n compare ucrp, olmar(window=350), olmar(window=5)\n}\n";
+        List<Diagnostic> found = new Interpreter().check(new Source("t.strat", program), out).diagnostics();
+        String text = DiagnosticFormatter.formatAll(found);
+        assertEquals(1, found.stream().filter(d -> d.message().contains("never trade")).count(), text);
+        assertTrue(text.contains("t.strat:4:16: warning: strategy 'olmar(window=350)' needs 350 bars of history before its first "
+                + "decision, but the data holds 300 up to the end of the test of e: it will never trade"), text);
+        assertTrue(found.stream().noneMatch(Diagnostic::isError), text);
+    }
 }

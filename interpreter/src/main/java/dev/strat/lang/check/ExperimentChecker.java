@@ -137,7 +137,7 @@ final class ExperimentChecker {
         // a broken metrics line would make every tested metric look missing from it
         boolean metricsClean = r.errorCount() == beforeMetrics;
         List<SignificancePlan> significance = settings.containsKey("significance")
-                ? significance(settings.get("significance"), entryNames, metricsClean ? metrics : null) : List.of();
+                ? significance(settings.get("significance"), entryNames, metricsClean ? metrics : null, seeds.size()) : List.of();
         Optional<String> report = settings.containsKey("report") ? report(settings.get("report")) : Optional.empty();
         int warmup = settings.containsKey("warmup") ? integer(settings.get("warmup"), 0, "warmup") : 0;
         // convention ripo: RiPO's Sharpe, its rf unless one is given, and AR = (V_T / V_0)^(P / T) - 1 at any length
@@ -410,7 +410,7 @@ final class ExperimentChecker {
      *
      * @param shown the experiment's metrics, or null when its 'metrics' line had errors (then not checked against)
      */
-    private List<SignificancePlan> significance(Setting s, Map<String, Span> entries, List<MetricId> shown) {
+    private List<SignificancePlan> significance(Setting s, Map<String, Span> entries, List<MetricId> shown, int seeds) {
         List<SignificancePlan> tests = new ArrayList<>();
         Map<String, Span> seen = new HashMap<>();
         // without metric= a test compares the headline metric, as the run resolves it (Sharpe when shown, else the first)
@@ -427,8 +427,33 @@ final class ExperimentChecker {
                 continue;
             }
             tests.add(t);
+            underpowered(t, seeds).ifPresent(why -> r.warning(v.span(), t.test() + "(" + t.reference() + "): " + why));
         }
         return tests;
+    }
+
+    /**
+     * The caveat, worded as the table words it, for a test that cannot reach significance whatever
+     * the results: too few seeds for a test over seeds (counting every seed as differing), too few
+     * resamples for the bootstrap. Empty when some result could be significant.
+     */
+    private static Optional<String> underpowered(SignificancePlan t, int seeds) {
+        switch (t.test()) {
+            case "wilcoxon" -> {
+                double smallest = 2.0 / Math.pow(2, seeds);
+                return smallest >= t.alpha() ? Optional.of(dev.strat.runtime.experiment.Wilcoxon.powerNote(seeds, smallest, t.alpha()))
+                        : Optional.empty();
+            }
+            case "ranksum" -> {
+                double smallest = dev.strat.runtime.experiment.RankSum.smallestP(seeds, seeds);
+                return smallest >= t.alpha() ? Optional.of(dev.strat.runtime.experiment.RankSum.powerNote(seeds, seeds, smallest, t.alpha()))
+                        : Optional.empty();
+            }
+            default -> {
+                return 1.0 / (t.resamples() + 1) >= t.alpha()
+                        ? Optional.of("with " + t.resamples() + " resamples no bootstrap p can be below " + t.alpha()) : Optional.empty();
+            }
+        }
     }
 
     private Optional<SignificancePlan> significanceTest(Expr v, Map<String, Span> entries, List<MetricId> shown) {

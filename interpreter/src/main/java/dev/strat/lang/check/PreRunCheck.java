@@ -36,6 +36,7 @@ final class PreRunCheck {
     private final Optional<MarketCatalog> catalog;
     private final Reporter r;
     private final Map<MarketPlan, Optional<MarketData>> calendars = new HashMap<>();
+    private final Map<List<Object>, Optional<dev.strat.runtime.data.SplitPlan>> splits = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
 
     PreRunCheck(Optional<MarketCatalog> catalog, Reporter r) {
@@ -59,13 +60,10 @@ final class PreRunCheck {
         }
         Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
         if (calendar.isEmpty()) return;
-        PreRun.splitWarnings(plan.split(), calendar.get()).forEach(w -> once(Diagnostic.warning(at, w)));
-        try {
-            PreRun.noDecision(plan, PreRun.resolveSplit(plan.split(), calendar.get()).bars("test"))
-                    .ifPresent(e -> once(Diagnostic.error(plan.span(), e)));
-        } catch (dev.strat.runtime.data.DataException unresolved) {
-            // a split that does not resolve on the data is reported by the split's own check
-        }
+        resolvedSplit(plan).ifPresent(split -> {
+            split.warnings().forEach(w -> once(Diagnostic.warning(at, w)));
+            PreRun.noDecision(plan, split.bars("test")).ifPresent(e -> once(Diagnostic.error(plan.span(), e)));
+        });
         OptionalLong trainBars = LearnerBudget.trainBars(plan.split(), calendar.get());
         if (trainBars.isEmpty()) return;
         for (StrategyPlan s : plan.compare()) {
@@ -81,13 +79,16 @@ final class PreRunCheck {
      * not resolve (reported by the split's own check).
      */
     Optional<dev.strat.runtime.data.SplitPlan> resolvedSplit(ExperimentPlan plan) {
-        Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
-        if (calendar.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(PreRun.resolveSplit(plan.split(), calendar.get()));
-        } catch (dev.strat.runtime.data.DataException unresolved) {
-            return Optional.empty();
-        }
+        // resolved once per market and split: the pre-run checks and the build check both ask
+        return splits.computeIfAbsent(List.of(plan.market(), plan.split()), key -> {
+            Optional<MarketData> calendar = calendars.computeIfAbsent(plan.market(), this::calendar);
+            if (calendar.isEmpty()) return Optional.empty();
+            try {
+                return Optional.of(PreRun.resolveSplit(plan.split(), calendar.get()));
+            } catch (dev.strat.runtime.data.DataException unresolved) {
+                return Optional.empty();     // reported by the split's own check
+            }
+        });
     }
 
     /** Whether every file of {@code market} was read by the catalog's scan (one it could not read has its own error). */

@@ -40,15 +40,6 @@ public final class PreRun {
         return dev.strat.runtime.data.SplitPlan.resolve(market, ranges);
     }
 
-    /** The notes on split ranges cut to the data ({@code train ... runs past the data}); empty when the split does not resolve. */
-    public static List<String> splitWarnings(SplitPlan split, MarketData market) {
-        try {
-            return resolveSplit(split, market).warnings();
-        } catch (dev.strat.runtime.data.DataException e) {
-            return List.of();
-        }
-    }
-
     /**
      * The error for an experiment on a fixed split whose warm-up leaves no decision in its test
      * period ({@code test} in bars), or empty. A rolling split's windows are checked by its walk-forward.

@@ -73,6 +73,25 @@ public final class Adam {
         }
     }
 
+    /**
+     * Applies one step with gradients computed outside autograd: {@code gradient} holds each
+     * parameter's gradient one after another, in the order of the list this optimiser was built
+     * with (a {@code StackedMlp}'s storage layout). The tensors' own gradients are not read or
+     * changed. CPU parameters only.
+     */
+    public void step(float[] gradient) {
+        t++;
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        float rate = (float) (lr * Math.sqrt(c2) / c1);
+        int at = 0;
+        for (int k = 0; k < params.size(); k++) {
+            if (!(slots.get(k) instanceof HostSlot host)) throw new IllegalStateException("a host step needs CPU parameters");
+            at = host.step(params.get(k).value(), gradient, at, rate);
+        }
+        if (at != gradient.length) throw new IllegalArgumentException("gradient of " + gradient.length + " values for " + at + " parameters");
+    }
+
     /** Steps taken so far. */
     public long steps() {
         return t;
@@ -134,6 +153,13 @@ public final class Adam {
                 gradientView = HostKernels.aliasedView(gradient);
             }
             HostKernels.adam(weight, gradientView, mean, variance, weightScratch, gradientScratch, rate, beta1, beta2, epsilon);
+        }
+
+        /** One step with the gradient at {@code g[at ..]}; returns where the next parameter's gradient starts. */
+        int step(NDArray w, float[] g, int at, float rate) {
+            if (weight == null) weight = HostKernels.view(w);
+            HostKernels.adam(weight, g, at, mean, variance, weightScratch, gradientScratch, rate, beta1, beta2, epsilon);
+            return at + mean.length;
         }
 
         @Override

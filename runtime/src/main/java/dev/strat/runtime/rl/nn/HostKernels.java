@@ -30,6 +30,31 @@ public final class HostKernels {
     private HostKernels() {
     }
 
+    /** Property choosing the small networks' training path: {@code auto}, {@code java} or {@code torch}. */
+    public static final String KERNELS_PROPERTY = "strat.rl.kernels";
+
+    /**
+     * Whether small networks train on Java kernels ({@link HostGemm}): the Vector API module is
+     * in the boot layer (the {@code strat} launcher adds it) and {@value #KERNELS_PROPERTY} is not
+     * {@code torch}. Asking for {@code java} without the module is an error, not a silent
+     * fallback.
+     */
+    public static boolean vectorKernels() {
+        String choice = System.getProperty(KERNELS_PROPERTY, "auto").trim();
+        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return switch (choice) {
+            case "auto" -> present;
+            case "torch" -> false;
+            case "java" -> {
+                if (!present) {
+                    throw new IllegalStateException("-D" + KERNELS_PROPERTY + "=java needs the JVM option --add-modules jdk.incubator.vector");
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException("-D" + KERNELS_PROPERTY + " must be auto, java or torch, not '" + choice + "'");
+        };
+    }
+
     /** Whether {@code a}'s memory can be read and written from Java in place. */
     public static boolean onHost(NDArray a) {
         return Device.cpu().equals(a.getDevice());
@@ -77,8 +102,28 @@ public final class HostKernels {
         if (w.capacity() != n || g.capacity() != n || v.length != n || ws.length < n || gs.length < n) {
             throw new IllegalArgumentException("size mismatch");
         }
-        w.get(0, ws, 0, n);
         g.get(0, gs, 0, n);
+        adam(w, gs, m, v, ws, rate, beta1, beta2, eps);
+    }
+
+    /**
+     * As {@link #adam(FloatBuffer, FloatBuffer, float[], float[], float[], float[], float, float, float, float)},
+     * with the gradient at {@code g[at .. at + m.length - 1]} in a Java array.
+     */
+    public static void adam(FloatBuffer w, float[] g, int at, float[] m, float[] v, float[] ws, float[] gs,
+                            float rate, float beta1, float beta2, float eps) {
+        int n = m.length;
+        if (w.capacity() != n || at + n > g.length || v.length != n || ws.length < n || gs.length < n) {
+            throw new IllegalArgumentException("size mismatch");
+        }
+        // copied, so that the loop indexes every array alike (see the class comment)
+        System.arraycopy(g, at, gs, 0, n);
+        adam(w, gs, m, v, ws, rate, beta1, beta2, eps);
+    }
+
+    private static void adam(FloatBuffer w, float[] gs, float[] m, float[] v, float[] ws, float rate, float beta1, float beta2, float eps) {
+        int n = m.length;
+        w.get(0, ws, 0, n);
         float c1 = 1 - beta1;
         float c2 = 1 - beta2;
         for (int i = 0; i < n; i++) {

@@ -54,6 +54,8 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
     /** Target-smoothing noise of the next update (batch x action), already clipped. */
     final float[] batchNoise;
     private double lastActorLoss = Double.NaN;
+    /** The update on Java kernels, or null where it goes through PyTorch ({@link HostTraining}). */
+    private final HostDeterministicUpdate host;
 
     DeterministicActorCritic(String algorithm, EnvSpec spec, Settings s, long seed, Compute compute) {
         super(algorithm, spec, seed, compute, s.buffer(), s.batch(), s.learningStarts(), s.gamma(), s.trainEvery(), s.gradientSteps());
@@ -78,6 +80,15 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         this.tau = (float) s.tau();
         this.actorSeed = root.full(new Shape(s.batch(), 1), -1f / s.batch());
         this.batchNoise = new float[batch * actDim];
+        this.host = HostTraining.applies(compute, actor, actorTarget, critic, criticTarget)
+                ? new HostDeterministicUpdate(this, (StackedMlp) actor, (StackedMlp) actorTarget, critic, criticTarget,
+                        actorOptimiser, criticOptimiser, targetNoise > 0)
+                : null;
+    }
+
+    /** Whether updates run on Java kernels. */
+    boolean onHostKernels() {
+        return host != null;
     }
 
     @Override
@@ -110,6 +121,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
      */
     @Override
     Losses update(NDManager scope) {
+        if (host != null) return hostUpdate();
         Batch b = batch(scope);
         NDArray y = target(b);
         Tensors.recording(true);
@@ -123,6 +135,20 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
             Tensors.recording(false);
             lastActorLoss = -backwardRows(q1, actorSeed);
             actorOptimiser.step();
+            criticTarget.softUpdateFrom(critic, tau);
+            actorTarget.softUpdateFrom(actor, tau);
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("critic", squares / batch);
+        if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
+        return new Losses(updates, values);
+    }
+
+    /** {@link #update} on Java kernels: the same steps, losses and reports. */
+    private Losses hostUpdate() {
+        double squares = host.criticStep();
+        if (updates % policyDelay == 0) {
+            lastActorLoss = host.actorStep();
             criticTarget.softUpdateFrom(critic, tau);
             actorTarget.softUpdateFrom(actor, tau);
         }

@@ -127,14 +127,16 @@ public final class Sac extends OffPolicyAgent {
     /** Reparameterisation noise for the batch's observations and next observations (batch x action). */
     final float[] batchEps;
     final float[] batchNextEps;
-    private final float[] epsConstant;
-    private final float[] nextEpsConstant;
+    final float[] epsConstant;
+    final float[] nextEpsConstant;
     private final double[] actNoise;
     // The temperature's log and its Adam moments, in Java.
     double logAlpha;
     private double alphaMean;
     private double alphaVariance;
     private long alphaSteps;
+    /** The update on Java kernels, or null where it goes through PyTorch ({@link HostTraining}). */
+    private final HostSacUpdate host;
 
     public Sac(EnvSpec spec, Config config, long seed, Compute compute) {
         super("sac", spec, seed, compute, config.buffer(), config.batch(), config.learningStarts(), config.gamma(), config.trainEvery(),
@@ -159,6 +161,14 @@ public final class Sac extends OffPolicyAgent {
         this.epsConstant = new float[batch];
         this.nextEpsConstant = new float[batch];
         this.actNoise = new double[actDim];
+        this.host = HostTraining.applies(compute, actor, critic, criticTarget)
+                ? new HostSacUpdate(this, (StackedMlp) actor, critic, criticTarget, actorOptimiser, criticOptimiser)
+                : null;
+    }
+
+    /** Whether updates run on Java kernels. */
+    boolean onHostKernels() {
+        return host != null;
     }
 
     public Config config() {
@@ -201,10 +211,7 @@ public final class Sac extends OffPolicyAgent {
     }
 
     private Step begin(NDManager scope) {
-        for (int b = 0; b < batch; b++) {
-            epsConstant[b] = SquashedGaussian.noiseConstant(batchEps, b, actDim);
-            nextEpsConstant[b] = SquashedGaussian.noiseConstant(batchNextEps, b, actDim);
-        }
+        noiseConstants();
         NDList t = batchTensors(scope, new float[][] {batchEps, epsConstant, batchNextEps, nextEpsConstant}, new int[] {actDim, 1, actDim, 1});
         Tensors.recording(true);
         SquashedGaussian.Sample pi = SquashedGaussian.sample(actor.forward(t.get(0)), actDim, t.get(5), t.get(6), scalars);
@@ -212,9 +219,35 @@ public final class Sac extends OffPolicyAgent {
         return new Step(t, pi);
     }
 
+    /** The log-probability's per-row constants of this update's noise. */
+    private void noiseConstants() {
+        for (int b = 0; b < batch; b++) {
+            epsConstant[b] = SquashedGaussian.noiseConstant(batchEps, b, actDim);
+            nextEpsConstant[b] = SquashedGaussian.noiseConstant(batchNextEps, b, actDim);
+        }
+    }
+
     @Override
     Losses update(NDManager scope) {
-        return update(scope, false);
+        return host != null ? hostUpdate() : update(scope, false);
+    }
+
+    /** {@link #update} on Java kernels: the same steps, in the same order, and the same reports. */
+    private Losses hostUpdate() {
+        noiseConstants();
+        double meanLogProb = host.sample();
+        Map<String, Double> values = new LinkedHashMap<>();
+        double alpha = Math.exp(logAlpha);
+        if (config.autoEntropy()) {
+            values.put("entropy", -logAlpha * (meanLogProb + targetEntropy));
+            stepTemperature(-(meanLogProb + targetEntropy));
+        }
+        HostSacUpdate.Result r = host.step((float) alpha);
+        criticTarget.softUpdateFrom(critic, tau);
+        values.put("critic", r.criticLoss());
+        values.put("actor", r.actorLoss());
+        values.put("alpha", alpha);
+        return new Losses(updates, values);
     }
 
     @Override

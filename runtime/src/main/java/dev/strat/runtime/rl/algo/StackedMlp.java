@@ -62,6 +62,7 @@ final class StackedMlp implements Net {
 
     private final int members;
     private final int layers;
+    private final int[] widths;
     private final boolean batched;
     private final Activation activation;
     private final Activation outputActivation;
@@ -96,6 +97,7 @@ final class StackedMlp implements Net {
         for (int k = 0; k < hidden.size(); k++) widths[k + 1] = hidden.get(k);
         widths[widths.length - 1] = outputs;
         this.layers = widths.length - 1;
+        this.widths = widths;
         if (layout == Layout.BATCHED && members == 1) throw new IllegalArgumentException("a batched layout needs several members");
         this.batched = (layout == null ? Layout.choose(members, widths) : layout) == Layout.BATCHED;
 
@@ -169,6 +171,27 @@ final class StackedMlp implements Net {
 
     Layout layout() {
         return batched ? Layout.BATCHED : Layout.PER_MEMBER;
+    }
+
+    /** Input, hidden and output widths (a copy). */
+    int[] widths() {
+        return widths.clone();
+    }
+
+    Activation hiddenActivation() {
+        return activation;
+    }
+
+    Activation outputActivation() {
+        return outputActivation;
+    }
+
+    /**
+     * The flat storage's own memory as a float view (CPU only): every parameter, in the order of
+     * {@link #parameters}, for the host training path ({@link HostMlp}).
+     */
+    java.nio.FloatBuffer storageView() {
+        return dev.strat.runtime.rl.nn.HostKernels.aliasedView(frozen);
     }
 
     /**

@@ -202,14 +202,27 @@ final class OffPolicyTesting {
      */
     static void assertLearnsToHoldTheDriftingAsset(LongFunction<? extends Agent> agentOfSeed, SyntheticPortfolioEnv env, Env trainOn,
                                                    int steps, long... seeds) {
+        assertMostLearnToHoldTheDriftingAsset(agentOfSeed, env, trainOn, steps, seeds.length, seeds);
+    }
+
+    /**
+     * As {@link #assertLearnsToHoldTheDriftingAsset}, for an agent that fails on a few seeds in
+     * any implementation: at least {@code atLeast} of the seeds' agents learn.
+     */
+    static void assertMostLearnToHoldTheDriftingAsset(LongFunction<? extends Agent> agentOfSeed, SyntheticPortfolioEnv env, Env trainOn,
+                                                      int steps, int atLeast, long... seeds) {
+        int learned = 0;
+        StringBuilder report = new StringBuilder();
         for (long seed : seeds) {
             try (Agent agent = agentOfSeed.apply(seed)) {
                 double before = weightOnFirst(agent, env, 999);
                 train(agent, trainOn, steps, 1);
                 double after = weightOnFirst(agent, env, 999);
-                assertTrue(after > 0.8, "seed " + seed + ": weight on the drifting asset " + after + " (before training " + before + ")");
+                if (after > 0.8) learned++;
+                report.append(String.format(java.util.Locale.ROOT, "%n  seed %d: weight on the drifting asset %.3f (before training %.3f)", seed, after, before));
             }
         }
+        assertTrue(learned >= atLeast, learned + " of " + seeds.length + " seeds learned, " + atLeast + " needed:" + report);
     }
 
     /**

@@ -93,7 +93,10 @@ class Td3Test {
         SyntheticPortfolioEnv env = learningEnv();
         Td3.Config config = Td3.Config.defaults().withNets(NetSpec.Mlp.of(32, 32), NetSpec.Mlp.of(32, 32)).withLearningStarts(200)
                 .withGamma(0.9);
-        assertLearnsToHoldTheDriftingAsset(seed -> new Td3(env.spec(), config, seed, Compute.cpu()), env, scaled(env, 100), 2500, 1, 2, 3);
+        // 2,500 steps leave about one seed in twenty holding half or less, on PyTorch's kernels and
+        // on Java's alike (measured over seeds 1-40: 2 of 40 each, different seeds), so four of five must learn
+        assertMostLearnToHoldTheDriftingAsset(seed -> new Td3(env.spec(), config, seed, Compute.cpu()), env, scaled(env, 100), 2500, 4,
+                1, 2, 3, 4, 5);
     }
 
     @Test

@@ -1,0 +1,145 @@
+package dev.strat.runtime.rl.algo;
+
+import dev.strat.runtime.rl.ActionSpace;
+import dev.strat.runtime.rl.EnvSpec;
+import dev.strat.runtime.rl.ObservationLayout;
+import dev.strat.runtime.rl.nn.Activation;
+import dev.strat.runtime.rl.nn.Compute;
+import dev.strat.runtime.rl.nn.HostKernels;
+import dev.strat.runtime.rl.nn.NetSpec;
+import dev.strat.runtime.rl.nn.Param;
+import dev.strat.runtime.rl.nn.Tensors;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
+
+import static dev.strat.runtime.rl.algo.OffPolicyTesting.fillBatch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The off-policy updates on Java kernels ({@link HostTraining}) against the same updates through
+ * PyTorch: same seed, same batches, the same losses and weights after several updates, up to
+ * float rounding (the products sum in another order).
+ */
+class HostTrainingTest {
+
+    /** Sizes of the RL benchmark's small case, shrunk in batch: 13 observations, 4 actions. */
+    private static final EnvSpec SPEC = new EnvSpec(ObservationLayout.flat(13), new ActionSpace.Continuous(4), 10);
+
+    /** Builds with {@value HostKernels#KERNELS_PROPERTY} set to {@code kernels}. */
+    static <A> A with(String kernels, Supplier<A> build) {
+        String before = System.getProperty(HostKernels.KERNELS_PROPERTY);
+        System.setProperty(HostKernels.KERNELS_PROPERTY, kernels);
+        try {
+            return build.get();
+        } finally {
+            if (before == null) System.clearProperty(HostKernels.KERNELS_PROPERTY);
+            else System.setProperty(HostKernels.KERNELS_PROPERTY, before);
+        }
+    }
+
+    private static <A extends OffPolicyAgent> void assertSameUpdates(A host, A torch, Function<A, List<? extends Net>> nets,
+                                                                     ObjLongConsumer<A> fill, int updates) {
+        for (int u = 0; u < updates; u++) {
+            fill.accept(host, 100 + u);
+            fill.accept(torch, 100 + u);
+            host.updates++;
+            torch.updates++;
+            Losses a;
+            Losses b;
+            try (var scope = host.root.newSubManager()) {
+                a = host.update(scope);
+            } finally {
+                Tensors.recording(false);
+            }
+            try (var scope = torch.root.newSubManager()) {
+                b = torch.update(scope);
+            } finally {
+                Tensors.recording(false);
+            }
+            assertEquals(b.values().keySet(), a.values().keySet(), "losses reported, update " + u);
+            for (String loss : b.values().keySet()) {
+                double want = b.values().get(loss);
+                assertEquals(want, a.values().get(loss), 1e-4 * Math.max(1, Math.abs(want)), loss + ", update " + u);
+            }
+        }
+        List<? extends Net> mine = nets.apply(host);
+        List<? extends Net> theirs = nets.apply(torch);
+        int moved = 0;
+        for (int n = 0; n < mine.size(); n++) {
+            for (int k = 0; k < mine.get(n).parameters().size(); k++) {
+                Param p = mine.get(n).parameters().get(k);
+                float[] x = p.value().toFloatArray();
+                float[] y = theirs.get(n).parameters().get(k).value().toFloatArray();
+                for (int i = 0; i < x.length; i++) {
+                    // Adam's early steps are about lr * sign(g): a few 1e-3 apart would mean a wrong gradient
+                    if (Math.abs(x[i] - y[i]) > 2e-5) fail(p.name() + "[" + i + "] after " + updates + " updates: " + x[i] + " against PyTorch's " + y[i]);
+                }
+                moved++;
+            }
+        }
+        assertTrue(moved > 0);
+    }
+
+    private static Td3.Config td3(Activation activation) {
+        NetSpec net = new NetSpec.Mlp(List.of(24, 20), activation, false, 0);
+        return Td3.Config.defaults().withNets(net, net).withBatch(37);
+    }
+
+    @Test
+    void td3OnJavaKernelsMovesTheNetworksAsPyTorchDoes() {
+        for (Activation activation : new Activation[] {Activation.RELU, Activation.TANH, Activation.ELU}) {
+            try (Td3 host = with("java", () -> new Td3(SPEC, td3(activation), 3, Compute.cpu()));
+                 Td3 torch = with("torch", () -> new Td3(SPEC, td3(activation), 3, Compute.cpu()))) {
+                assertTrue(host.onHostKernels());
+                assertFalse(torch.onHostKernels());
+                assertSameUpdates(host, torch, t -> List.of(t.actor, t.critic, t.actorTarget, t.criticTarget),
+                        (t, seed) -> fillBatch(seed, t.batchDiscounts, t.batchObs, t.batchNext, t.batchActions, t.batchRewards, t.batchNoise), 6);
+            }
+        }
+    }
+
+    @Test
+    void ddpgOnJavaKernelsMovesTheNetworksAsPyTorchDoes() {
+        NetSpec net = NetSpec.Mlp.of(16, 8);
+        Ddpg.Config config = Ddpg.Config.defaults().withNets(net, net).withBatch(9);
+        try (Ddpg host = with("java", () -> new Ddpg(SPEC, config, 4, Compute.cpu()));
+             Ddpg torch = with("torch", () -> new Ddpg(SPEC, config, 4, Compute.cpu()))) {
+            assertTrue(host.onHostKernels());
+            assertSameUpdates(host, torch, t -> List.of(t.actor, t.critic, t.actorTarget, t.criticTarget),
+                    (t, seed) -> fillBatch(seed, t.batchDiscounts, t.batchObs, t.batchNext, t.batchActions, t.batchRewards), 4);
+        }
+    }
+
+    @Test
+    void sacOnJavaKernelsMovesTheNetworksAsPyTorchDoes() {
+        for (boolean auto : new boolean[] {true, false}) {
+            NetSpec net = NetSpec.Mlp.of(24, 20);
+            Sac.Config base = Sac.Config.defaults().withNets(net, net).withBatch(37);
+            Sac.Config config = auto ? base : base.withFixedEntropy(0.2);
+            try (Sac host = with("java", () -> new Sac(SPEC, config, 5, Compute.cpu()));
+                 Sac torch = with("torch", () -> new Sac(SPEC, config, 5, Compute.cpu()))) {
+                assertTrue(host.onHostKernels());
+                assertFalse(torch.onHostKernels());
+                // two log stds beyond the clamp's bounds, where no gradient may pass
+                for (Sac agent : List.of(host, torch)) {
+                    List<Param> params = agent.actor.parameters();
+                    Param bias = params.get(params.size() - 1);
+                    float[] b = bias.value().toFloatArray();
+                    b[4] = 4f;
+                    b[5] = -30f;
+                    Tensors.write(bias.value(), b);
+                }
+                assertSameUpdates(host, torch, t -> List.of(t.actor, t.critic, t.criticTarget),
+                        (t, seed) -> fillBatch(seed, t.batchDiscounts, t.batchObs, t.batchNext, t.batchActions, t.batchRewards, t.batchEps, t.batchNextEps), 6);
+                assertEquals(torch.logAlpha, host.logAlpha, 1e-6);
+            }
+        }
+    }
+}

@@ -14,8 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * inner dimension once, broadcasting one element of {@code A} per row and loading one row
  * segment of {@code B} per vector: on a 100 x 64 x 64 product it runs at about the single-thread
  * ceiling of MKL's sgemm (measured 105 against 99 GFLOP/s), where a scalar Java loop reached 5.
- * There is no cache blocking, so large products (whose {@code B} outgrows the L2 cache) are
- * left to PyTorch.
+ * Large products are cut into column panels of {@code B} that stay in the L2 cache.
  *
  * <p>Every element of {@code C} is the fused multiply-add chain over the inner index in
  * increasing order, whatever the vector width or the tile the element falls in: the results are
@@ -28,6 +27,8 @@ public final class HostGemm {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Columns of B per panel: 128 floats by up to 641 rows is 328 KB, within a 1 MB L2. */
+    private static final int PANEL = 128;
 
     private HostGemm() {
     }
@@ -53,14 +54,20 @@ public final class HostGemm {
     private static void product(int m, int n, int k, float[] a, int ao, int rs, int ps, float[] b, int bo, int ldb,
                                 float[] c, int co, int ldc, boolean add) {
         if (m <= 0 || n <= 0) return;
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) four2(i, j, k, a, ao, rs, ps, b, bo, ldb, c, co, ldc, add);
-            for (; j < n; j += L) four1(i, j, k, a, ao, rs, ps, b, bo, ldb, c, co, ldc, add, S.indexInRange(j, n));
-        }
-        for (; i < m; i++) {
-            for (int j = 0; j < n; j += L) one(i, j, k, a, ao, rs, ps, b, bo, ldb, c, co, ldc, add, S.indexInRange(j, n));
+        // Column panels of B, each swept by every row tile before the next: a panel (k x PANEL)
+        // stays in the L2 cache while the whole of a large B would be read from L3 per row tile
+        // (measured at 100 x 641 x 400: 36 GFLOP/s unpanelled, 96 panelled).
+        for (int j0 = 0; j0 < n; j0 += PANEL) {
+            int jn = Math.min(n, j0 + PANEL);
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int j = j0;
+                for (; j + 2 * L <= jn; j += 2 * L) four2(i, j, k, a, ao, rs, ps, b, bo, ldb, c, co, ldc, add);
+                for (; j < jn; j += L) four1(i, j, k, a, ao, rs, ps, b, bo, ldb, c, co, ldc, add, S.indexInRange(j, jn));
+            }
+            for (; i < m; i++) {
+                for (int j = j0; j < jn; j += L) one(i, j, k, a, ao, rs, ps, b, bo, ldb, c, co, ldc, add, S.indexInRange(j, jn));
+            }
         }
     }
 

@@ -142,4 +142,20 @@ class HostTrainingTest {
             }
         }
     }
+
+    @Test
+    void largeLayersAndAnExplicitChoiceOfPyTorchStayOnPyTorch() {
+        NetSpec small = NetSpec.Mlp.of(255, 256);
+        NetSpec large = NetSpec.Mlp.of(256, 256);
+        try (Td3 a = with("auto", () -> new Td3(SPEC, Td3.Config.defaults().withNets(small, small).withBatch(4), 1, Compute.cpu()));
+             Td3 b = with("auto", () -> new Td3(SPEC, Td3.Config.defaults().withNets(small, large).withBatch(4), 1, Compute.cpu()));
+             Sac c = with("torch", () -> new Sac(SPEC, Sac.Config.defaults().withNets(small, small).withBatch(4), 1, Compute.cpu()))) {
+            assertTrue(a.onHostKernels(), "255 x 256 weights: Java");
+            assertFalse(b.onHostKernels(), "a 256 x 256 critic layer: PyTorch");
+            assertFalse(c.onHostKernels(), "-Dstrat.rl.kernels=torch");
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> with("fast", HostKernels::vectorKernels));
+        assertEquals("-Dstrat.rl.kernels must be auto, java or torch, not 'fast'", e.getMessage());
+    }
 }

@@ -158,4 +158,43 @@ class HostTrainingTest {
                 () -> with("fast", HostKernels::vectorKernels));
         assertEquals("-Dstrat.rl.kernels must be auto, java or torch, not 'fast'", e.getMessage());
     }
+
+    /**
+     * PPO's and A2C's one-row pass (acting, bootstrapping) on Java kernels gives PyTorch's values,
+     * for continuous and discrete actions, before and after an update changed the weights.
+     */
+    @Test
+    void onPolicyAgentsActOnJavaKernelsAsOnPyTorch() {
+        EnvSpec discrete = new EnvSpec(ObservationLayout.flat(13), new ActionSpace.Discrete(5), 10);
+        NetSpec net = new NetSpec.Mlp(List.of(24, 20), Activation.TANH, false, 0);
+        for (EnvSpec spec : List.of(SPEC, discrete)) {
+            Ppo.Config config = Ppo.Config.defaults().withNets(net, net).withNSteps(16).withBatchSize(8);
+            try (Ppo host = with("java", () -> new Ppo(spec, config, 2, Compute.cpu()));
+                 Ppo torch = with("torch", () -> new Ppo(spec, config, 2, Compute.cpu()))) {
+                assertTrue(host.nets.onHostKernels());
+                assertFalse(torch.nets.onHostKernels());
+                java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+                float[] obs = new float[13];
+                float[] a = new float[spec.action().width()];
+                float[] b = new float[a.length];
+                for (int step = 0; step < 40; step++) {
+                    for (int i = 0; i < obs.length; i++) obs[i] = (float) (r.nextDouble() * 2 - 1);
+                    float[] h = host.nets.infer(host.manager, obs);
+                    float[] t = torch.nets.infer(torch.manager, obs);
+                    assertEquals(t.length, h.length);
+                    for (int i = 0; i < t.length; i++) assertEquals(t[i], h[i], 1e-5, "output " + i + " at step " + step);
+                    // both explore from the same stream and store PyTorch's and Java's values: the updates stay alike
+                    host.act(obs, true, a);
+                    torch.act(obs, true, b);
+                    host.observe(obs, a, 0.1 * i(step), obs, false, false);
+                    torch.observe(obs, b, 0.1 * i(step), obs, false, false);
+                }
+                assertTrue(host.updates() > 0, "updates ran between the compared passes");
+            }
+        }
+    }
+
+    private static double i(int step) {
+        return (step % 7) - 3;
+    }
 }

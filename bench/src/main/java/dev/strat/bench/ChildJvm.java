@@ -58,9 +58,10 @@ public final class ChildJvm {
         cmd.add(mainClass.getName());
         cmd.addAll(args);
         try {
-            ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder builder = new ProcessBuilder(cmd);
             builder.environment().putAll(environment);
             Process p = builder.start();
+            Thread errors = Thread.ofPlatform().daemon().start(() -> forwardErrors(p));
             List<String> out = new ArrayList<>();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -69,6 +70,7 @@ public final class ChildJvm {
                 }
             }
             int code = p.waitFor();
+            errors.join();
             if (code != 0) {
                 throw new IllegalStateException("the child JVM measuring " + what + " exited with " + code + " and printed: "
                         + String.join("\n", out).strip());
@@ -88,4 +90,22 @@ public final class ChildJvm {
         throw new IllegalStateException("the child JVM measuring " + what + " printed no '" + prefix.strip() + "' line: "
                 + String.join("\n", out).strip());
     }
+
+    /**
+     * The child's standard error, line by line to ours, without the JVM's start-up notice that
+     * the Vector API module is incubating: the parent said it once already, and every child
+     * repeating it would bury the progress lines.
+     */
+    private static void forwardErrors(Process p) {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                if (!line.startsWith(INCUBATOR_NOTICE)) System.err.println(line);
+            }
+        } catch (IOException e) {
+            System.err.println("(the child JVM's error output could not be read: " + e.getMessage() + ")");
+        }
+    }
+
+    /** How the JVM's notice of incubating modules starts. */
+    static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules:";
 }

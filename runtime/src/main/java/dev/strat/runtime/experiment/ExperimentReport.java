@@ -46,6 +46,9 @@ import java.util.Map;
  * @param protocol       the split: a fixed test range or the walk-forward's windows
  * @param sharpeConfidence probabilistic and deflated Sharpe ratios of each strategy's first seed,
  *                       recorded with a {@code sharpe_diff} test, empty otherwise
+ * @param rlKernels      what the RL agents' networks computed on ({@link dev.strat.runtime.rl.nn.HostKernels#describe}):
+ *                       the two paths agree to float rounding, not bit for bit, so a rerun that
+ *                       must match needs the same
  */
 public record ExperimentReport(String experiment, String market, List<String> dataFiles, Map<String, String> dataSha256,
                                List<String> symbols,
@@ -53,7 +56,8 @@ public record ExperimentReport(String experiment, String market, List<String> da
                                double periodsPerYear, Costs costs, double capital, List<Long> seeds,
                                List<String> metrics, Conventions conventions, List<StrategyReport> strategies,
                                List<SignificanceReport> significance, String stratVersion, String sourceHash,
-                               int scenarioPaths, ProtocolReport protocol, List<SharpeConfidenceReport> sharpeConfidence) {
+                               int scenarioPaths, ProtocolReport protocol, List<SharpeConfidenceReport> sharpeConfidence,
+                               String rlKernels) {
 
     /** Most points of a stage series in the file (the first seed's; the equity CSV has no series). */
     public static final int MAX_SERIES_POINTS = 500;
@@ -233,7 +237,8 @@ public record ExperimentReport(String experiment, String market, List<String> da
                         spec.options().convention().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().goal()),
                         spec.options().annualise().name().toLowerCase(java.util.Locale.ROOT), orNull(spec.options().ciLevel()),
                         ExperimentRunner.dsrTrials(spec), MetricId.TURNOVER.description()),
-                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size(), protocol(spec), confidence);
+                strategies, tests, info.stratVersion(), info.sourceHash(), spec.paths().size(), protocol(spec), confidence,
+                dev.strat.runtime.rl.nn.HostKernels.describe());
     }
 
     private static Map<String, MetricReport> metrics(java.util.function.Function<MetricId, MetricSummary> summaries) {

@@ -121,6 +121,8 @@ class ResultWriterTest {
         assertEquals(java.util.Map.of("fee", 0.0025, "slippageMin", 0.0, "slippageMax", 0.001), read.costs().parameters());
         assertEquals(1_000_000, read.capital());
         assertEquals("ab12cd", read.sourceHash());
+        // surefire starts the JVM as the launcher does, with the Vector API module
+        assertEquals("java-vector (small off-policy networks, on-policy acting), pytorch (the rest)", read.rlKernels());
         ExperimentReport.MetricReport ar = read.strategies().get(0).metrics().get("ar");
         assertEquals(List.of(0.12, 0.13, 0.14), ar.perSeed());
         assertEquals(0.13, ar.mean(), 1e-15);

@@ -93,6 +93,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
 
     @Override
     float[] policy(NDManager scope, float[] observation, boolean explore) {
+        if (host != null) return host.act(observation);
         return actor.infer(scope.create(observation, new Shape(1, obsDim))).toFloatArray();
     }
 
@@ -160,6 +161,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
 
     @Override
     Losses referenceUpdate(NDManager scope) {
+        if (host != null) host.weightsChanged();
         Batch b = batch(scope);
         NDArray criticLoss = criticLoss(b);
         Tensors.backward(criticLoss.mul(critics));
@@ -261,5 +263,6 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         actorOptimiser.load(in);
         criticOptimiser.load(in);
         lastActorLoss = in.readDouble();
+        if (host != null) host.weightsChanged();
     }
 }

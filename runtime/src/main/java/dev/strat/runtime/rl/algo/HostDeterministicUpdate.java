@@ -41,6 +41,9 @@ final class HostDeterministicUpdate {
     private final float[] actionGradient;
     private final float[] criticGradient;
     private final float[] actorGradient;
+    private final HostMlp.Pass actPass;
+    /** Whether {@link #actor}'s copy holds the network's current weights. */
+    private boolean actorCurrent;
 
     HostDeterministicUpdate(DeterministicActorCritic agent, StackedMlp actor, StackedMlp actorTarget, StackedMlp critic, StackedMlp criticTarget,
                             Adam actorOptimiser, Adam criticOptimiser, boolean smoothing) {
@@ -69,6 +72,25 @@ final class HostDeterministicUpdate {
         this.actionGradient = new float[batch * actDim];
         this.criticGradient = new float[this.critic.size()];
         this.actorGradient = new float[this.actor.size()];
+        this.actPass = this.actor.pass(1);
+    }
+
+    /**
+     * The policy's action for one observation, on the Java copy of the actor: no native call per
+     * environment step. The returned array is reused by the next call.
+     */
+    float[] act(float[] observation) {
+        if (!actorCurrent) {
+            actor.pull();
+            actorCurrent = true;
+        }
+        actor.forward(0, observation, 0, obsDim, 1, actPass);
+        return actPass.output(0);
+    }
+
+    /** The networks' weights changed outside these updates (a checkpoint loaded): copies are taken anew. */
+    void weightsChanged() {
+        actorCurrent = false;
     }
 
     /** The critic update; returns the summed squared errors {@code sum_k sum_b (Q_k - y)^2}. */
@@ -113,6 +135,7 @@ final class HostDeterministicUpdate {
     /** The actor update through critic 1 as just updated; returns the actor loss {@code -mean Q_1(s, mu(s))}. */
     double actorStep() {
         actor.pull();
+        actorCurrent = true;
         critic.pull();
         actor.forward(0, agent.batchObs, 0, obsDim, batch, actorPass);
         HostMlp.join(agent.batchObs, obsDim, actorPass.output(0), actDim, batch, actorInput);
@@ -126,6 +149,7 @@ final class HostDeterministicUpdate {
         critic.backward(0, actorCriticPass, seed, null, obsDim, obsDim + actDim, actionGradient);
         actor.backward(0, actorPass, actionGradient, actorGradient, 0, 0, null);
         actorOptimiser.step(actorGradient);
+        actorCurrent = false;
         return -sum / batch;
     }
 }

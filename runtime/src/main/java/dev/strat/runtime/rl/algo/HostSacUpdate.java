@@ -52,6 +52,9 @@ final class HostSacUpdate {
     private final float[] outputGradient;
     private final float[] criticGradient;
     private final float[] actorGradient;
+    private final HostMlp.Pass actPass;
+    /** Whether {@link #actor}'s copy holds the network's current weights. */
+    private boolean actorCurrent;
 
     HostSacUpdate(Sac agent, StackedMlp actor, StackedMlp critic, StackedMlp criticTarget, Adam actorOptimiser, Adam criticOptimiser) {
         this.agent = agent;
@@ -86,6 +89,25 @@ final class HostSacUpdate {
         this.outputGradient = new float[batch * 2 * actDim];
         this.criticGradient = new float[this.critic.size()];
         this.actorGradient = new float[this.actor.size()];
+        this.actPass = this.actor.pass(1);
+    }
+
+    /**
+     * The actor's output {@code [mu | log std]} for one observation, on the Java copy of the
+     * actor: no native call per environment step. The returned array is reused by the next call.
+     */
+    float[] act(float[] observation) {
+        if (!actorCurrent) {
+            actor.pull();
+            actorCurrent = true;
+        }
+        actor.forward(0, observation, 0, obsDim, 1, actPass);
+        return actPass.output(0);
+    }
+
+    /** The networks' weights changed outside these updates (a checkpoint loaded): copies are taken anew. */
+    void weightsChanged() {
+        actorCurrent = false;
     }
 
     /**
@@ -94,6 +116,7 @@ final class HostSacUpdate {
      */
     double sample() {
         actor.pull();
+        actorCurrent = true;
         actor.forward(0, agent.batchObs, 0, obsDim, batch, actorPass);
         squash(actorPass.output(0), agent.batchEps, agent.epsConstant, action, logProb, std, clampFactor);
         double mean = 0;
@@ -165,6 +188,7 @@ final class HostSacUpdate {
         }
         actor.backward(0, actorPass, outputGradient, actorGradient, 0, 0, null);
         actorOptimiser.step(actorGradient);
+        actorCurrent = false;
         return new Result(squares / (2.0 * batch), loss / batch);
     }
 

@@ -182,7 +182,7 @@ public final class Sac extends OffPolicyAgent {
 
     @Override
     float[] policy(NDManager scope, float[] observation, boolean explore) {
-        float[] out = actor.infer(scope.create(observation, new Shape(1, obsDim))).toFloatArray();
+        float[] out = host != null ? host.act(observation) : actor.infer(scope.create(observation, new Shape(1, obsDim))).toFloatArray();
         float[] action = new float[actDim];
         if (explore) {
             for (int j = 0; j < actDim; j++) actNoise[j] = Gaussian.next(noiseRandom);
@@ -263,6 +263,7 @@ public final class Sac extends OffPolicyAgent {
      * the actor loss, the mean over rows of {@code alpha log pi - min_k Q_k}, {@code 1 / B} per row.
      */
     private Losses update(NDManager scope, boolean throughLosses) {
+        if (host != null) host.weightsChanged();
         Step step = begin(scope);
         float[] logProbs = step.pi().logProb().toFloatArray();
         double meanLogProb = 0;
@@ -410,5 +411,6 @@ public final class Sac extends OffPolicyAgent {
         alphaMean = in.readDouble();
         alphaVariance = in.readDouble();
         alphaSteps = in.readLong();
+        if (host != null) host.weightsChanged();
     }
 }

@@ -55,6 +55,14 @@ public final class HostKernels {
         };
     }
 
+    /**
+     * What the RL agents' networks compute on in this JVM, for results: {@code java-vector} for
+     * small networks and {@code pytorch} for the rest, or {@code pytorch} alone.
+     */
+    public static String describe() {
+        return vectorKernels() ? "java-vector (small off-policy networks, on-policy acting), pytorch (the rest)" : "pytorch";
+    }
+
     /** Whether {@code a}'s memory can be read and written from Java in place. */
     public static boolean onHost(NDArray a) {
         return Device.cpu().equals(a.getDevice());

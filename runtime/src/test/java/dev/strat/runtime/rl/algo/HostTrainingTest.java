@@ -85,6 +85,17 @@ class HostTrainingTest {
             }
         }
         assertTrue(moved > 0);
+        // acting on the Java copy of the actor, taken anew after the updates
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        float[] obs = new float[host.obsDim];
+        float[] a = new float[host.actDim];
+        float[] b = new float[host.actDim];
+        for (int k = 0; k < 5; k++) {
+            for (int i = 0; i < obs.length; i++) obs[i] = (float) (r.nextDouble() * 2 - 1);
+            host.act(obs, false, a);
+            torch.act(obs, false, b);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 1e-5f, "action " + k + " after " + updates + " updates");
+        }
     }
 
     private static Td3.Config td3(Activation activation) {

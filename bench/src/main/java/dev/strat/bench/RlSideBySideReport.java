@@ -115,9 +115,8 @@ public final class RlSideBySideReport {
         out.append("baseline: ").append(baselineLabel(c.baseline())).append('\n');
         out.append(String.format(Locale.ROOT, "machine: %s, %d cores, load average %s%n", machine.jvm(), machine.processors(),
                 machine.loadAverage() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", machine.loadAverage())));
-        out.append(dev.strat.runtime.rl.nn.HostKernels.vectorKernels()
-                ? "strat's off-policy updates: small networks (every layer under 65,536 weights) on Java's Vector API kernels, larger ones on PyTorch\n"
-                : "strat's off-policy updates: all on PyTorch (no jdk.incubator.vector in this JVM, or -Dstrat.rl.kernels=torch)\n");
+        out.append("strat's kernels: ").append(dev.strat.runtime.rl.nn.HostKernels.describe())
+                .append(dev.strat.runtime.rl.nn.HostKernels.vectorKernels() ? "; small: every layer under 65,536 weights\n" : "\n");
         out.append(String.format(Locale.ROOT, "single-thread float32 GEMM at the paper net's shapes (100x641@641x400, 100x400@400x300): strat (DJL) %.1f",
                 c.stratGemm().gflops()));
         if (c.peerGemm() != null) {

@@ -31,6 +31,9 @@ import javax.management.ObjectName;
  * fixed heap whose pages are all touched at start ({@code -Xms = -Xmx}, {@code -XX:+AlwaysPreTouch}):
  * the heap is resident from the first sample on, and resident growth after warm-up is memory
  * outside the heap (PyTorch's allocations, DJL's handles, JIT code, metaspace).
+ *
+ * <p>The run keeps its updates on PyTorch ({@code -Dstrat.rl.kernels=torch}): that is where native
+ * tensors could leak, and at the small size the Java kernels would bypass it.
  */
 public final class RlMemoryCheck {
 
@@ -149,7 +152,9 @@ public final class RlMemoryCheck {
         int heap = heapMb(rlCase, steps);
         List<String> cmd = new ArrayList<>(java);
         // later options win over the parent's
-        cmd.addAll(List.of("-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"));
+        cmd.addAll(List.of("-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary",
+                // the PyTorch path, where native tensors could leak: at the small size the Java kernels would bypass it
+                "-D" + dev.strat.runtime.rl.nn.HostKernels.KERNELS_PROPERTY + "=torch"));
         if (maxDirectMb > 0) cmd.add("-XX:MaxDirectMemorySize=" + maxDirectMb + "m");
         List<Sample> samples = new ArrayList<>();
         ChildJvm.run(cmd, RlMemoryCheck.class, List.of(rlCase.algorithm().label(), rlCase.size().label(), Integer.toString(steps)),

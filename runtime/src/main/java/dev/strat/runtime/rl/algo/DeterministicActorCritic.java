@@ -136,13 +136,9 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
             Tensors.recording(false);
             lastActorLoss = -backwardRows(q1, actorSeed);
             actorOptimiser.step();
-            criticTarget.softUpdateFrom(critic, tau);
-            actorTarget.softUpdateFrom(actor, tau);
+            softUpdateTargets();
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("critic", squares / batch);
-        if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
-        return new Losses(updates, values);
+        return losses(squares);
     }
 
     /** {@link #update} on Java kernels: the same steps, losses and reports. */
@@ -150,9 +146,18 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
         double squares = host.criticStep();
         if (updates % policyDelay == 0) {
             lastActorLoss = host.actorStep();
-            criticTarget.softUpdateFrom(critic, tau);
-            actorTarget.softUpdateFrom(actor, tau);
+            softUpdateTargets();
         }
+        return losses(squares);
+    }
+
+    private void softUpdateTargets() {
+        criticTarget.softUpdateFrom(critic, tau);
+        actorTarget.softUpdateFrom(actor, tau);
+    }
+
+    /** The update's report: the critic loss from the summed squared errors, and the last actor loss. */
+    private Losses losses(double squares) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("critic", squares / batch);
         if (!Double.isNaN(lastActorLoss)) values.put("actor", lastActorLoss);
@@ -173,8 +178,7 @@ abstract class DeterministicActorCritic extends OffPolicyAgent {
             Tensors.backward(loss);
             Tensors.recording(false);
             actorOptimiser.step();
-            criticTarget.softUpdateFrom(critic, tau);
-            actorTarget.softUpdateFrom(actor, tau);
+            softUpdateTargets();
             lastActorLoss = scalar(loss);
         }
         Map<String, Double> values = new LinkedHashMap<>();

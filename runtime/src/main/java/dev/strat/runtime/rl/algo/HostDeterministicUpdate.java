@@ -14,83 +14,20 @@ import dev.strat.runtime.rl.nn.Adam;
  * just updated, its gradient back through critic 1's layers to the action and on through the
  * actor, one Adam step, and the Polyak averages.
  */
-final class HostDeterministicUpdate {
+final class HostDeterministicUpdate extends HostOffPolicyUpdate {
 
     private final DeterministicActorCritic agent;
-    private final HostMlp actor;
     private final HostMlp actorTarget;
-    private final HostMlp critic;
-    private final HostMlp criticTarget;
-    private final Adam actorOptimiser;
-    private final Adam criticOptimiser;
-    private final int obsDim;
-    private final int actDim;
-    private final int batch;
     private final boolean smoothing;
     private final HostMlp.Pass nextActorPass;
-    private final HostMlp.Pass targetPass;
-    private final HostMlp.Pass criticPass;
-    private final HostMlp.Pass actorPass;
-    private final HostMlp.Pass actorCriticPass;
-    /** Critic inputs, (B, obs + act): the batch's, the next observations', and the actor's. */
-    private final float[] input;
-    private final float[] nextInput;
-    private final float[] actorInput;
-    private final float[] y;
-    private final float[] seed;
-    private final float[] actionGradient;
-    private final float[] criticGradient;
-    private final float[] actorGradient;
-    private final HostMlp.Pass actPass;
-    /** Whether {@link #actor}'s copy holds the network's current weights. */
-    private boolean actorCurrent;
 
     HostDeterministicUpdate(DeterministicActorCritic agent, StackedMlp actor, StackedMlp actorTarget, StackedMlp critic, StackedMlp criticTarget,
                             Adam actorOptimiser, Adam criticOptimiser, boolean smoothing) {
+        super(agent, actor, critic, criticTarget, actorOptimiser, criticOptimiser);
         this.agent = agent;
-        this.actor = new HostMlp(actor);
         this.actorTarget = new HostMlp(actorTarget);
-        this.critic = new HostMlp(critic);
-        this.criticTarget = new HostMlp(criticTarget);
-        this.actorOptimiser = actorOptimiser;
-        this.criticOptimiser = criticOptimiser;
-        this.obsDim = agent.obsDim;
-        this.actDim = agent.actDim;
-        this.batch = agent.batch;
         this.smoothing = smoothing;
         this.nextActorPass = this.actorTarget.pass(batch);
-        this.targetPass = this.criticTarget.pass(batch);
-        this.criticPass = this.critic.pass(batch);
-        this.actorPass = this.actor.pass(batch);
-        this.actorCriticPass = this.critic.pass(batch);
-        int width = obsDim + actDim;
-        this.input = new float[batch * width];
-        this.nextInput = new float[batch * width];
-        this.actorInput = new float[batch * width];
-        this.y = new float[batch];
-        this.seed = new float[batch];
-        this.actionGradient = new float[batch * actDim];
-        this.criticGradient = new float[this.critic.size()];
-        this.actorGradient = new float[this.actor.size()];
-        this.actPass = this.actor.pass(1);
-    }
-
-    /**
-     * The policy's action for one observation, on the Java copy of the actor: no native call per
-     * environment step. The returned array is reused by the next call.
-     */
-    float[] act(float[] observation) {
-        if (!actorCurrent) {
-            actor.pull();
-            actorCurrent = true;
-        }
-        actor.forward(0, observation, 0, obsDim, 1, actPass);
-        return actPass.output(0);
-    }
-
-    /** The networks' weights changed outside these updates (a checkpoint loaded): copies are taken anew. */
-    void weightsChanged() {
-        actorCurrent = false;
     }
 
     /** The critic update; returns the summed squared errors {@code sum_k sum_b (Q_k - y)^2}. */
@@ -116,18 +53,7 @@ final class HostDeterministicUpdate {
             y[b] = q * discounts[b] + rewards[b];
         }
         HostMlp.join(agent.batchObs, obsDim, agent.batchActions, actDim, batch, input);
-        double squares = 0;
-        float scale = 2f / batch;
-        for (int m = 0; m < members; m++) {
-            critic.forward(m, input, 0, obsDim + actDim, batch, criticPass);
-            float[] q = criticPass.output(m);
-            for (int b = 0; b < batch; b++) {
-                float e = q[b] - y[b];
-                squares += (double) e * e;
-                seed[b] = e * scale;
-            }
-            critic.backward(m, criticPass, seed, criticGradient, 0, 0, null);
-        }
+        double squares = critic.regress(input, batch, y, 2f / batch, criticPass, seed, criticGradient);
         criticOptimiser.step(criticGradient);
         return squares;
     }
@@ -135,9 +61,8 @@ final class HostDeterministicUpdate {
     /** The actor update through critic 1 as just updated; returns the actor loss {@code -mean Q_1(s, mu(s))}. */
     double actorStep() {
         actor.pull();
-        actorCurrent = true;
         critic.pull();
-        actor.forward(0, agent.batchObs, 0, obsDim, batch, actorPass);
+        actor.net.forward(0, agent.batchObs, 0, obsDim, batch, actorPass);
         HostMlp.join(agent.batchObs, obsDim, actorPass.output(0), actDim, batch, actorInput);
         critic.forward(0, actorInput, 0, obsDim + actDim, batch, actorCriticPass);
         float[] q = actorCriticPass.output(0);
@@ -147,9 +72,9 @@ final class HostDeterministicUpdate {
             seed[b] = -1f / batch;
         }
         critic.backward(0, actorCriticPass, seed, null, obsDim, obsDim + actDim, actionGradient);
-        actor.backward(0, actorPass, actionGradient, actorGradient, 0, 0, null);
+        actor.net.backward(0, actorPass, actionGradient, actorGradient, 0, 0, null);
         actorOptimiser.step(actorGradient);
-        actorCurrent = false;
+        actor.changed();
         return -sum / batch;
     }
 }

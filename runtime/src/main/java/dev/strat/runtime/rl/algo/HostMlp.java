@@ -253,4 +253,25 @@ final class HostMlp {
             System.arraycopy(actions, b * actDim, into, b * width + obsDim, actDim);
         }
     }
+
+    /**
+     * One regression step's gradient for every member on the same input (the critics' update):
+     * each member's output {@code q} against the target {@code y}, back-propagated from the seed
+     * {@code scale (q - y)} into {@code gradient}. Returns the summed squares {@code sum (q - y)^2}.
+     * {@code seed} is scratch of at least {@code rows} values.
+     */
+    double regress(float[] input, int rows, float[] y, float scale, Pass pass, float[] seed, float[] gradient) {
+        double squares = 0;
+        for (int m = 0; m < members; m++) {
+            forward(m, input, 0, widths[0], rows, pass);
+            float[] q = pass.output(m);
+            for (int b = 0; b < rows; b++) {
+                float e = q[b] - y[b];
+                squares += (double) e * e;
+                seed[b] = e * scale;
+            }
+            backward(m, pass, seed, gradient, 0, 0, null);
+        }
+        return squares;
+    }
 }

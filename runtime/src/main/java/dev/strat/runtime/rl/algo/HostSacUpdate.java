@@ -15,26 +15,14 @@ import dev.strat.runtime.rl.nn.Adam;
  * clamp of {@code log std} passes the gradient inside its bounds only (half of it at a bound, as
  * PyTorch's {@code maximum} and {@code minimum} split ties).
  */
-final class HostSacUpdate {
+final class HostSacUpdate extends HostOffPolicyUpdate {
 
     /** What one update reports. */
     record Result(double criticLoss, double actorLoss) {
     }
 
     private final Sac agent;
-    private final HostMlp actor;
-    private final HostMlp critic;
-    private final HostMlp criticTarget;
-    private final Adam actorOptimiser;
-    private final Adam criticOptimiser;
-    private final int obsDim;
-    private final int actDim;
-    private final int batch;
-    private final HostMlp.Pass actorPass;
     private final HostMlp.Pass nextActorPass;
-    private final HostMlp.Pass targetPass;
-    private final HostMlp.Pass criticPass;
-    private final HostMlp.Pass actorCriticPass;
     /** The actor's sample on the observations: action, std, and the clamp's gradient factor. */
     private final float[] action;
     private final float[] std;
@@ -42,35 +30,13 @@ final class HostSacUpdate {
     private final float[] logProb;
     private final float[] nextAction;
     private final float[] nextLogProb;
-    private final float[] input;
-    private final float[] nextInput;
-    private final float[] actorInput;
-    private final float[] y;
-    private final float[] seed;
-    private final float[] actionGradient;
     private final float[] actionGradientSum;
     private final float[] outputGradient;
-    private final float[] criticGradient;
-    private final float[] actorGradient;
-    private final HostMlp.Pass actPass;
-    /** Whether {@link #actor}'s copy holds the network's current weights. */
-    private boolean actorCurrent;
 
     HostSacUpdate(Sac agent, StackedMlp actor, StackedMlp critic, StackedMlp criticTarget, Adam actorOptimiser, Adam criticOptimiser) {
+        super(agent, actor, critic, criticTarget, actorOptimiser, criticOptimiser);
         this.agent = agent;
-        this.actor = new HostMlp(actor);
-        this.critic = new HostMlp(critic);
-        this.criticTarget = new HostMlp(criticTarget);
-        this.actorOptimiser = actorOptimiser;
-        this.criticOptimiser = criticOptimiser;
-        this.obsDim = agent.obsDim;
-        this.actDim = agent.actDim;
-        this.batch = agent.batch;
-        this.actorPass = this.actor.pass(batch);
-        this.nextActorPass = this.actor.pass(batch);
-        this.targetPass = this.criticTarget.pass(batch);
-        this.criticPass = this.critic.pass(batch);
-        this.actorCriticPass = this.critic.pass(batch);
+        this.nextActorPass = this.actor.net.pass(batch);
         int n = batch * actDim;
         this.action = new float[n];
         this.std = new float[n];
@@ -78,36 +44,8 @@ final class HostSacUpdate {
         this.logProb = new float[batch];
         this.nextAction = new float[n];
         this.nextLogProb = new float[batch];
-        int width = obsDim + actDim;
-        this.input = new float[batch * width];
-        this.nextInput = new float[batch * width];
-        this.actorInput = new float[batch * width];
-        this.y = new float[batch];
-        this.seed = new float[batch];
-        this.actionGradient = new float[n];
         this.actionGradientSum = new float[n];
         this.outputGradient = new float[batch * 2 * actDim];
-        this.criticGradient = new float[this.critic.size()];
-        this.actorGradient = new float[this.actor.size()];
-        this.actPass = this.actor.pass(1);
-    }
-
-    /**
-     * The actor's output {@code [mu | log std]} for one observation, on the Java copy of the
-     * actor: no native call per environment step. The returned array is reused by the next call.
-     */
-    float[] act(float[] observation) {
-        if (!actorCurrent) {
-            actor.pull();
-            actorCurrent = true;
-        }
-        actor.forward(0, observation, 0, obsDim, 1, actPass);
-        return actPass.output(0);
-    }
-
-    /** The networks' weights changed outside these updates (a checkpoint loaded): copies are taken anew. */
-    void weightsChanged() {
-        actorCurrent = false;
     }
 
     /**
@@ -116,8 +54,7 @@ final class HostSacUpdate {
      */
     double sample() {
         actor.pull();
-        actorCurrent = true;
-        actor.forward(0, agent.batchObs, 0, obsDim, batch, actorPass);
+        actor.net.forward(0, agent.batchObs, 0, obsDim, batch, actorPass);
         squash(actorPass.output(0), agent.batchEps, agent.epsConstant, action, logProb, std, clampFactor);
         double mean = 0;
         for (float v : logProb) mean += v;
@@ -127,7 +64,7 @@ final class HostSacUpdate {
     /** The critic and actor steps with temperature {@code alpha}, after {@link #sample}. */
     Result step(float alpha) {
         // the soft target, from the actor before its step and the target critics
-        actor.forward(0, agent.batchNext, 0, obsDim, batch, nextActorPass);
+        actor.net.forward(0, agent.batchNext, 0, obsDim, batch, nextActorPass);
         squash(nextActorPass.output(0), agent.batchNextEps, agent.nextEpsConstant, nextAction, nextLogProb, null, null);
         criticTarget.pull();
         HostMlp.join(agent.batchNext, obsDim, nextAction, actDim, batch, nextInput);
@@ -142,17 +79,7 @@ final class HostSacUpdate {
         // critics: 0.5 sum_k mean_b (Q_k - y)^2
         critic.pull();
         HostMlp.join(agent.batchObs, obsDim, agent.batchActions, actDim, batch, input);
-        double squares = 0;
-        for (int m = 0; m < 2; m++) {
-            critic.forward(m, input, 0, obsDim + actDim, batch, criticPass);
-            float[] q = criticPass.output(m);
-            for (int b = 0; b < batch; b++) {
-                float e = q[b] - y[b];
-                squares += (double) e * e;
-                seed[b] = e / batch;
-            }
-            critic.backward(m, criticPass, seed, criticGradient, 0, 0, null);
-        }
+        double squares = critic.regress(input, batch, y, 1f / batch, criticPass, seed, criticGradient);
         criticOptimiser.step(criticGradient);
         // actor: mean_b (alpha log pi - min_k Q_k(s, a)), through the critics as just updated
         critic.pull();
@@ -186,9 +113,9 @@ final class HostSacUpdate {
                 outputGradient[b * 2 * actDim + actDim + j] = (du * std[i] * agent.batchEps[i] - perRow) * clampFactor[i];
             }
         }
-        actor.backward(0, actorPass, outputGradient, actorGradient, 0, 0, null);
+        actor.net.backward(0, actorPass, outputGradient, actorGradient, 0, 0, null);
         actorOptimiser.step(actorGradient);
-        actorCurrent = false;
+        actor.changed();
         return new Result(squares / (2.0 * batch), loss / batch);
     }
 

@@ -51,18 +51,8 @@ class HostTrainingTest {
             fill.accept(torch, 100 + u);
             host.updates++;
             torch.updates++;
-            Losses a;
-            Losses b;
-            try (var scope = host.root.newSubManager()) {
-                a = host.update(scope);
-            } finally {
-                Tensors.recording(false);
-            }
-            try (var scope = torch.root.newSubManager()) {
-                b = torch.update(scope);
-            } finally {
-                Tensors.recording(false);
-            }
+            Losses a = OffPolicyTesting.runUpdate(host, false);
+            Losses b = OffPolicyTesting.runUpdate(torch, false);
             assertEquals(b.values().keySet(), a.values().keySet(), "losses reported, update " + u);
             for (String loss : b.values().keySet()) {
                 double want = b.values().get(loss);

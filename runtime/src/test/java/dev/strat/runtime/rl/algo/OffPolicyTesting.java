@@ -160,18 +160,8 @@ final class OffPolicyTesting {
         for (int u = 0; u < 3; u++) {
             fill.accept(fast, 100 + u);
             fill.accept(reference, 100 + u);
-            Losses a;
-            Losses b;
-            try (var scope = fast.root.newSubManager()) {
-                a = fast.update(scope);
-            } finally {
-                Tensors.recording(false);
-            }
-            try (var scope = reference.root.newSubManager()) {
-                b = reference.referenceUpdate(scope);
-            } finally {
-                Tensors.recording(false);
-            }
+            Losses a = runUpdate(fast, false);
+            Losses b = runUpdate(reference, true);
             assertEquals(b.values().keySet(), a.values().keySet(), "losses reported, update " + u);
             for (String loss : b.values().keySet()) assertEquals(b.values().get(loss), a.values().get(loss), 1e-5, loss + ", update " + u);
             fast.updates++;
@@ -187,6 +177,15 @@ final class OffPolicyTesting {
             }
         }
         assertFalse(Arrays.equals(before, nets.apply(fast).get(0).parameters().get(0).value().toFloatArray()), "the first network moved");
+    }
+
+    /** One update of {@code agent} on its batch arrays (its {@link OffPolicyAgent#referenceUpdate} when {@code reference}). */
+    static Losses runUpdate(OffPolicyAgent agent, boolean reference) {
+        try (var scope = agent.root.newSubManager()) {
+            return reference ? agent.referenceUpdate(scope) : agent.update(scope);
+        } finally {
+            Tensors.recording(false);
+        }
     }
 
     /** Fills every minibatch array of {@code arrays} from {@code seed}; discounts 0 on every third row, else 0.99. */

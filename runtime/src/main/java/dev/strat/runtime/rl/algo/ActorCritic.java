@@ -101,6 +101,9 @@ final class ActorCritic {
                 && pa.hidden().size() == pb.hidden().size() && pa.activation() == pb.activation();
     }
 
+    /** The hidden activation of both networks where they are fused plain MLPs, else null. */
+    Activation hiddenActivation() { return activation; }
+
     /** Whether the one-row pass runs on Java kernels. */
     boolean onHostKernels() { return hostWeights != null; }
 

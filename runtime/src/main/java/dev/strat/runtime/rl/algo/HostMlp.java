@@ -21,7 +21,9 @@ import java.nio.FloatBuffer;
  */
 final class HostMlp {
 
-    private final FloatBuffer storage;
+    /** Where the weights live: one flat storage, or one tensor per parameter; each copied to {@link #sourceAt}. */
+    private final FloatBuffer[] sources;
+    private final int[] sourceAt;
     private final float[] values;
     private final int members;
     private final int layers;
@@ -41,14 +43,55 @@ final class HostMlp {
     private boolean transposed;
 
     HostMlp(StackedMlp net) {
-        this.storage = net.storageView();
-        this.values = new float[storage.capacity()];
-        this.members = net.members();
-        this.widths = net.widths();
+        this(new FloatBuffer[] {net.storageView()}, net.members(), net.widths(), net.layout() == StackedMlp.Layout.BATCHED,
+                net.hiddenActivation(), net.outputActivation());
+    }
+
+    /**
+     * A plain MLP held as one tensor per parameter: {@code layers} are the weights, (out, in), and
+     * biases, layer after layer (a {@link dev.strat.runtime.rl.nn.Sequential} of linear layers).
+     * Its gradients are laid out in the same order.
+     */
+    HostMlp(java.util.List<dev.strat.runtime.rl.nn.Param> layers, Activation activation, Activation outputActivation) {
+        this(views(layers), 1, widths(layers), false, activation, outputActivation);
+    }
+
+    private static FloatBuffer[] views(java.util.List<dev.strat.runtime.rl.nn.Param> params) {
+        FloatBuffer[] views = new FloatBuffer[params.size()];
+        for (int k = 0; k < views.length; k++) views[k] = dev.strat.runtime.rl.nn.HostKernels.aliasedView(params.get(k).value());
+        return views;
+    }
+
+    private static int[] widths(java.util.List<dev.strat.runtime.rl.nn.Param> params) {
+        if (params.size() % 2 != 0) throw new IllegalArgumentException("weights and biases come in pairs");
+        int[] widths = new int[params.size() / 2 + 1];
+        for (int l = 0; l < params.size() / 2; l++) {
+            ai.djl.ndarray.types.Shape w = params.get(2 * l).value().getShape();
+            if (w.dimension() != 2 || params.get(2 * l + 1).value().size() != w.get(0)) {
+                throw new IllegalArgumentException("not a linear layer: " + params.get(2 * l).name() + " " + w);
+            }
+            if (l > 0 && w.get(1) != widths[l]) throw new IllegalArgumentException("layer " + l + " does not follow layer " + (l - 1));
+            widths[l] = (int) w.get(1);
+            widths[l + 1] = (int) w.get(0);
+        }
+        return widths;
+    }
+
+    private HostMlp(FloatBuffer[] sources, int members, int[] widths, boolean batched, Activation activation, Activation outputActivation) {
+        this.sources = sources;
+        this.sourceAt = new int[sources.length];
+        int total = 0;
+        for (int k = 0; k < sources.length; k++) {
+            sourceAt[k] = total;
+            total += sources[k].capacity();
+        }
+        this.values = new float[total];
+        this.members = members;
+        this.widths = widths;
         this.layers = widths.length - 1;
-        this.batched = net.layout() == StackedMlp.Layout.BATCHED;
-        this.activation = net.hiddenActivation();
-        this.outputActivation = net.outputActivation();
+        this.batched = batched;
+        this.activation = activation;
+        this.outputActivation = outputActivation;
         int count = members * layers;
         this.weightAt = new int[count];
         this.biasAt = new int[count];
@@ -115,7 +158,7 @@ final class HostMlp {
 
     /** Copies the network's current weights in; call after anything changed them. */
     void pull() {
-        storage.get(0, values, 0, values.length);
+        for (int k = 0; k < sources.length; k++) sources[k].get(0, values, sourceAt[k], sources[k].capacity());
         transposed = false;
     }
 

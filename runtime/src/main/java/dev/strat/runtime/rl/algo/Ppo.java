@@ -103,11 +103,19 @@ public final class Ppo extends OnPolicyAgent {
 
     private final Config config;
     private final Adam adam;
+    /** The minibatch step on Java kernels, or null where it goes through PyTorch. */
+    private final HostPpoStep host;
 
     public Ppo(EnvSpec spec, Config config, long seed, Compute compute) {
         super(spec, config.settings(), seed, compute);
         this.config = config;
         this.adam = new Adam(manager, nets.parameters(), config.learningRate(), 0.9, 0.999, 1e-5);
+        this.host = nets.onHostKernels() ? new HostPpoStep(nets, spec.observationSize(), config.batchSize(), adam, config) : null;
+    }
+
+    /** Whether minibatch steps run on Java kernels. */
+    boolean onHostKernels() {
+        return host != null;
     }
 
     public Config config() { return config; }
@@ -137,7 +145,11 @@ public final class Ppo extends OnPolicyAgent {
     }
 
     /** One gradient step on a minibatch; returns the loss terms (total, policy, value, entropy, approx KL, clip fraction). */
-    private float[] step(OnPolicyBatch batch, Mode mode) {
+    float[] step(OnPolicyBatch batch, Mode mode) {
+        if (host != null) {
+            updates++;
+            return host.step(batch);
+        }
         try (NDManager scope = manager.newSubManager()) {
             Terms t;
             recordGraph(true);

@@ -161,41 +161,92 @@ class HostTrainingTest {
     }
 
     /**
-     * PPO's and A2C's one-row pass (acting, bootstrapping) on Java kernels gives PyTorch's values,
-     * for continuous and discrete actions, before and after an update changed the weights.
+     * PPO's and A2C's one-row pass (acting, bootstrapping) on Java kernels gives what the networks'
+     * PyTorch modules give for the same weights, for continuous and discrete actions, before and
+     * after updates changed the weights.
      */
     @Test
-    void onPolicyAgentsActOnJavaKernelsAsOnPyTorch() {
+    void onPolicyAgentsActOnJavaKernelsAsTheirPyTorchModulesDo() {
         EnvSpec discrete = new EnvSpec(ObservationLayout.flat(13), new ActionSpace.Discrete(5), 10);
         NetSpec net = new NetSpec.Mlp(List.of(24, 20), Activation.TANH, false, 0);
         for (EnvSpec spec : List.of(SPEC, discrete)) {
-            Ppo.Config config = Ppo.Config.defaults().withNets(net, net).withNSteps(16).withBatchSize(8);
-            try (Ppo host = with("java", () -> new Ppo(spec, config, 2, Compute.cpu()));
-                 Ppo torch = with("torch", () -> new Ppo(spec, config, 2, Compute.cpu()))) {
-                assertTrue(host.nets.onHostKernels());
-                assertFalse(torch.nets.onHostKernels());
-                java.util.SplittableRandom r = new java.util.SplittableRandom(1);
-                float[] obs = new float[13];
-                float[] a = new float[spec.action().width()];
-                float[] b = new float[a.length];
-                for (int step = 0; step < 40; step++) {
-                    for (int i = 0; i < obs.length; i++) obs[i] = (float) (r.nextDouble() * 2 - 1);
-                    float[] h = host.nets.infer(host.manager, obs);
-                    float[] t = torch.nets.infer(torch.manager, obs);
-                    assertEquals(t.length, h.length);
-                    for (int i = 0; i < t.length; i++) assertEquals(t[i], h[i], 1e-5, "output " + i + " at step " + step);
-                    // both explore from the same stream and store PyTorch's and Java's values: the updates stay alike
-                    host.act(obs, true, a);
-                    torch.act(obs, true, b);
-                    host.observe(obs, a, 0.1 * i(step), obs, false, false);
-                    torch.observe(obs, b, 0.1 * i(step), obs, false, false);
+            Ppo.Config ppo = Ppo.Config.defaults().withNets(net, net).withNSteps(16).withBatchSize(8);
+            A2c.Config a2c = A2c.Config.defaults().withNets(net, net);
+            try (Ppo p = with("java", () -> new Ppo(spec, ppo, 2, Compute.cpu()));
+                 A2c a = with("java", () -> new A2c(spec, a2c, 2, Compute.cpu()))) {
+                for (OnPolicyAgent agent : List.<OnPolicyAgent>of(p, a)) {
+                    assertTrue(agent.nets.onHostKernels());
+                    java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+                    float[] obs = new float[13];
+                    float[] action = new float[spec.action().width()];
+                    for (int step = 0; step < 40; step++) {
+                        for (int i = 0; i < obs.length; i++) obs[i] = (float) (r.nextDouble() * 2 - 1);
+                        float[] host = agent.nets.infer(agent.manager, obs);
+                        float[] torch;
+                        try (var scope = agent.manager.newSubManager()) {
+                            var x = scope.create(obs, new ai.djl.ndarray.types.Shape(1, 13));
+                            torch = x.getManager().create(new float[0]).concat(agent.nets.actor().forward(x, dev.strat.runtime.rl.nn.Mode.EVAL).reshape(-1))
+                                    .concat(agent.nets.critic().forward(x, dev.strat.runtime.rl.nn.Mode.EVAL).reshape(-1)).toFloatArray();
+                        }
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(torch, host, 1e-5f, agent.algorithm() + " at step " + step);
+                        agent.act(obs, true, action);
+                        agent.observe(obs, action, 0.1 * ((step % 7) - 3), obs, false, false);
+                    }
+                    assertTrue(agent.updates() > 0, agent.algorithm() + ": updates ran between the compared passes");
                 }
-                assertTrue(host.updates() > 0, "updates ran between the compared passes");
             }
         }
     }
 
-    private static double i(int step) {
-        return (step % 7) - 3;
+    /**
+     * PPO's minibatch step on Java kernels against PyTorch's: four steps on the same batches from
+     * the same weights, continuous (Gaussian, with an entropy bonus) and discrete actions, give the
+     * same loss terms and parameters (the log std included) up to rounding.
+     */
+    @Test
+    void ppoStepsOnJavaKernelsMoveTheNetworksAsPyTorchDoes() {
+        EnvSpec discrete = new EnvSpec(ObservationLayout.flat(13), new ActionSpace.Discrete(5), 10);
+        NetSpec net = new NetSpec.Mlp(List.of(24, 20), Activation.TANH, false, 0);
+        for (EnvSpec spec : List.of(SPEC, discrete)) {
+            Ppo.Config config = Ppo.Config.defaults().withNets(net, net).withBatchSize(16).withEntCoef(0.5);   // large enough for the entropy's gradient to show
+            try (Ppo host = with("java", () -> new Ppo(spec, config, 3, Compute.cpu()));
+                 Ppo torch = with("torch", () -> new Ppo(spec, config, 3, Compute.cpu()))) {
+                assertTrue(host.onHostKernels());
+                assertFalse(torch.onHostKernels());
+                java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+                int columns = spec.action().width() == 1 && spec.action() instanceof ActionSpace.Discrete d ? d.n() : spec.action().width();
+                for (int step = 0; step < 4; step++) {
+                    int rows = step == 3 ? 11 : 16;   // a last, shorter minibatch as a rollout's tail gives
+                    float[][] obs = new float[rows][13];
+                    float[][] actions = new float[rows][columns];
+                    double[] old = new double[rows];
+                    double[] adv = new double[rows];
+                    double[] ret = new double[rows];
+                    for (int b = 0; b < rows; b++) {
+                        for (int i = 0; i < 13; i++) obs[b][i] = (float) (r.nextDouble() * 2 - 1);
+                        if (spec == discrete) actions[b][r.nextInt(columns)] = 1f;
+                        else for (int j = 0; j < columns; j++) actions[b][j] = (float) (r.nextDouble() * 2 - 1);
+                        // old log-probabilities near the current ones, some far enough for the clip to bind
+                        old[b] = (spec == discrete ? -1.6 : -4.5) + (r.nextDouble() - 0.5) * (b % 3 == 0 ? 1.5 : 0.1);
+                        adv[b] = r.nextDouble() * 2 - 1;
+                        ret[b] = r.nextDouble() * 2 - 1;
+                    }
+                    OnPolicyBatch batch = OnPolicyBatch.of(obs, actions, old, adv, ret);
+                    float[] a = host.step(batch, dev.strat.runtime.rl.nn.Mode.train(new java.util.SplittableRandom(1)));
+                    float[] b = torch.step(batch, dev.strat.runtime.rl.nn.Mode.train(new java.util.SplittableRandom(1)));
+                    for (int k = 0; k < b.length; k++) assertEquals(b[k], a[k], 1e-4 * Math.max(1, Math.abs(b[k])), "term " + k + ", step " + step);
+                }
+                List<Param> mine = host.nets.parameters();
+                List<Param> theirs = torch.nets.parameters();
+                for (int k = 0; k < mine.size(); k++) {
+                    float[] x = mine.get(k).value().toFloatArray();
+                    float[] y = theirs.get(k).value().toFloatArray();
+                    for (int i = 0; i < x.length; i++) {
+                        if (Math.abs(x[i] - y[i]) > 2e-5) fail(mine.get(k).name() + "[" + i + "]: " + x[i] + " against PyTorch's " + y[i]);
+                    }
+                }
+                assertEquals(4, host.updates());
+            }
+        }
     }
 }

@@ -1,0 +1,161 @@
+package dev.strat.runtime.rl.algo;
+
+import dev.strat.runtime.rl.nn.Activation;
+import dev.strat.runtime.rl.nn.Adam;
+import dev.strat.runtime.rl.nn.HostKernels;
+import dev.strat.runtime.rl.nn.Param;
+
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/**
+ * PPO's minibatch step ({@link Ppo}) on Java kernels, where the actor-critic acts on them
+ * ({@link ActorCritic#onHostKernels}): the same loss terms, gradients, clipping and Adam step
+ * as the PyTorch path, the gradients of the distributions derived by hand.
+ *
+ * <p>With {@code r = exp(logp - logp_old)}, the clipped surrogate's gradient with respect to
+ * {@code logp} is {@code -A r / B} where {@code r A} is the minimum (inside the clip range the two
+ * terms are equal and together pass the whole gradient) and 0 where the clipped term is.
+ * Gaussian: {@code z = (a - mu) / std}, {@code d logp / d mu = z / std},
+ * {@code d logp / d log std = z^2 - 1}, and the entropy's gradient is 1 per log std. Categorical:
+ * {@code d logp / d logit_k = [k = a] - p_k}, and the row entropy {@code H} has
+ * {@code dH / d logit_k = -p_k (log p_k + H)}.
+ */
+final class HostPpoStep {
+
+    private final HostMlp actor;
+    private final HostMlp critic;
+    private final boolean gaussian;
+    private final int head;
+    private final int observationSize;
+    /** The Gaussian's log std (its own tensor's memory), or null. */
+    private final FloatBuffer logStdView;
+    private final float[] logStd;
+    private final Adam adam;
+    private final Ppo.Config config;
+    private final HostMlp.Pass actorPass;
+    private final HostMlp.Pass criticPass;
+    private final float[] headGradient;
+    private final float[] valueGradient;
+    /** Every parameter's gradient in the optimiser's order: actor, critic, then the log std. */
+    private final float[] gradient;
+    private final float[] criticGradient;
+    private final double[] softmax;
+
+    HostPpoStep(ActorCritic nets, int observationSize, int batch, Adam adam, Ppo.Config config) {
+        this.actor = new HostMlp(nets.actor().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
+        this.critic = new HostMlp(nets.critic().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
+        this.gaussian = nets.distribution() instanceof DiagonalGaussian;
+        this.head = nets.distribution().headSize();
+        this.observationSize = observationSize;
+        List<Param> extra = nets.distribution().parameters();
+        this.logStdView = gaussian ? HostKernels.aliasedView(extra.get(0).value()) : null;
+        this.logStd = new float[gaussian ? head : 0];
+        this.adam = adam;
+        this.config = config;
+        this.actorPass = actor.pass(batch);
+        this.criticPass = critic.pass(batch);
+        this.headGradient = new float[batch * head];
+        this.valueGradient = new float[batch];
+        this.gradient = new float[actor.size() + critic.size() + logStd.length];
+        this.criticGradient = new float[critic.size()];
+        this.softmax = new double[head];
+    }
+
+    /** One gradient step on {@code batch}; returns total, policy, value, entropy, approx KL and clip fraction. */
+    float[] step(OnPolicyBatch batch) {
+        actor.pull();
+        critic.pull();
+        if (gaussian) logStdView.get(0, logStd, 0, head);
+        int rows = batch.size();
+        int width = batch.width();
+        float[] data = batch.data();
+        actor.forward(0, data, 0, width, rows, actorPass);
+        critic.forward(0, data, 0, width, rows, criticPass);
+        float[] out = actorPass.output(0);
+        float[] values = criticPass.output(0);
+        float eps = (float) config.clipRange();
+        float entCoef = (float) config.entCoef();
+        float vfCoef = (float) config.vfCoef();
+        int logStdAt = actor.size() + critic.size();
+        java.util.Arrays.fill(gradient, logStdAt, gradient.length, 0f);
+        double sumLogStd = 0;
+        for (float v : logStd) sumLogStd += v;
+        double policy = 0;
+        double value = 0;
+        double entropy = 0;
+        double approxKl = 0;
+        int clipped = 0;
+        int actions = observationSize;
+        for (int b = 0; b < rows; b++) {
+            int row = b * width;
+            float oldLogProb = data[row + actions + batch.actionColumns()];
+            float advantage = data[row + actions + batch.actionColumns() + 1];
+            float ret = data[row + actions + batch.actionColumns() + 2];
+            double logProb;
+            double rowEntropy = 0;
+            if (gaussian) {
+                double squares = 0;
+                for (int j = 0; j < head; j++) {
+                    double z = (data[row + actions + j] - out[b * head + j]) * Math.exp(-logStd[j]);
+                    squares += z * z;
+                }
+                logProb = -0.5 * squares - sumLogStd - head * DiagonalGaussian.HALF_LOG_2PI;
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < head; k++) max = Math.max(max, out[b * head + k]);
+                double sum = 0;
+                for (int k = 0; k < head; k++) sum += Math.exp(out[b * head + k] - max);
+                double log = max + Math.log(sum);
+                logProb = 0;
+                for (int k = 0; k < head; k++) {
+                    softmax[k] = out[b * head + k] - log;
+                    logProb += data[row + actions + k] * softmax[k];
+                    rowEntropy -= Math.exp(softmax[k]) * softmax[k];
+                }
+                entropy += rowEntropy / rows;
+            }
+            double logRatio = logProb - oldLogProb;
+            double ratio = Math.exp(logRatio);
+            double clippedRatio = Math.max(1 - eps, Math.min(1 + eps, ratio));
+            double unclippedTerm = ratio * advantage;
+            double clippedTerm = clippedRatio * advantage;
+            policy -= Math.min(unclippedTerm, clippedTerm) / rows;
+            // d policy / d logp: through r A where it is the minimum (inside the range both terms are r A)
+            double g = unclippedTerm <= clippedTerm ? -advantage * ratio / rows : 0;
+            double error = values[b] - ret;
+            value += error * error / rows;
+            valueGradient[b] = (float) (vfCoef * 2 * error / rows);
+            approxKl += ((ratio - 1) - logRatio) / rows;
+            if (Math.abs(ratio - 1) > eps) clipped++;
+            if (gaussian) {
+                for (int j = 0; j < head; j++) {
+                    double inv = Math.exp(-logStd[j]);
+                    double z = (data[row + actions + j] - out[b * head + j]) * inv;
+                    headGradient[b * head + j] = (float) (g * z * inv);
+                    gradient[logStdAt + j] += (float) (g * (z * z - 1));
+                }
+            } else {
+                for (int k = 0; k < head; k++) {
+                    double p = Math.exp(softmax[k]);
+                    double dEntropy = -p * (softmax[k] + rowEntropy) / rows;
+                    headGradient[b * head + k] = (float) (g * (data[row + actions + k] - p) - entCoef * dEntropy);
+                }
+            }
+        }
+        if (gaussian) {
+            entropy = sumLogStd + head * (0.5 + DiagonalGaussian.HALF_LOG_2PI);
+            for (int j = 0; j < head; j++) gradient[logStdAt + j] -= entCoef;
+        }
+        actor.backward(0, actorPass, headGradient, gradient, 0, 0, null);
+        critic.backward(0, criticPass, valueGradient, criticGradient, 0, 0, null);
+        System.arraycopy(criticGradient, 0, gradient, actor.size(), critic.size());
+        double norm = 0;
+        for (float v : gradient) norm += (double) v * v;
+        double coefficient = GradientClip.coefficient(Math.sqrt(norm), config.maxGradNorm());
+        if (coefficient < 1) for (int i = 0; i < gradient.length; i++) gradient[i] *= (float) coefficient;
+        adam.step(gradient);
+        double total = policy + vfCoef * value - entCoef * entropy;
+        return new float[] {(float) total, (float) policy, (float) value, (float) entropy, (float) approxKl, (float) clipped / rows};
+    }
+}

@@ -122,7 +122,7 @@ class ResultWriterTest {
         assertEquals(1_000_000, read.capital());
         assertEquals("ab12cd", read.sourceHash());
         // surefire starts the JVM as the launcher does, with the Vector API module
-        assertEquals("java-vector (small networks: off-policy updates, all acting), pytorch (the rest)", read.rlKernels());
+        assertEquals("java-vector (small networks: updates and acting), pytorch (the rest)", read.rlKernels());
         ExperimentReport.MetricReport ar = read.strategies().get(0).metrics().get("ar");
         assertEquals(List.of(0.12, 0.13, 0.14), ar.perSeed());
         assertEquals(0.13, ar.mean(), 1e-15);

@@ -91,11 +91,22 @@ public final class A2c extends OnPolicyAgent {
 
     private final Config config;
     private final RmsProp rmsProp;
+    /** The loss's gradient on Java kernels, or null where it goes through PyTorch. */
+    private final HostOnPolicyStep host;
 
     public A2c(EnvSpec spec, Config config, long seed, Compute compute) {
         super(spec, config.settings(), seed, compute);
         this.config = config;
         this.rmsProp = new RmsProp(manager, nets.parameters(), config.learningRate(), config.rmsAlpha(), config.rmsEpsilon());
+        this.host = nets.onHostKernels()
+                ? new HostOnPolicyStep(nets, spec.observationSize(), config.nSteps(), Double.NaN, config.entCoef(), config.vfCoef(),
+                        config.maxGradNorm())
+                : null;
+    }
+
+    /** Whether updates run on Java kernels. */
+    boolean onHostKernels() {
+        return host != null;
     }
 
     public Config config() { return config; }
@@ -106,6 +117,13 @@ public final class A2c extends OnPolicyAgent {
     @Override
     void train() {
         OnPolicyBatch batch = buffer.all(config.normalizeAdvantage());
+        if (host != null) {
+            float[] terms = new float[4];
+            rmsProp.step(host.gradient(batch, terms));
+            updates++;
+            report(terms);
+            return;
+        }
         try (NDManager scope = manager.newSubManager()) {
             Terms t;
             recordGraph(true);
@@ -119,14 +137,18 @@ public final class A2c extends OnPolicyAgent {
             double norm = GradientClip.norm(gradients);
             rmsProp.step(gradients, GradientClip.coefficient(norm, config.maxGradNorm()));
             updates++;
-            float[] v = NDArrays.stack(new NDList(t.total(), t.policy(), t.value(), t.entropy())).toFloatArray();
-            Map<String, Double> values = new LinkedHashMap<>();
-            values.put("loss", (double) v[0]);
-            values.put("policy", (double) v[1]);
-            values.put("value", (double) v[2]);
-            values.put("entropy", (double) v[3]);
-            losses = new Losses(updates, values);
+            report(NDArrays.stack(new NDList(t.total(), t.policy(), t.value(), t.entropy())).toFloatArray());
         }
+    }
+
+    /** Sets {@link #losses} from the terms total, policy, value and entropy. */
+    private void report(float[] v) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("loss", (double) v[0]);
+        values.put("policy", (double) v[1]);
+        values.put("value", (double) v[2]);
+        values.put("entropy", (double) v[3]);
+        losses = new Losses(updates, values);
     }
 
     /**

@@ -104,13 +104,16 @@ public final class Ppo extends OnPolicyAgent {
     private final Config config;
     private final Adam adam;
     /** The minibatch step on Java kernels, or null where it goes through PyTorch. */
-    private final HostPpoStep host;
+    private final HostOnPolicyStep host;
 
     public Ppo(EnvSpec spec, Config config, long seed, Compute compute) {
         super(spec, config.settings(), seed, compute);
         this.config = config;
         this.adam = new Adam(manager, nets.parameters(), config.learningRate(), 0.9, 0.999, 1e-5);
-        this.host = nets.onHostKernels() ? new HostPpoStep(nets, spec.observationSize(), config.batchSize(), adam, config) : null;
+        this.host = nets.onHostKernels()
+                ? new HostOnPolicyStep(nets, spec.observationSize(), config.batchSize(), config.clipRange(), config.entCoef(), config.vfCoef(),
+                        config.maxGradNorm())
+                : null;
     }
 
     /** Whether minibatch steps run on Java kernels. */
@@ -147,8 +150,10 @@ public final class Ppo extends OnPolicyAgent {
     /** One gradient step on a minibatch; returns the loss terms (total, policy, value, entropy, approx KL, clip fraction). */
     float[] step(OnPolicyBatch batch, Mode mode) {
         if (host != null) {
+            float[] terms = new float[6];
+            adam.step(host.gradient(batch, terms));
             updates++;
-            return host.step(batch);
+            return terms;
         }
         try (NDManager scope = manager.newSubManager()) {
             Terms t;

@@ -60,7 +60,7 @@ public final class HostKernels {
      * small networks and {@code pytorch} for the rest, or {@code pytorch} alone.
      */
     public static String describe() {
-        return vectorKernels() ? "java-vector (small networks: off-policy updates, all acting), pytorch (the rest)" : "pytorch";
+        return vectorKernels() ? "java-vector (small networks: updates and acting), pytorch (the rest)" : "pytorch";
     }
 
     /** Whether {@code a}'s memory can be read and written from Java in place. */

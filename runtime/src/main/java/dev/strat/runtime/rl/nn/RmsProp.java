@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,11 @@ public final class RmsProp {
     private final float alpha;
     private final float epsilon;
     private long t;
+    /** For {@link #step(float[])}: views of each parameter's and square average's memory, and scratch. */
+    private final FloatBuffer[] weightViews;
+    private final FloatBuffer[] squareViews;
+    private float[] weights = new float[0];
+    private float[] averages = new float[0];
 
     public RmsProp(NDManager manager, List<Param> params, double lr, double alpha, double epsilon) {
         if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be positive, got " + lr);
@@ -38,6 +44,8 @@ public final class RmsProp {
         this.lr = (float) lr;
         this.alpha = (float) alpha;
         this.epsilon = (float) epsilon;
+        this.weightViews = new FloatBuffer[this.params.size()];
+        this.squareViews = new FloatBuffer[this.params.size()];
         for (Param p : this.params) {
             squares.add(manager.zeros(p.value().getShape()));
             // Adam's first moment: with beta1 = 0 it is overwritten by the gradient at every step.
@@ -70,6 +78,43 @@ public final class RmsProp {
                     lr, lr, 0f, (float) gradScale, -1f, 0f, alpha, epsilon, true, false);
             Tensors.zeroGrad(w);
         }
+    }
+
+    /**
+     * One step with gradients computed outside autograd ({@code gradient}: each parameter's, one
+     * after another in the list's order), in Java on the parameters' and square averages' CPU
+     * memory: the formula of {@link #step(NDArray[], double)} at scale 1. The tensors' own
+     * gradients are not read or changed.
+     */
+    public void step(float[] gradient) {
+        t++;
+        int at = 0;
+        for (int k = 0; k < params.size(); k++) {
+            NDArray w = params.get(k).value();
+            int n = Math.toIntExact(w.size());
+            if (weightViews[k] == null) {
+                weightViews[k] = HostKernels.view(w);
+                squareViews[k] = HostKernels.aliasedView(squares.get(k));
+            }
+            if (weights.length < n) {
+                weights = new float[n];
+                averages = new float[n];
+            }
+            FloatBuffer wv = weightViews[k];
+            FloatBuffer vv = squareViews[k];
+            wv.get(0, weights, 0, n);
+            vv.get(0, averages, 0, n);
+            for (int i = 0; i < n; i++) {
+                float g = gradient[at + i];
+                float v = alpha * averages[i] + (1 - alpha) * g * g;
+                averages[i] = v;
+                weights[i] -= lr * g / ((float) Math.sqrt(v) + epsilon);
+            }
+            wv.put(0, weights, 0, n);
+            vv.put(0, averages, 0, n);
+            at += n;
+        }
+        if (at != gradient.length) throw new IllegalArgumentException("gradient of " + gradient.length + " values for " + at + " parameters");
     }
 
     public long steps() {

@@ -249,4 +249,51 @@ class HostTrainingTest {
             }
         }
     }
+
+    /**
+     * A2C on Java kernels against PyTorch: the same seed acting on the same observations through
+     * three updates (RMSprop, clipped gradients) reports the same losses and ends with the same
+     * parameters up to rounding, continuous and discrete.
+     */
+    @Test
+    void a2cOnJavaKernelsMovesTheNetworksAsPyTorchDoes() {
+        EnvSpec discrete = new EnvSpec(ObservationLayout.flat(13), new ActionSpace.Discrete(5), 10);
+        NetSpec net = new NetSpec.Mlp(List.of(24, 20), Activation.TANH, false, 0);
+        for (EnvSpec spec : List.of(SPEC, discrete)) {
+            A2c.Config config = A2c.Config.defaults().withNets(net, net);
+            try (A2c host = with("java", () -> new A2c(spec, config, 6, Compute.cpu()));
+                 A2c torch = with("torch", () -> new A2c(spec, config, 6, Compute.cpu()))) {
+                assertTrue(host.onHostKernels());
+                assertFalse(torch.onHostKernels());
+                java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+                float[] obs = new float[13];
+                float[] a = new float[spec.action().width()];
+                float[] b = new float[a.length];
+                for (int step = 0; step < 15; step++) {
+                    for (int i = 0; i < obs.length; i++) obs[i] = (float) (r.nextDouble() * 2 - 1);
+                    host.act(obs, true, a);
+                    torch.act(obs, true, b);
+                    double reward = (step % 4) - 1.5;
+                    host.observe(obs, a, reward, obs, false, step == 7);
+                    torch.observe(obs, b, reward, obs, false, step == 7);
+                    if (step % 5 == 4) {
+                        for (String loss : torch.losses().values().keySet()) {
+                            double want = torch.losses().values().get(loss);
+                            assertEquals(want, host.losses().values().get(loss), 1e-4 * Math.max(1, Math.abs(want)), loss + " after step " + step);
+                        }
+                    }
+                }
+                assertEquals(3, host.updates());
+                List<Param> mine = host.nets.parameters();
+                List<Param> theirs = torch.nets.parameters();
+                for (int k = 0; k < mine.size(); k++) {
+                    float[] x = mine.get(k).value().toFloatArray();
+                    float[] y = theirs.get(k).value().toFloatArray();
+                    for (int i = 0; i < x.length; i++) {
+                        if (Math.abs(x[i] - y[i]) > 2e-5) fail(mine.get(k).name() + "[" + i + "]: " + x[i] + " against PyTorch's " + y[i]);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.strat.runtime.rl.algo;
 
 import dev.strat.runtime.rl.nn.Activation;
-import dev.strat.runtime.rl.nn.Adam;
 import dev.strat.runtime.rl.nn.HostKernels;
 import dev.strat.runtime.rl.nn.Param;
 
@@ -9,11 +8,13 @@ import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * PPO's minibatch step ({@link Ppo}) on Java kernels, where the actor-critic acts on them
- * ({@link ActorCritic#onHostKernels}): the same loss terms, gradients, clipping and Adam step
- * as the PyTorch path, the gradients of the distributions derived by hand.
+ * The gradient of PPO's and A2C's loss on a batch ({@link Ppo}, {@link A2c}) on Java kernels,
+ * where the actor-critic acts on them ({@link ActorCritic#onHostKernels}): the same loss terms
+ * and gradients as the PyTorch path, the gradients of the distributions derived by hand, clipped
+ * by global norm as PyTorch's {@code clip_grad_norm_} does; the caller's optimiser steps.
  *
- * <p>With {@code r = exp(logp - logp_old)}, the clipped surrogate's gradient with respect to
+ * <p>A2C's policy term {@code -mean(A logp)} has the gradient {@code -A / B} per row. PPO's, with
+ * {@code r = exp(logp - logp_old)}: the clipped surrogate's gradient with respect to
  * {@code logp} is {@code -A r / B} where {@code r A} is the minimum (inside the clip range the two
  * terms are equal and together pass the whole gradient) and 0 where the clipped term is.
  * Gaussian: {@code z = (a - mu) / std}, {@code d logp / d mu = z / std},
@@ -21,7 +22,7 @@ import java.util.List;
  * {@code d logp / d logit_k = [k = a] - p_k}, and the row entropy {@code H} has
  * {@code dH / d logit_k = -p_k (log p_k + H)}.
  */
-final class HostPpoStep {
+final class HostOnPolicyStep {
 
     private final HostMlp actor;
     private final HostMlp critic;
@@ -31,8 +32,11 @@ final class HostPpoStep {
     /** The Gaussian's log std (its own tensor's memory), or null. */
     private final FloatBuffer logStdView;
     private final float[] logStd;
-    private final Adam adam;
-    private final Ppo.Config config;
+    /** PPO's clip range, or NaN for A2C's plain policy gradient. */
+    private final double clipRange;
+    private final double entCoef;
+    private final double vfCoef;
+    private final double maxGradNorm;
     private final HostMlp.Pass actorPass;
     private final HostMlp.Pass criticPass;
     private final float[] headGradient;
@@ -42,7 +46,7 @@ final class HostPpoStep {
     private final float[] criticGradient;
     private final double[] softmax;
 
-    HostPpoStep(ActorCritic nets, int observationSize, int batch, Adam adam, Ppo.Config config) {
+    HostOnPolicyStep(ActorCritic nets, int observationSize, int batch, double clipRange, double entCoef, double vfCoef, double maxGradNorm) {
         this.actor = new HostMlp(nets.actor().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
         this.critic = new HostMlp(nets.critic().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
         this.gaussian = nets.distribution() instanceof DiagonalGaussian;
@@ -51,8 +55,10 @@ final class HostPpoStep {
         List<Param> extra = nets.distribution().parameters();
         this.logStdView = gaussian ? HostKernels.aliasedView(extra.get(0).value()) : null;
         this.logStd = new float[gaussian ? head : 0];
-        this.adam = adam;
-        this.config = config;
+        this.clipRange = clipRange;
+        this.entCoef = entCoef;
+        this.vfCoef = vfCoef;
+        this.maxGradNorm = maxGradNorm;
         this.actorPass = actor.pass(batch);
         this.criticPass = critic.pass(batch);
         this.headGradient = new float[batch * head];
@@ -62,8 +68,12 @@ final class HostPpoStep {
         this.softmax = new double[head];
     }
 
-    /** One gradient step on {@code batch}; returns total, policy, value, entropy, approx KL and clip fraction. */
-    float[] step(OnPolicyBatch batch) {
+    /**
+     * The loss's gradient on {@code batch}, clipped, in the optimisers' order (actor, critic, log
+     * std; the array is reused by the next call), and the terms: total, policy, value, entropy,
+     * and for PPO approx KL and clip fraction.
+     */
+    float[] gradient(OnPolicyBatch batch, float[] terms) {
         actor.pull();
         critic.pull();
         if (gaussian) logStdView.get(0, logStd, 0, head);
@@ -74,9 +84,8 @@ final class HostPpoStep {
         critic.forward(0, data, 0, width, rows, criticPass);
         float[] out = actorPass.output(0);
         float[] values = criticPass.output(0);
-        float eps = (float) config.clipRange();
-        float entCoef = (float) config.entCoef();
-        float vfCoef = (float) config.vfCoef();
+        boolean ppo = !Double.isNaN(clipRange);
+        double eps = clipRange;
         int logStdAt = actor.size() + critic.size();
         java.util.Arrays.fill(gradient, logStdAt, gradient.length, 0f);
         double sumLogStd = 0;
@@ -115,19 +124,25 @@ final class HostPpoStep {
                 }
                 entropy += rowEntropy / rows;
             }
-            double logRatio = logProb - oldLogProb;
-            double ratio = Math.exp(logRatio);
-            double clippedRatio = Math.max(1 - eps, Math.min(1 + eps, ratio));
-            double unclippedTerm = ratio * advantage;
-            double clippedTerm = clippedRatio * advantage;
-            policy -= Math.min(unclippedTerm, clippedTerm) / rows;
-            // d policy / d logp: through r A where it is the minimum (inside the range both terms are r A)
-            double g = unclippedTerm <= clippedTerm ? -advantage * ratio / rows : 0;
+            double g;
+            if (ppo) {
+                double logRatio = logProb - oldLogProb;
+                double ratio = Math.exp(logRatio);
+                double clippedRatio = Math.max(1 - eps, Math.min(1 + eps, ratio));
+                double unclippedTerm = ratio * advantage;
+                double clippedTerm = clippedRatio * advantage;
+                policy -= Math.min(unclippedTerm, clippedTerm) / rows;
+                // d policy / d logp: through r A where it is the minimum (inside the range both terms are r A)
+                g = unclippedTerm <= clippedTerm ? -advantage * ratio / rows : 0;
+                approxKl += ((ratio - 1) - logRatio) / rows;
+                if (Math.abs(ratio - 1) > eps) clipped++;
+            } else {
+                policy -= advantage * logProb / rows;
+                g = -advantage / rows;
+            }
             double error = values[b] - ret;
             value += error * error / rows;
             valueGradient[b] = (float) (vfCoef * 2 * error / rows);
-            approxKl += ((ratio - 1) - logRatio) / rows;
-            if (Math.abs(ratio - 1) > eps) clipped++;
             if (gaussian) {
                 for (int j = 0; j < head; j++) {
                     double inv = Math.exp(-logStd[j]);
@@ -152,10 +167,16 @@ final class HostPpoStep {
         System.arraycopy(criticGradient, 0, gradient, actor.size(), critic.size());
         double norm = 0;
         for (float v : gradient) norm += (double) v * v;
-        double coefficient = GradientClip.coefficient(Math.sqrt(norm), config.maxGradNorm());
+        double coefficient = GradientClip.coefficient(Math.sqrt(norm), maxGradNorm);
         if (coefficient < 1) for (int i = 0; i < gradient.length; i++) gradient[i] *= (float) coefficient;
-        adam.step(gradient);
-        double total = policy + vfCoef * value - entCoef * entropy;
-        return new float[] {(float) total, (float) policy, (float) value, (float) entropy, (float) approxKl, (float) clipped / rows};
+        terms[0] = (float) (policy + vfCoef * value - entCoef * entropy);
+        terms[1] = (float) policy;
+        terms[2] = (float) value;
+        terms[3] = (float) entropy;
+        if (ppo) {
+            terms[4] = (float) approxKl;
+            terms[5] = (float) clipped / rows;
+        }
+        return gradient;
     }
 }

@@ -61,20 +61,10 @@ class HostTrainingTest {
         }
         List<? extends Net> mine = nets.apply(host);
         List<? extends Net> theirs = nets.apply(torch);
-        int moved = 0;
+        assertFalse(mine.isEmpty());
         for (int n = 0; n < mine.size(); n++) {
-            for (int k = 0; k < mine.get(n).parameters().size(); k++) {
-                Param p = mine.get(n).parameters().get(k);
-                float[] x = p.value().toFloatArray();
-                float[] y = theirs.get(n).parameters().get(k).value().toFloatArray();
-                for (int i = 0; i < x.length; i++) {
-                    // Adam's early steps are about lr * sign(g): a few 1e-3 apart would mean a wrong gradient
-                    if (Math.abs(x[i] - y[i]) > 2e-5) fail(p.name() + "[" + i + "] after " + updates + " updates: " + x[i] + " against PyTorch's " + y[i]);
-                }
-                moved++;
-            }
+            assertSameParameters(mine.get(n).parameters(), theirs.get(n).parameters(), " after " + updates + " updates");
         }
-        assertTrue(moved > 0);
         // acting on the Java copy of the actor, taken anew after the updates
         java.util.SplittableRandom r = new java.util.SplittableRandom(9);
         float[] obs = new float[host.obsDim];
@@ -85,6 +75,21 @@ class HostTrainingTest {
             host.act(obs, false, a);
             torch.act(obs, false, b);
             org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 1e-5f, "action " + k + " after " + updates + " updates");
+        }
+    }
+
+    /**
+     * Every value of {@code mine} within 2e-5 of {@code theirs}: the optimisers' early steps are
+     * about {@code lr * sign(g)}, so a wrong gradient would put them about 1e-3 apart.
+     */
+    private static void assertSameParameters(List<Param> mine, List<Param> theirs, String when) {
+        assertEquals(theirs.size(), mine.size());
+        for (int k = 0; k < mine.size(); k++) {
+            float[] x = mine.get(k).value().toFloatArray();
+            float[] y = theirs.get(k).value().toFloatArray();
+            for (int i = 0; i < x.length; i++) {
+                if (Math.abs(x[i] - y[i]) > 2e-5) fail(mine.get(k).name() + "[" + i + "]" + when + ": " + x[i] + " against PyTorch's " + y[i]);
+            }
         }
     }
 
@@ -236,15 +241,7 @@ class HostTrainingTest {
                     float[] b = torch.step(batch, dev.strat.runtime.rl.nn.Mode.train(new java.util.SplittableRandom(1)));
                     for (int k = 0; k < b.length; k++) assertEquals(b[k], a[k], 1e-4 * Math.max(1, Math.abs(b[k])), "term " + k + ", step " + step);
                 }
-                List<Param> mine = host.nets.parameters();
-                List<Param> theirs = torch.nets.parameters();
-                for (int k = 0; k < mine.size(); k++) {
-                    float[] x = mine.get(k).value().toFloatArray();
-                    float[] y = theirs.get(k).value().toFloatArray();
-                    for (int i = 0; i < x.length; i++) {
-                        if (Math.abs(x[i] - y[i]) > 2e-5) fail(mine.get(k).name() + "[" + i + "]: " + x[i] + " against PyTorch's " + y[i]);
-                    }
-                }
+                assertSameParameters(host.nets.parameters(), torch.nets.parameters(), "");
                 assertEquals(4, host.updates());
             }
         }
@@ -284,15 +281,7 @@ class HostTrainingTest {
                     }
                 }
                 assertEquals(3, host.updates());
-                List<Param> mine = host.nets.parameters();
-                List<Param> theirs = torch.nets.parameters();
-                for (int k = 0; k < mine.size(); k++) {
-                    float[] x = mine.get(k).value().toFloatArray();
-                    float[] y = theirs.get(k).value().toFloatArray();
-                    for (int i = 0; i < x.length; i++) {
-                        if (Math.abs(x[i] - y[i]) > 2e-5) fail(mine.get(k).name() + "[" + i + "]: " + x[i] + " against PyTorch's " + y[i]);
-                    }
-                }
+                assertSameParameters(host.nets.parameters(), torch.nets.parameters(), "");
             }
         }
     }

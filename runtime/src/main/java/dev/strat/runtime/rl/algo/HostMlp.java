@@ -7,11 +7,13 @@ import dev.strat.runtime.rl.nn.HostVectors;
 import java.nio.FloatBuffer;
 
 /**
- * A {@link StackedMlp}'s forward and backward passes in Java ({@link HostGemm}) on a copy of its
- * weights, for the host training path of small networks ({@link HostTraining}).
+ * A plain MLP's forward and backward passes in Java ({@link HostGemm}) on a copy of its weights,
+ * for the host training path of small networks ({@link HostTraining}): a {@link StackedMlp}'s
+ * flat storage (the off-policy agents' networks) or a sequential module's per-layer tensors (PPO's
+ * and A2C's).
  *
- * <p>The network's tensor stays the weights' one home: {@link #pull} copies it in (one bulk copy
- * of a few tens of kilobytes at the sizes this path serves), the optimiser writes it, and
+ * <p>The network's tensors stay the weights' one home: {@link #pull} copies them in (bulk copies
+ * of a few tens of kilobytes at the sizes this path serves), the optimiser writes them, and
  * checkpoints, target copies and the PyTorch path read it as before. Each layer's weight is also
  * kept transposed, so that every product of both passes is one of the two fast forms
  * ({@link HostGemm#nn}, {@link HostGemm#tn}).

@@ -44,7 +44,7 @@ final class HostOnPolicyStep {
     /** Every parameter's gradient in the optimiser's order: actor, critic, then the log std. */
     private final float[] gradient;
     private final float[] criticGradient;
-    private final double[] softmax;
+    private final double[] logSoftmax;
 
     HostOnPolicyStep(ActorCritic nets, int observationSize, int batch, double clipRange, double entCoef, double vfCoef, double maxGradNorm) {
         this.actor = new HostMlp(nets.actor().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
@@ -65,7 +65,7 @@ final class HostOnPolicyStep {
         this.valueGradient = new float[batch];
         this.gradient = new float[actor.size() + critic.size() + logStd.length];
         this.criticGradient = new float[critic.size()];
-        this.softmax = new double[head];
+        this.logSoftmax = new double[head];
     }
 
     /**
@@ -95,18 +95,18 @@ final class HostOnPolicyStep {
         double entropy = 0;
         double approxKl = 0;
         int clipped = 0;
-        int actions = observationSize;
+        int actionAt = observationSize;
         for (int b = 0; b < rows; b++) {
             int row = b * width;
-            float oldLogProb = data[row + actions + batch.actionColumns()];
-            float advantage = data[row + actions + batch.actionColumns() + 1];
-            float ret = data[row + actions + batch.actionColumns() + 2];
+            float oldLogProb = data[row + actionAt + batch.actionColumns()];
+            float advantage = data[row + actionAt + batch.actionColumns() + 1];
+            float ret = data[row + actionAt + batch.actionColumns() + 2];
             double logProb;
             double rowEntropy = 0;
             if (gaussian) {
                 double squares = 0;
                 for (int j = 0; j < head; j++) {
-                    double z = (data[row + actions + j] - out[b * head + j]) * Math.exp(-logStd[j]);
+                    double z = (data[row + actionAt + j] - out[b * head + j]) * Math.exp(-logStd[j]);
                     squares += z * z;
                 }
                 logProb = -0.5 * squares - sumLogStd - head * DiagonalGaussian.HALF_LOG_2PI;
@@ -118,9 +118,9 @@ final class HostOnPolicyStep {
                 double log = max + Math.log(sum);
                 logProb = 0;
                 for (int k = 0; k < head; k++) {
-                    softmax[k] = out[b * head + k] - log;
-                    logProb += data[row + actions + k] * softmax[k];
-                    rowEntropy -= Math.exp(softmax[k]) * softmax[k];
+                    logSoftmax[k] = out[b * head + k] - log;
+                    logProb += data[row + actionAt + k] * logSoftmax[k];
+                    rowEntropy -= Math.exp(logSoftmax[k]) * logSoftmax[k];
                 }
                 entropy += rowEntropy / rows;
             }
@@ -146,15 +146,15 @@ final class HostOnPolicyStep {
             if (gaussian) {
                 for (int j = 0; j < head; j++) {
                     double inv = Math.exp(-logStd[j]);
-                    double z = (data[row + actions + j] - out[b * head + j]) * inv;
+                    double z = (data[row + actionAt + j] - out[b * head + j]) * inv;
                     headGradient[b * head + j] = (float) (g * z * inv);
                     gradient[logStdAt + j] += (float) (g * (z * z - 1));
                 }
             } else {
                 for (int k = 0; k < head; k++) {
-                    double p = Math.exp(softmax[k]);
-                    double dEntropy = -p * (softmax[k] + rowEntropy) / rows;
-                    headGradient[b * head + k] = (float) (g * (data[row + actions + k] - p) - entCoef * dEntropy);
+                    double p = Math.exp(logSoftmax[k]);
+                    double dEntropy = -p * (logSoftmax[k] + rowEntropy) / rows;
+                    headGradient[b * head + k] = (float) (g * (data[row + actionAt + k] - p) - entCoef * dEntropy);
                 }
             }
         }

@@ -116,7 +116,9 @@ public final class RlSideBySideReport {
         out.append(String.format(Locale.ROOT, "machine: %s, %d cores, load average %s%n", machine.jvm(), machine.processors(),
                 machine.loadAverage() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", machine.loadAverage())));
         out.append("strat's kernels: ").append(dev.strat.runtime.rl.nn.HostKernels.describe())
-                .append(dev.strat.runtime.rl.nn.HostKernels.vectorKernels() ? "; small: every layer under 65,536 weights\n" : "\n");
+                .append(dev.strat.runtime.rl.nn.HostKernels.vectorKernels()
+                        ? String.format(Locale.ROOT, "; small: every layer under %,d weights%n", dev.strat.runtime.rl.nn.HostKernels.SMALL_LAYER_LIMIT)
+                        : "\n");
         out.append(String.format(Locale.ROOT, "single-thread float32 GEMM at the paper net's shapes (100x641@641x400, 100x400@400x300): strat (DJL) %.1f",
                 c.stratGemm().gflops()));
         if (c.peerGemm() != null) {

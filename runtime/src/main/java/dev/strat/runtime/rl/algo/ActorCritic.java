@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.strat.runtime.rl.ActionSpace;
 import dev.strat.runtime.rl.EnvSpec;
 import dev.strat.runtime.rl.nn.Activation;
-import dev.strat.runtime.rl.nn.HostGemm;
-import dev.strat.runtime.rl.nn.HostVectors;
 import dev.strat.runtime.rl.nn.Init;
 import dev.strat.runtime.rl.nn.Mode;
 import dev.strat.runtime.rl.nn.Module;
@@ -35,7 +33,7 @@ import java.util.SplittableRandom;
  *
  * <p>Where the off-policy agents' updates run on Java kernels ({@link HostTraining}: CPU, Vector
  * API, small plain MLPs), so does this one-row pass: the two networks on Java copies of their
- * weights ({@link HostGemm}), taken after every update, with no native call per step.
+ * weights ({@link HostMlp}), taken after every update, with no native call per step.
  */
 final class ActorCritic {
 
@@ -50,10 +48,11 @@ final class ActorCritic {
     private final NDArray[] zerosRight;
     private final NDArray[] zerosLeft;
     private boolean stale = true;
-    /** Java copies for the host pass, per layer, actor's then critic's: weights (in, out), biases; null on PyTorch. */
-    private final float[][] hostWeights;
-    private final float[][] hostBiases;
-    private final float[][] hostOut;
+    /** Java copies of the two networks ({@link HostTraining}), and their one-row passes; null on PyTorch. */
+    private final HostMlp hostActor;
+    private final HostMlp hostCritic;
+    private final HostMlp.Pass actorRow;
+    private final HostMlp.Pass criticRow;
 
     ActorCritic(NDManager manager, EnvSpec spec, NetSpec policyNet, NetSpec valueNet, double logStdInit, SplittableRandom random) {
         this.observationSize = spec.observationSize();
@@ -74,14 +73,12 @@ final class ActorCritic {
         this.fusedBiases = new NDArray[layers];
         this.zerosRight = new NDArray[layers];
         this.zerosLeft = new NDArray[layers];
-        boolean small = activation != null;
-        for (Param p : activation == null ? List.<Param>of() : all) {
-            if (p.value().getShape().dimension() == 2 && p.value().size() >= HostTraining.LAYER_LIMIT) small = false;
-        }
-        boolean host = small && ai.djl.Device.cpu().equals(manager.getDevice()) && dev.strat.runtime.rl.nn.HostKernels.vectorKernels();
-        this.hostWeights = host ? new float[2 * layers][] : null;
-        this.hostBiases = host ? new float[2 * layers][] : null;
-        this.hostOut = host ? new float[2 * layers][] : null;
+        boolean host = activation != null && HostTraining.available(manager.getDevice())
+                && HostTraining.small(HostMlp.widths(actor.parameters())) && HostTraining.small(HostMlp.widths(critic.parameters()));
+        this.hostActor = host ? new HostMlp(actor.parameters(), activation, Activation.IDENTITY) : null;
+        this.hostCritic = host ? new HostMlp(critic.parameters(), activation, Activation.IDENTITY) : null;
+        this.actorRow = host ? hostActor.pass(1) : null;
+        this.criticRow = host ? hostCritic.pass(1) : null;
         for (int k = 0; k < layers; k++) {
             Shape wa = actor.parameters().get(2 * k).value().getShape();
             Shape wc = critic.parameters().get(2 * k).value().getShape();
@@ -105,7 +102,13 @@ final class ActorCritic {
     Activation hiddenActivation() { return activation; }
 
     /** Whether the one-row pass runs on Java kernels. */
-    boolean onHostKernels() { return hostWeights != null; }
+    boolean onHostKernels() { return hostActor != null; }
+
+    /** The actor's Java copy (null on PyTorch), shared with the on-policy step. */
+    HostMlp hostActor() { return hostActor; }
+
+    /** The critic's Java copy (null on PyTorch), shared with the on-policy step. */
+    HostMlp hostCritic() { return hostCritic; }
 
     Module actor() { return actor; }
 
@@ -127,7 +130,7 @@ final class ActorCritic {
      */
     float[] infer(NDManager root, float[] observation) {
         if (stale) refresh();
-        if (hostWeights != null) return hostInfer(observation);
+        if (hostActor != null) return hostInfer(observation);
         try (NDManager scope = root.newSubManager()) {
             NDArray x = scope.create(observation, new Shape(1, observationSize));
             if (activation != null) {
@@ -150,8 +153,9 @@ final class ActorCritic {
      */
     private void refresh() {
         distribution.refresh();
-        if (hostWeights != null) {
-            refreshHost();
+        if (hostActor != null) {
+            hostActor.pull();
+            hostCritic.pull();
             stale = false;
             return;
         }
@@ -177,41 +181,14 @@ final class ActorCritic {
         stale = false;
     }
 
-    /** The Java copies of both networks' layers, weights transposed to (in, out). */
-    private void refreshHost() {
-        int layers = hostWeights.length / 2;
-        for (int k = 0; k < 2 * layers; k++) {
-            Module net = k < layers ? actor : critic;
-            int l = k % layers;
-            NDArray w = net.parameters().get(2 * l).value();
-            int out = (int) w.getShape().get(0);
-            int in = (int) w.getShape().get(1);
-            float[] oi = w.toFloatArray();
-            float[] io = hostWeights[k] == null ? new float[in * out] : hostWeights[k];
-            for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) io[i * out + o] = oi[o * in + i];
-            hostWeights[k] = io;
-            hostBiases[k] = net.parameters().get(2 * l + 1).value().toFloatArray();
-            if (hostOut[k] == null) hostOut[k] = new float[out];
-        }
-    }
-
-    /** {@link #infer} on the Java copies: each network layer by layer, one row. */
+    /** {@link #infer} on the Java copies: the head, then the value. */
     private float[] hostInfer(float[] observation) {
-        int layers = hostWeights.length / 2;
+        hostActor.forward(0, observation, 0, observationSize, 1, actorRow);
+        hostCritic.forward(0, observation, 0, observationSize, 1, criticRow);
         int head = distribution.headSize();
         float[] result = new float[head + 1];
-        for (int net = 0; net < 2; net++) {
-            float[] x = observation;
-            for (int l = 0; l < layers; l++) {
-                int k = net * layers + l;
-                float[] y = hostOut[k];
-                int out = y.length;
-                HostGemm.nn(1, out, x.length, x, 0, x.length, hostWeights[k], 0, out, y, 0, out, false);
-                HostVectors.biasActivate(y, 1, out, hostBiases[k], 0, l < layers - 1 ? activation : Activation.IDENTITY);
-                x = y;
-            }
-            System.arraycopy(x, 0, result, net == 0 ? 0 : head, x.length);
-        }
+        System.arraycopy(actorRow.output(0), 0, result, 0, head);
+        result[head] = criticRow.output(0)[0];
         return result;
     }
 }

@@ -64,7 +64,8 @@ final class HostMlp {
         return views;
     }
 
-    private static int[] widths(java.util.List<dev.strat.runtime.rl.nn.Param> params) {
+    /** The input and layer widths of a sequential MLP's weights and biases, checked to chain. */
+    static int[] widths(java.util.List<dev.strat.runtime.rl.nn.Param> params) {
         if (params.size() % 2 != 0) throw new IllegalArgumentException("weights and biases come in pairs");
         int[] widths = new int[params.size() / 2 + 1];
         for (int l = 0; l < params.size() / 2; l++) {

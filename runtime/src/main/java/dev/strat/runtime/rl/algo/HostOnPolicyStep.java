@@ -1,6 +1,5 @@
 package dev.strat.runtime.rl.algo;
 
-import dev.strat.runtime.rl.nn.Activation;
 import dev.strat.runtime.rl.nn.HostKernels;
 import dev.strat.runtime.rl.nn.Param;
 
@@ -32,6 +31,8 @@ final class HostOnPolicyStep {
     /** The Gaussian's log std (its own tensor's memory), or null. */
     private final FloatBuffer logStdView;
     private final float[] logStd;
+    /** {@code exp(-log std)}, per dimension, for this step. */
+    private final double[] inverseStd;
     /** PPO's clip range, or NaN for A2C's plain policy gradient. */
     private final double clipRange;
     private final double entCoef;
@@ -47,14 +48,15 @@ final class HostOnPolicyStep {
     private final double[] logSoftmax;
 
     HostOnPolicyStep(ActorCritic nets, int observationSize, int batch, double clipRange, double entCoef, double vfCoef, double maxGradNorm) {
-        this.actor = new HostMlp(nets.actor().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
-        this.critic = new HostMlp(nets.critic().parameters(), nets.hiddenActivation(), Activation.IDENTITY);
+        this.actor = nets.hostActor();
+        this.critic = nets.hostCritic();
         this.gaussian = nets.distribution() instanceof DiagonalGaussian;
         this.head = nets.distribution().headSize();
         this.observationSize = observationSize;
         List<Param> extra = nets.distribution().parameters();
         this.logStdView = gaussian ? HostKernels.aliasedView(extra.get(0).value()) : null;
         this.logStd = new float[gaussian ? head : 0];
+        this.inverseStd = new double[logStd.length];
         this.clipRange = clipRange;
         this.entCoef = entCoef;
         this.vfCoef = vfCoef;
@@ -89,7 +91,10 @@ final class HostOnPolicyStep {
         int logStdAt = actor.size() + critic.size();
         java.util.Arrays.fill(gradient, logStdAt, gradient.length, 0f);
         double sumLogStd = 0;
-        for (float v : logStd) sumLogStd += v;
+        for (int j = 0; j < logStd.length; j++) {
+            sumLogStd += logStd[j];
+            inverseStd[j] = Math.exp(-logStd[j]);
+        }
         double policy = 0;
         double value = 0;
         double entropy = 0;
@@ -106,7 +111,7 @@ final class HostOnPolicyStep {
             if (gaussian) {
                 double squares = 0;
                 for (int j = 0; j < head; j++) {
-                    double z = (data[row + actionAt + j] - out[b * head + j]) * Math.exp(-logStd[j]);
+                    double z = (data[row + actionAt + j] - out[b * head + j]) * inverseStd[j];
                     squares += z * z;
                 }
                 logProb = -0.5 * squares - sumLogStd - head * DiagonalGaussian.HALF_LOG_2PI;
@@ -145,9 +150,8 @@ final class HostOnPolicyStep {
             valueGradient[b] = (float) (vfCoef * 2 * error / rows);
             if (gaussian) {
                 for (int j = 0; j < head; j++) {
-                    double inv = Math.exp(-logStd[j]);
-                    double z = (data[row + actionAt + j] - out[b * head + j]) * inv;
-                    headGradient[b * head + j] = (float) (g * z * inv);
+                    double z = (data[row + actionAt + j] - out[b * head + j]) * inverseStd[j];
+                    headGradient[b * head + j] = (float) (g * z * inverseStd[j]);
                     gradient[logStdAt + j] += (float) (g * (z * z - 1));
                 }
             } else {

@@ -62,10 +62,7 @@ public final class Adam {
 
     /** Applies one step with the gradients accumulated since the last step, then zeroes them. */
     public void step() {
-        t++;
-        double c1 = 1 - Math.pow(beta1, t);
-        double c2 = 1 - Math.pow(beta2, t);
-        float rate = (float) (lr * Math.sqrt(c2) / c1);
+        float rate = nextRate();
         for (int k = 0; k < params.size(); k++) {
             NDArray w = params.get(k).value();
             slots.get(k).step(w, rate);
@@ -80,16 +77,21 @@ public final class Adam {
      * changed. CPU parameters only.
      */
     public void step(float[] gradient) {
-        t++;
-        double c1 = 1 - Math.pow(beta1, t);
-        double c2 = 1 - Math.pow(beta2, t);
-        float rate = (float) (lr * Math.sqrt(c2) / c1);
+        float rate = nextRate();
         int at = 0;
         for (int k = 0; k < params.size(); k++) {
             if (!(slots.get(k) instanceof HostSlot host)) throw new IllegalStateException("a host step needs CPU parameters");
             at = host.step(params.get(k).value(), gradient, at, rate);
         }
         if (at != gradient.length) throw new IllegalArgumentException("gradient of " + gradient.length + " values for " + at + " parameters");
+    }
+
+    /** Counts a step and returns its bias-corrected step size. */
+    private float nextRate() {
+        t++;
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        return (float) (lr * Math.sqrt(c2) / c1);
     }
 
     /** Steps taken so far. */

@@ -30,6 +30,16 @@ public final class HostKernels {
     private HostKernels() {
     }
 
+    /**
+     * Layers ({@code in * out}) from this size on train on PyTorch, smaller ones on Java kernels.
+     * Measured (SAC, batch 256, one thread, time per update, Java against PyTorch): 61-64-64 1.4
+     * against 2.6 ms, 641-64-64 5.0 against 7.1, 61-128-128 3.6 against 6.0; at parity 61-256-256
+     * (11.8 ms each) and 641-128-128 (10.9 against 10.5); 641-256-256 27 against 22. Beyond it,
+     * copying and transposing the weights each update, and products whose operands outgrow the
+     * caches, cost what PyTorch's call overhead does not.
+     */
+    public static final long SMALL_LAYER_LIMIT = 1 << 16;
+
     /** Property choosing the small networks' training path: {@code auto}, {@code java} or {@code torch}. */
     public static final String KERNELS_PROPERTY = "strat.rl.kernels";
 
